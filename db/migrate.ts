@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely/migration';
+import * as m0001 from './migrations/0001_seed_schema.ts';
+import * as m0002 from './migrations/0002_settings_and_audit.ts';
+import * as m0003 from './migrations/0003_sign_in.ts';
+
+/** Every migration, in order. Landed entries are frozen; add new ones at the end. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_seed_schema': m0001,
+  '0002_settings_and_audit': m0002,
+  '0003_sign_in': m0003,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';
+
+class ListedMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return { ...MIGRATIONS };
+  }
+}
+
+export function createMigrator<D>(db: Kysely<D>): Migrator {
+  return new Migrator({ db, provider: new ListedMigrations() });
+}
+
+function assertSucceeded(result: MigrationResultSet): void {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+  }
+}
+
+export async function migrateToLatest<D>(db: Kysely<D>): Promise<string[]> {
+  const result = await createMigrator(db).migrateToLatest();
+  assertSucceeded(result);
+  return (result.results ?? []).map((r) => r.migrationName);
+}
+
+/** Used by migration tests to bring a database to an earlier version before adding data. */
+export async function migrateTo<D>(db: Kysely<D>, name: string): Promise<void> {
+  assertSucceeded(await createMigrator(db).migrateTo(name));
+}

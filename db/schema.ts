@@ -1,0 +1,183 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely view of the clinic database. The nine seed tables keep the names and meaning of
+ * `er-diagram.md`; columns marked "added" are ours. Booleans are stored as 0/1 integers
+ * and times/dates as text (`HH:MM`, `YYYY-MM-DD`, UTC ISO-8601 timestamps) so the same
+ * shapes work on SQLite and PostgreSQL.
+ */
+export type Role = 'admin' | 'receptionist' | 'doctor' | 'patient';
+export type UserStatus = 'active' | 'inactive' | 'locked';
+export type AppointmentStatus =
+  | 'scheduled'
+  | 'checked_in'
+  | 'in_consultation'
+  | 'completed'
+  | 'cancelled'
+  | 'no_show';
+export type PaymentStatus =
+  | 'unpaid'
+  | 'partially_paid'
+  | 'paid'
+  | 'partially_refunded'
+  | 'refunded'
+  | 'void';
+export type PaymentMethod = 'cash' | 'card' | 'mobile_money' | 'insurance' | 'bank_transfer' | 'other';
+export type Flag = 0 | 1;
+
+export interface UsersTable {
+  user_id: Generated<number>;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  password_hash: string | null;
+  role: Role;
+  status: ColumnType<UserStatus, UserStatus | undefined, UserStatus>;
+  created_at: string;
+  /** added: optimistic concurrency for forms */
+  version: ColumnType<number, number | undefined, number>;
+  /** added */
+  updated_at: string | null;
+  /** added: consecutive failed sign-ins, reset on success */
+  failed_login_count: ColumnType<number, number | undefined, number>;
+  /** added: lockout end (UTC ISO) while status = 'locked' */
+  locked_until: string | null;
+}
+
+export interface PatientsTable {
+  patient_id: number;
+  /** added: always 'patient'; with the composite foreign key it ties the row to a patient user */
+  user_role: ColumnType<'patient', 'patient' | undefined, never>;
+  age: number | null;
+  gender: string | null;
+  medical_notes: string | null;
+}
+
+export interface DoctorsTable {
+  doctor_id: number;
+  /** added: always 'doctor'; ties the row to a doctor user */
+  user_role: ColumnType<'doctor', 'doctor' | undefined, never>;
+  specialization: string;
+  experience_years: number;
+  consultation_fee: number;
+  about: string | null;
+  rating: number | null;
+  is_available: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface DoctorAvailabilityTable {
+  availability_id: Generated<number>;
+  doctor_id: number;
+  available_date: string;
+  start_time: string;
+  end_time: string;
+  is_booked: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface AppointmentsTable {
+  appointment_id: Generated<number>;
+  doctor_id: number;
+  patient_id: number;
+  availability_id: number;
+  appointment_date: string;
+  appointment_time: string;
+  status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>;
+  created_at: string;
+}
+
+export interface AppointmentReschedulesTable {
+  reschedule_id: Generated<number>;
+  appointment_id: number;
+  old_date: string;
+  old_time: string;
+  new_date: string;
+  new_time: string;
+  reason: string | null;
+  rescheduled_at: string;
+}
+
+export interface PaymentsTable {
+  payment_id: Generated<number>;
+  appointment_id: number;
+  amount: number;
+  payment_method: PaymentMethod | null;
+  payment_status: ColumnType<PaymentStatus, PaymentStatus | undefined, PaymentStatus>;
+  transaction_date: string | null;
+}
+
+export interface ChatsTable {
+  chat_id: Generated<number>;
+  doctor_id: number;
+  patient_id: number;
+  last_message: string | null;
+  updated_at: string;
+}
+
+export interface ChatMessagesTable {
+  message_id: Generated<number>;
+  chat_id: number;
+  sender_id: number;
+  message_text: string;
+  sent_at: string;
+}
+
+export type TimeFormat = '24h' | '12h';
+
+/** added: one row (id = 1) of clinic-wide settings, created by first-run setup */
+export interface SettingsTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  clinic_name: string;
+  clinic_address: string | null;
+  time_zone: string;
+  currency: string;
+  default_slot_minutes: ColumnType<number, number | undefined, number>;
+  idle_lock_minutes: ColumnType<number, number | undefined, number>;
+  time_format: ColumnType<TimeFormat, TimeFormat | undefined, TimeFormat>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string;
+}
+
+/** added: append-only trail of every write (and later, sensitive reads) */
+export interface AuditLogTable {
+  audit_id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  patients: PatientsTable;
+  doctors: DoctorsTable;
+  doctor_availability: DoctorAvailabilityTable;
+  appointments: AppointmentsTable;
+  appointment_reschedules: AppointmentReschedulesTable;
+  payments: PaymentsTable;
+  chats: ChatsTable;
+  chat_messages: ChatMessagesTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type DoctorRow = Selectable<DoctorsTable>;
+export type SettingsRow = Selectable<SettingsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+
+export const SEED_TABLES = [
+  'users',
+  'patients',
+  'doctors',
+  'doctor_availability',
+  'appointments',
+  'appointment_reschedules',
+  'payments',
+  'chats',
+  'chat_messages',
+] as const;

@@ -1,0 +1,79 @@
+import { contract, type ChannelName, type ChannelSpec, type ClinicError, type Result } from '../../preload/contract.ts';
+import { AppError, databaseErrorToAppError } from '../services/errors.ts';
+import type { Services } from '../services/index.ts';
+import type { EventHub } from './event-hub.ts';
+import type { Handler, HandlerContext } from './handler-types.ts';
+import { handlers } from './handlers/index.ts';
+import type { SessionState, SessionStore } from './sessions.ts';
+import { validationError } from './validation.ts';
+
+export interface DispatcherDeps {
+  services: Services;
+  sessions: SessionStore;
+  hub: EventHub;
+}
+
+const fail = (error: ClinicError): Result<never> => ({ ok: false, error });
+
+const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
+
+/** Who may call: null when allowed, otherwise the refusal. */
+function checkAccess(spec: ChannelSpec, session: SessionState | undefined): ClinicError | null {
+  if (spec.access === 'public') return null;
+  if (!session) return { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again to continue.' };
+  if (session.locked && !spec.whileLocked) {
+    return { code: 'SESSION_LOCKED', message: 'This screen is locked. Enter your password to continue.' };
+  }
+  if (spec.access === 'staff' || spec.access.includes(session.role)) return null;
+  return { code: 'FORBIDDEN', message: 'Your role does not allow this. Ask an admin if you need it.' };
+}
+
+/**
+ * The one entry point for every call, from Electron IPC and the web shell alike:
+ * session and role check, zod parse, service call, output check, errors as data.
+ */
+export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
+  const { logger } = services.deps;
+
+  async function lockIfIdle(clientKey: string, spec: ChannelSpec): Promise<void> {
+    const session = sessions.get(clientKey);
+    if (!session || session.locked || spec.whileLocked) return;
+    const minutes = (await services.settings.find())?.idleLockMinutes ?? 15;
+    if (sessions.lockIfIdle(clientKey, minutes)) hub.sendTo([clientKey], 'session.changed', { reason: 'locked' });
+  }
+
+  async function dispatch(clientKey: string, channelName: string, rawInput: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channelName)) {
+      return fail({ code: 'UNKNOWN_CHANNEL', message: 'The app asked for something this version does not know. Restart it.' });
+    }
+    const spec: ChannelSpec = contract[channelName];
+    try {
+      await lockIfIdle(clientKey, spec);
+      const session = sessions.get(clientKey);
+      const refusal = checkAccess(spec, session);
+      if (refusal) return fail(refusal);
+      const parsed = spec.input.safeParse(rawInput ?? {});
+      if (!parsed.success) return fail(validationError(parsed.error));
+      if (session && !spec.whileLocked) sessions.touch(clientKey);
+      const context: HandlerContext = { clientKey, session: session ?? null, services, sessions, hub };
+      const handler = handlers[channelName] as Handler<ChannelName>;
+      const value = await handler(parsed.data as never, context);
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        logger.error('Handler returned a value outside its contract', { channel: channelName, issues: checked.error.issues });
+        return fail({ code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed by this screen; try again.' });
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error.toClinicError());
+      const mapped = databaseErrorToAppError(error);
+      if (mapped) return fail(mapped.toClinicError());
+      logger.error('Unexpected error in a channel', { channel: channelName, error: String(error) });
+      return fail({ code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, tell the admin.' });
+    }
+  }
+
+  return { dispatch };
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>;

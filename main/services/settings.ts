@@ -1,0 +1,81 @@
+import type { Settings } from '../../preload/contract.ts';
+import type { SettingsRow } from '../../db/schema.ts';
+import { writeTx } from '../../db/tx.ts';
+import { writeAudit } from './audit.ts';
+import type { Actor, ServiceDeps } from './context.ts';
+import { AppError, staleRecord } from './errors.ts';
+
+export interface SettingsUpdate {
+  version: number;
+  clinicName: string;
+  clinicAddress: string | null;
+  timeZone: string;
+  currency: string;
+  defaultSlotMinutes: number;
+  idleLockMinutes: number;
+  timeFormat: '24h' | '12h';
+}
+
+export function toSettings(row: SettingsRow): Settings {
+  return {
+    clinicName: row.clinic_name,
+    clinicAddress: row.clinic_address,
+    timeZone: row.time_zone,
+    currency: row.currency,
+    defaultSlotMinutes: row.default_slot_minutes,
+    idleLockMinutes: row.idle_lock_minutes,
+    timeFormat: row.time_format,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function createSettingsService({ db, clock }: ServiceDeps) {
+  async function find(): Promise<Settings | null> {
+    const row = await db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst();
+    return row ? toSettings(row) : null;
+  }
+
+  async function get(): Promise<Settings> {
+    const settings = await find();
+    if (!settings) throw new AppError('NOT_FOUND', 'The clinic has not been set up yet.');
+    return settings;
+  }
+
+  async function update(actor: Actor, input: SettingsUpdate): Promise<Settings> {
+    return writeTx(db, async (trx) => {
+      const before = await trx.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst();
+      if (!before) throw new AppError('NOT_FOUND', 'The clinic has not been set up yet.');
+      if (before.version !== input.version) throw staleRecord('settings page');
+      const after = await trx
+        .updateTable('settings')
+        .set({
+          clinic_name: input.clinicName,
+          clinic_address: input.clinicAddress,
+          time_zone: input.timeZone,
+          currency: input.currency,
+          default_slot_minutes: input.defaultSlotMinutes,
+          idle_lock_minutes: input.idleLockMinutes,
+          time_format: input.timeFormat,
+          version: before.version + 1,
+          updated_at: clock.now().toISOString(),
+        })
+        .where('id', '=', 1)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'settings.update',
+        entity: 'settings',
+        entityId: 1,
+        before: toSettings(before),
+        after: toSettings(after),
+      });
+      return toSettings(after);
+    });
+  }
+
+  return { find, get, update };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;
