@@ -289,6 +289,8 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'UNKNOWN_CHANNEL',
+  /** main cannot be reached (web shell server stopped, database server down) */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

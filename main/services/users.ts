@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { containsText } from '../../db/like.ts';
 import { writeTx, type Tx } from '../../db/tx.ts';
 import type { StaffUser } from '../../preload/contract.ts';
 import type { StaffRole } from '../../preload/schemas.ts';
@@ -85,13 +86,9 @@ export function createUsersService({ db, clock }: ServiceDeps) {
     if (filter.role) query = query.where('users.role', '=', filter.role);
     if (filter.status) query = query.where('users.status', '=', filter.status);
     if (filter.query) {
-      const pattern = `%${filter.query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const text = filter.query;
       query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['users.name']), 'like', eb.val(pattern)),
-          eb('users.email', 'like', pattern),
-          eb('doctors.specialization', 'like', pattern),
-        ]),
+        eb.or([containsText('users.name', text), containsText('users.email', text), containsText('doctors.specialization', text)]),
       );
     }
     const rows = await query.execute();

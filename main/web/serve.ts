@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startAppCore } from '../app-core.ts';
+import { defaultDatabaseFile } from '../paths.ts';
+import { isLoopbackHost } from './guards.ts';
+import { startWebServer } from './server.ts';
+
+// `npm run web`: the app in a browser, for machines without Electron and for e2e tests.
+// Usage: node main/web/serve.ts [--db FILE] [--port N] [--host 127.0.0.1]
+
+const DEFAULT_PORT = 5417;
+const projectRoot = resolve(import.meta.dirname, '..', '..');
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+const { values } = parseArgs({
+  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  strict: true,
+});
+
+const host = values.host ?? '127.0.0.1';
+if (!isLoopbackHost(host)) fail(`Refusing to listen on ${host}: the web shell is only for this computer (use 127.0.0.1).`);
+const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) fail('--port must be a whole number from 0 to 65535.');
+
+const rendererDir = join(projectRoot, 'out', 'renderer');
+if (!existsSync(join(rendererDir, 'index.html'))) fail('The app is not built yet. Run "npm run build:renderer" first (npm run web does it for you).');
+
+const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile());
+mkdirSync(dirname(dbFile), { recursive: true });
+const core = await startAppCore({ dbFile });
+
+async function listen() {
+  try {
+    return await startWebServer({ core, rendererDir, host, port });
+  } catch (error) {
+    // The usual port is taken (another copy running?): take any free one rather than fail.
+    if (values.port === undefined && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      return startWebServer({ core, rendererDir, host, port: 0 });
+    }
+    throw error;
+  }
+}
+
+const server = await listen();
+console.log(`Clinic desk is running. Open ${server.url} in your browser.`);
+console.log(`Database: ${dbFile}`);
+console.log('Press Ctrl+C to stop.');
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await server.close();
+  await core.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../main/web/server.ts';
+import { createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
+
+// The web shell over real HTTP on loopback, with a small stand-in for the built renderer.
+
+let app: TestApp;
+let server: WebServer;
+let rendererDir: string;
+const CLIENT = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+beforeAll(async () => {
+  app = await createTestApp();
+  rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Clinic desk</title></head><body></body></html>');
+  writeFileSync(join(rendererDir, 'web-preload.js'), 'console.log(1)');
+  server = await startWebServer({ core: app.core, rendererDir });
+});
+afterAll(async () => {
+  await server.close();
+  await app.close();
+  rmSync(rendererDir, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const callHeaders = () => ({ 'Content-Type': 'application/json', 'X-Clinic-Token': server.token, 'X-Clinic-Client': CLIENT });
+const call = (channel: string, input: unknown, headers: Record<string, string> = callHeaders()) =>
+  send(`/api/call/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) });
+
+describe('web shell', () => {
+  it('listens on loopback only and refuses any other address', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    await expect(startWebServer({ core: app.core, rendererDir, host: '0.0.0.0' })).rejects.toThrow(/only listens on this computer/);
+  });
+
+  it('serves the page with the token, the web preload first, and a strict CSP', async () => {
+    const page = await send('/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`<meta name="clinic-token" content="${server.token}">`);
+    expect(page.body.indexOf('web-preload.js')).toBeLessThan(page.body.indexOf('<title>'));
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'self'; script-src 'self'/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('runs a channel through the real dispatcher', async () => {
+    const reply = await call('setup.status', {});
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: { needsSetup: true, clinicName: null } });
+  });
+
+  it('refuses calls without the token, from another origin, or for another host name', async () => {
+    expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Token': 'guess' })).status).toBe(403);
+    expect((await call('setup.status', {}, { ...callHeaders(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await call('setup.status', {}, { ...callHeaders(), Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await call('setup.status', {}, { ...callHeaders(), Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+
+  it('refuses a call without a valid window id, bad JSON, and oversized bodies', async () => {
+    expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Client': 'x' })).status).toBe(400);
+    const bad = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(), body: '{nope' });
+    expect(JSON.parse(bad.body).error.code).toBe('VALIDATION');
+    const big = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) });
+    expect(big.status).toBe(413);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc/passwd', '/assets/../../x']) {
+      const reply = await send(path);
+      expect(reply.status).toBe(404);
+    }
+    expect((await send('/web-preload.js')).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('keeps each browser tab its own session', async () => {
+    await setUpClinic(app);
+    const otherTab = { ...callHeaders(), 'X-Clinic-Client': '1c1c1c1c-aaaa-bbbb-cccc-000000000001' };
+    const signedIn = await call('auth.signIn', { email: 'ada@clinic.test', password: 'admin-password-123' }, otherTab);
+    expect(JSON.parse(signedIn.body).ok).toBe(true);
+    expect(JSON.parse((await call('auth.session', {}, otherTab)).body).value.user.name).toBe('Ada Admin');
+    expect(JSON.parse((await call('auth.session', {})).body).value).toBeNull();
+  });
+
+  it('streams events to the tab that subscribed', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: `/api/events?client=${CLIENT}&token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            data += chunk;
+            if (data.includes('event: clinic')) {
+              req.destroy();
+              resolve(data);
+            } else if (data.includes(': connected')) {
+              app.core.hub.broadcast('users.changed', { userId: 7 });
+            }
+          });
+        },
+      );
+      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.end();
+    });
+    expect(await received).toContain(JSON.stringify({ name: 'users.changed', payload: { userId: 7 } }));
+    const refused = await send(`/api/events?client=${CLIENT}&token=wrong`);
+    expect(refused.status).toBe(403);
+  });
+});
