@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Config files are loaded by their tools, which expect a default export.
-    files: ['*.config.ts', '*.config.js', 'renderer/vite.config.ts'],
+    files: ['*.config.ts', '*.config.js', 'renderer/vite.config.ts', 'tests/e2e/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
