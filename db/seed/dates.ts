@@ -1,0 +1,66 @@
+import { TZDate } from '@date-fns/tz';
+
+// Calendar helpers for local clinic dates ('YYYY-MM-DD') and times ('HH:MM'). Calendar
+// arithmetic runs on UTC midnights, so it never meets a DST gap; only the conversion of a
+// local date and time to a UTC timestamp uses the clinic's time zone.
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function parseDate(date: string): { y: number; m: number; d: number } {
+  const [y, m, d] = date.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) throw new Error(`Not a date: ${date}`);
+  return { y, m, d };
+}
+
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const { y, m, d } = parseDate(date);
+  const utc = new Date(Date.UTC(y, m - 1, d));
+  return utc.getUTCFullYear() === y && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === d;
+}
+
+/** Today's date in a time zone. */
+export function todayIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  const { y, m, d } = parseDate(date);
+  const utc = new Date(Date.UTC(y, m - 1, d + days));
+  return `${utc.getUTCFullYear()}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())}`;
+}
+
+/** 0 = Sunday ... 6 = Saturday */
+export function weekday(date: string): number {
+  const { y, m, d } = parseDate(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+export const timeToMinutes = (time: string): number => {
+  const [h, m] = time.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+export const minutesToTime = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+
+/** UTC offsets by time zone and wall-clock hour: the Intl lookup behind TZDate is slow in bulk. */
+const offsetCache = new Map<string, number>();
+
+/**
+ * The UTC ISO-8601 instant of a local clinic date and time (plus optional extra minutes).
+ * Offsets are looked up once per local hour, which is exact wherever DST moves on the hour.
+ */
+export function localToUtcIso(date: string, time: string, timeZone: string, plusMinutes = 0): string {
+  const { y, m, d } = parseDate(date);
+  const wall = Date.UTC(y, m - 1, d, 0, timeToMinutes(time) + plusMinutes);
+  const hour = Math.floor(wall / 3_600_000) * 3_600_000;
+  const key = `${timeZone}|${hour}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    const h = new Date(hour);
+    offset = new TZDate(h.getUTCFullYear(), h.getUTCMonth(), h.getUTCDate(), h.getUTCHours(), 0, timeZone).getTime() - hour;
+    if (offsetCache.size > 100_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return new Date(wall + offset).toISOString();
+}

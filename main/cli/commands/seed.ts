@@ -1,0 +1,167 @@
+import { performance } from 'node:perf_hooks';
+import { planChats } from '../../../db/seed/chats.ts';
+import { countRows, type TableCounts } from '../../../db/seed/counts.ts';
+import { isCalendarDate, todayIn } from '../../../db/seed/dates.ts';
+import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
+import { createRng } from '../../../db/seed/prng.ts';
+import { planSchedule } from '../../../db/seed/schedule.ts';
+import { doctorEmail, generateStaff, receptionistEmail, RECEPTIONIST_COUNT } from '../../../db/seed/staff.ts';
+import { writeSchedule } from '../../../db/seed/write.ts';
+import { writeTx, type Tx } from '../../../db/tx.ts';
+import { timeZoneSchema } from '../../../preload/schemas.ts';
+import type { AppCore } from '../../app-core.ts';
+import { writeAudit } from '../../services/audit.ts';
+import type { Actor } from '../../services/context.ts';
+import { CliFailure, DB_OPTION, intFlag, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
+import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
+import { DEMO_PASSWORD, ensureClinic, ensureStaff, staffIds } from '../seed-clinic.ts';
+import { checked } from '../validate.ts';
+import { migrateFile, reportMigrations } from './migrate.ts';
+
+const OPTIONS = {
+  ...DB_OPTION,
+  patients: { type: 'string' },
+  doctors: { type: 'string' },
+  days: { type: 'string' },
+  'past-days': { type: 'string' },
+  seed: { type: 'string' },
+  tz: { type: 'string' },
+  start: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+interface SeedOptions {
+  patients: number;
+  doctors: number;
+  days: number;
+  pastDays: number;
+  seed: number;
+  timeZone: string;
+  start: string | undefined;
+  force: boolean;
+}
+
+function readOptions(argv: readonly string[]): { dbFile: string; options: SeedOptions } {
+  const flags = parseFlags(argv, OPTIONS);
+  const start = stringFlag(flags, 'start');
+  if (start !== undefined && !isCalendarDate(start)) throw new UsageError(`--start must be a date like 2026-03-02, not "${start}".`);
+  return {
+    dbFile: requiredFlag(flags, 'db'),
+    options: {
+      patients: intFlag(flags, 'patients', 200, 0, 2_000_000),
+      doctors: intFlag(flags, 'doctors', 8, 1, 500),
+      days: intFlag(flags, 'days', 14, 1, 366),
+      pastDays: intFlag(flags, 'past-days', 7, 0, 366),
+      seed: intFlag(flags, 'seed', 1, 0, 2 ** 32 - 1),
+      timeZone: checked(timeZoneSchema, stringFlag(flags, 'tz') ?? 'UTC', '--tz'),
+      start,
+      force: flags.values.force === true,
+    },
+  };
+}
+
+async function patientCount(core: AppCore): Promise<number> {
+  const row = await core.database.db
+    .selectFrom('patients')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+async function auditRun(trx: Tx, core: AppCore, actor: Actor, options: SeedOptions, startDate: string): Promise<void> {
+  const counts = await countRows(trx);
+  await writeAudit(trx, core.services.deps.clock, {
+    userId: actor.userId,
+    action: 'seed.run',
+    entity: 'database',
+    entityId: null,
+    after: { counts, options: { ...options, start: startDate } },
+  });
+}
+
+async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword: string | undefined): Promise<void> {
+  const existingPatients = await patientCount(core);
+  if (existingPatients > 0 && !options.force) {
+    throw new CliFailure(
+      `This database already has ${existingPatients} patients, so it looks seeded. Use --force to add ${options.patients} more patients (and nothing else).`,
+    );
+  }
+  const password = envPassword ?? DEMO_PASSWORD;
+  if (envPassword === undefined && ((await core.services.setup.needsSetup()) || !options.force)) {
+    io.out(`Staff password: '${DEMO_PASSWORD}' (the documented default, for demo data only; set CLINIC_PASSWORD to choose one).`);
+  }
+  const { settings, actor } = await ensureClinic(core, io, options.timeZone, password);
+  const timeZone = settings.timeZone;
+  const startDate = options.start ?? todayIn(timeZone, core.services.deps.clock.now());
+
+  let doctors: { doctorId: number; fee: number }[] = [];
+  let receptionists: number[] = [];
+  if (!options.force) {
+    const staff = generateStaff(createRng(options.seed, 'staff'), options.doctors);
+    const { created, skipped } = await ensureStaff(core, actor, staff, password);
+    io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
+    const doctorIds = await staffIds(core, Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)), 'doctor');
+    receptionists = await staffIds(core, Array.from({ length: RECEPTIONIST_COUNT }, (_, i) => receptionistEmail(i)), 'receptionist');
+    const rows = await core.database.db.selectFrom('doctors').select(['doctor_id', 'consultation_fee']).where('doctor_id', 'in', doctorIds).execute();
+    const fees = new Map(rows.map((r) => [r.doctor_id, r.consultation_fee]));
+    doctors = doctorIds.map((doctorId) => ({ doctorId, fee: fees.get(doctorId) ?? 0 }));
+  }
+
+  // Each run draws its patients from its own stream, so --force adds new people.
+  const rng = createRng(options.seed, `patients:${existingPatients}`);
+  const firstNames: string[] = [];
+  const patientIds = await insertPatients(core.database.db, core.database.raw, options.patients, (i) => {
+    const patient = generatePatient(rng, existingPatients + i + 1, startDate, timeZone);
+    firstNames.push(patient.firstName);
+    return patient;
+  });
+
+  if (options.force) {
+    await writeTx(core.database.db, (trx) => auditRun(trx, core, actor, options, startDate));
+    return;
+  }
+  const firstNameById = new Map(patientIds.map((id, i) => [id, firstNames[i] ?? '']));
+  const plan = planSchedule(createRng(options.seed, 'schedule'), {
+    doctors,
+    patientIds,
+    startDate,
+    pastDays: options.pastDays,
+    days: options.days,
+    slotMinutes: settings.defaultSlotMinutes,
+    timeZone,
+  });
+  const chats = planChats(createRng(options.seed, 'chats'), {
+    pairs: plan.appointments,
+    receptionistIds: receptionists,
+    firstNameOf: (id) => firstNameById.get(id) ?? 'The patient',
+    startDate,
+    timeZone,
+  });
+  await writeSchedule(core.database.db, plan, chats, (trx) => auditRun(trx, core, actor, options, startDate));
+}
+
+function printSummary(io: CliIo, before: TableCounts, after: TableCounts, seconds: number): void {
+  const tables = Object.keys(after) as (keyof TableCounts)[];
+  const width = Math.max(...tables.map((t) => t.length));
+  io.out('Rows per table (added this run):');
+  for (const table of tables) {
+    io.out(`  ${table.padEnd(width)}  ${String(after[table]).padStart(9)}  (+${after[table] - before[table]})`);
+  }
+  io.out(`Seeded in ${seconds.toFixed(2)} s.`);
+}
+
+export async function seedCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { dbFile, options } = readOptions(argv);
+  const envPassword = passwordFromEnv(io);
+  if (envPassword !== undefined && envPassword.length < 10) {
+    throw new UsageError('CLINIC_PASSWORD must be at least 10 characters long.');
+  }
+  const started = performance.now();
+  reportMigrations(io, await migrateFile(dbFile));
+  return withCore(dbFile, io, async (core) => {
+    const before = await countRows(core.database.db);
+    await seed(core, io, options, envPassword);
+    printSummary(io, before, await countRows(core.database.db), (performance.now() - started) / 1000);
+    return 0;
+  });
+}

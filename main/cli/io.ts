@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { startAppCore, type AppCore } from '../app-core.ts';
+import type { Logger } from '../services/logger.ts';
+import { PASSWORD_ENV, UsageError } from './args.ts';
+
+/** Where a command writes, and what it reads from its environment (tests pass their own). */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export const processIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+};
+
+/** Service logs go to stderr, so stdout holds only the command's own output (JSON for `call`). */
+export function stderrLogger(io: CliIo): Logger {
+  const write = (level: string) => (message: string, details?: Record<string, unknown>) =>
+    io.err(`[${level}] ${message}${details ? ` ${JSON.stringify(details)}` : ''}`);
+  return { info: () => undefined, warn: write('warn'), error: write('error') };
+}
+
+/** Opens the real app core (migrating the file to the latest version), runs `fn`, closes. */
+export async function withCore<T>(dbFile: string, io: CliIo, fn: (core: AppCore) => Promise<T>): Promise<T> {
+  const core = await startAppCore({ dbFile, logger: stderrLogger(io) });
+  try {
+    return await fn(core);
+  } finally {
+    await core.close();
+  }
+}
+
+export function requireExistingDb(dbFile: string): void {
+  if (!existsSync(dbFile)) {
+    throw new UsageError(`No database at ${dbFile}. Create it first: npm run cli -- migrate --db ${dbFile}`);
+  }
+}
+
+export function passwordFromEnv(io: CliIo): string | undefined {
+  const value = io.env[PASSWORD_ENV];
+  return value === undefined || value === '' ? undefined : value;
+}
