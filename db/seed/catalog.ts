@@ -1,8 +1,14 @@
 // Fixed texts the demo data is drawn from.
 
 export const SPECIALIZATIONS = [
-  { name: 'General practice', about: 'Family doctor for adults and children: check-ups, chronic conditions and referrals.' },
-  { name: 'Paediatrics', about: 'Care for babies, children and teenagers, from vaccinations to growth and development.' },
+  {
+    name: 'General practice',
+    about: 'Family doctor for adults and children: check-ups, chronic conditions and referrals.',
+  },
+  {
+    name: 'Paediatrics',
+    about: 'Care for babies, children and teenagers, from vaccinations to growth and development.',
+  },
   { name: 'Cardiology', about: 'Heart and blood vessel care: chest pain, high blood pressure, ECG follow-up.' },
   { name: 'Dermatology', about: 'Skin, hair and nail conditions, including eczema, acne and mole checks.' },
   { name: 'Gynaecology', about: 'Women’s health, antenatal visits, contraception and menopause care.' },

@@ -58,7 +58,8 @@ export function localToUtcIso(date: string, time: string, timeZone: string, plus
   let offset = offsetCache.get(key);
   if (offset === undefined) {
     const h = new Date(hour);
-    offset = new TZDate(h.getUTCFullYear(), h.getUTCMonth(), h.getUTCDate(), h.getUTCHours(), 0, timeZone).getTime() - hour;
+    offset =
+      new TZDate(h.getUTCFullYear(), h.getUTCMonth(), h.getUTCDate(), h.getUTCHours(), 0, timeZone).getTime() - hour;
     if (offsetCache.size > 100_000) offsetCache.clear();
     offsetCache.set(key, offset);
   }

@@ -53,7 +53,12 @@ const SESSIONS = [
   [14 * 60, 17 * 60],
 ] as const;
 
-export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ['scheduled', 'checked_in', 'in_consultation', 'completed'];
+export const ACTIVE_STATUSES: readonly AppointmentStatus[] = [
+  'scheduled',
+  'checked_in',
+  'in_consultation',
+  'completed',
+];
 
 function planSlots(options: ScheduleOptions): PlannedSlot[] {
   const slots: PlannedSlot[] = [];
@@ -72,16 +77,28 @@ function planSlots(options: ScheduleOptions): PlannedSlot[] {
   return slots;
 }
 
-function payment(rng: Rng, status: AppointmentStatus, fee: number, slot: PlannedSlot, options: ScheduleOptions): PlannedAppointment['payment'] {
+function payment(
+  rng: Rng,
+  status: AppointmentStatus,
+  fee: number,
+  slot: PlannedSlot,
+  options: ScheduleOptions,
+): PlannedAppointment['payment'] {
   if (status === 'completed') {
     const method = rng.weighted<PaymentMethod>([
       ['cash', 40],
       ['card', 45],
       ['mobile_money', 15],
     ]);
-    return { amount: fee, method, status: 'paid', transactionDate: localToUtcIso(slot.date, slot.start, options.timeZone, options.slotMinutes) };
+    return {
+      amount: fee,
+      method,
+      status: 'paid',
+      transactionDate: localToUtcIso(slot.date, slot.start, options.timeZone, options.slotMinutes),
+    };
   }
-  if (status === 'cancelled' || status === 'no_show') return { amount: fee, method: null, status: 'void', transactionDate: null };
+  if (status === 'cancelled' || status === 'no_show')
+    return { amount: fee, method: null, status: 'void', transactionDate: null };
   return { amount: fee, method: null, status: 'unpaid', transactionDate: null };
 }
 
@@ -124,14 +141,26 @@ export function planSchedule(rng: Rng, options: ScheduleOptions): SchedulePlan {
     const bookedAtMinute = rng.int(8 * 60, 16 * 60);
     const createdAt = localToUtcIso(bookedOn, minutesToTime(bookedAtMinute), options.timeZone);
     const first = past
-      ? rng.weighted<AppointmentStatus>([['completed', 75], ['no_show', 10], ['cancelled', 15]])
-      : rng.weighted<AppointmentStatus>([['scheduled', 92], ['cancelled', 8]]);
+      ? rng.weighted<AppointmentStatus>([
+          ['completed', 75],
+          ['no_show', 10],
+          ['cancelled', 15],
+        ])
+      : rng.weighted<AppointmentStatus>([
+          ['scheduled', 92],
+          ['cancelled', 8],
+        ]);
     let active = first === 'cancelled' || first === 'no_show' ? null : book(index, first, createdAt);
     if (!active) {
       book(index, first, createdAt);
       // A cancelled slot is often taken by someone else a few hours later.
       if (first === 'cancelled' && rng.chance(past ? 0.4 : 0.3)) {
-        const second = past ? rng.weighted<AppointmentStatus>([['completed', 85], ['no_show', 15]]) : 'scheduled';
+        const second = past
+          ? rng.weighted<AppointmentStatus>([
+              ['completed', 85],
+              ['no_show', 15],
+            ])
+          : 'scheduled';
         const rebookedAt = localToUtcIso(bookedOn, minutesToTime(bookedAtMinute), options.timeZone, rng.int(60, 240));
         const rebooked = book(index, second, rebookedAt);
         if (second !== 'no_show') active = rebooked;

@@ -35,7 +35,12 @@ export function generateStaff(rng: Rng, doctorCount: number): SeedStaff[] {
   const staff: SeedStaff[] = [];
   for (let i = 0; i < RECEPTIONIST_COUNT; i++) {
     const name = generateName(rng, gender(rng));
-    staff.push({ name: `${name.first} ${name.last}`, email: receptionistEmail(i), phone: phone(rng), role: 'receptionist' });
+    staff.push({
+      name: `${name.first} ${name.last}`,
+      email: receptionistEmail(i),
+      phone: phone(rng),
+      role: 'receptionist',
+    });
   }
   for (let i = 0; i < doctorCount; i++) {
     const name = generateName(rng, gender(rng));

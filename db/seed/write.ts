@@ -19,7 +19,15 @@ async function insertSlots(trx: Tx, plan: SchedulePlan): Promise<number[]> {
   for (const rows of chunks(plan.slots)) {
     await trx
       .insertInto('doctor_availability')
-      .values(rows.map((s) => ({ doctor_id: s.doctorId, available_date: s.date, start_time: s.start, end_time: s.end, is_booked: 0 as const })))
+      .values(
+        rows.map((s) => ({
+          doctor_id: s.doctorId,
+          available_date: s.date,
+          start_time: s.start,
+          end_time: s.end,
+          is_booked: 0 as const,
+        })),
+      )
       // A slot that already exists (same doctor, day and start) is reused, never duplicated.
       .onConflict((oc) => oc.columns(['doctor_id', 'available_date', 'start_time']).doNothing())
       .execute();
@@ -119,15 +127,21 @@ async function insertChats(trx: Tx, chats: readonly PlannedChat[]): Promise<void
   for (const chat of chats) {
     const last = chat.messages.at(-1);
     if (!last) continue;
-    const { chat_id: chatId } = await trx
+    const { chat_id: chatId } = (await trx
       .insertInto('chats')
-      .values({ doctor_id: chat.doctorId, patient_id: chat.patientId, last_message: last.text, updated_at: last.sentAt })
+      .values({
+        doctor_id: chat.doctorId,
+        patient_id: chat.patientId,
+        last_message: last.text,
+        updated_at: last.sentAt,
+      })
       // One chat per (doctor, patient): an existing one keeps its history.
       .onConflict((oc) => oc.columns(['doctor_id', 'patient_id']).doNothing())
       .returning('chat_id')
-      .executeTakeFirst() ?? { chat_id: null };
+      .executeTakeFirst()) ?? { chat_id: null };
     if (chatId === null) continue;
-    for (const m of chat.messages) messages.push({ chat_id: chatId, sender_id: m.senderId, message_text: m.text, sent_at: m.sentAt });
+    for (const m of chat.messages)
+      messages.push({ chat_id: chatId, sender_id: m.senderId, message_text: m.text, sent_at: m.sentAt });
   }
   for (const rows of chunks(messages)) await trx.insertInto('chat_messages').values(rows).execute();
 }

@@ -26,7 +26,9 @@ export function parseFlags(argv: readonly string[], options: ParseArgsOptionsCon
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'Bad arguments.' : 'Bad arguments.');
+    throw new UsageError(
+      error instanceof Error ? (error.message.split('\n')[0] ?? 'Bad arguments.') : 'Bad arguments.',
+    );
   }
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`Unexpected argument: ${parsed.positionals[maxPositionals] ?? ''}`);

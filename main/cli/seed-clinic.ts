@@ -54,7 +54,11 @@ export async function ensureStaff(
   let created = 0;
   let skipped = 0;
   for (const person of staff) {
-    const existing = await core.database.db.selectFrom('users').select('user_id').where('email', '=', person.email).executeTakeFirst();
+    const existing = await core.database.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('email', '=', person.email)
+      .executeTakeFirst();
     if (existing) {
       skipped++;
       continue;
@@ -65,7 +69,11 @@ export async function ensureStaff(
   return { created, skipped };
 }
 
-export async function staffIds(core: AppCore, emails: readonly string[], role: 'doctor' | 'receptionist'): Promise<number[]> {
+export async function staffIds(
+  core: AppCore,
+  emails: readonly string[],
+  role: 'doctor' | 'receptionist',
+): Promise<number[]> {
   if (emails.length === 0) return [];
   const rows = await core.database.db
     .selectFrom('users')

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { setupInputSchema, userCreateSchema } from '../../../preload/contract.ts';
-import { currencySchema, emailSchema, passwordSchema, personNameSchema, timeZoneSchema } from '../../../preload/schemas.ts';
+import {
+  currencySchema,
+  emailSchema,
+  passwordSchema,
+  personNameSchema,
+  timeZoneSchema,
+} from '../../../preload/schemas.ts';
 import type { Actor } from '../../services/context.ts';
 import { DB_OPTION, PASSWORD_ENV, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';

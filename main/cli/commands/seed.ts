@@ -44,7 +44,8 @@ interface SeedOptions {
 function readOptions(argv: readonly string[]): { dbFile: string; options: SeedOptions } {
   const flags = parseFlags(argv, OPTIONS);
   const start = stringFlag(flags, 'start');
-  if (start !== undefined && !isCalendarDate(start)) throw new UsageError(`--start must be a date like 2026-03-02, not "${start}".`);
+  if (start !== undefined && !isCalendarDate(start))
+    throw new UsageError(`--start must be a date like 2026-03-02, not "${start}".`);
   return {
     dbFile: requiredFlag(flags, 'db'),
     options: {
@@ -88,7 +89,9 @@ async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword:
   }
   const password = envPassword ?? DEMO_PASSWORD;
   if (envPassword === undefined && ((await core.services.setup.needsSetup()) || !options.force)) {
-    io.out(`Staff password: '${DEMO_PASSWORD}' (the documented default, for demo data only; set CLINIC_PASSWORD to choose one).`);
+    io.out(
+      `Staff password: '${DEMO_PASSWORD}' (the documented default, for demo data only; set CLINIC_PASSWORD to choose one).`,
+    );
   }
   const { settings, actor } = await ensureClinic(core, io, options.timeZone, password);
   const timeZone = settings.timeZone;
@@ -100,9 +103,21 @@ async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword:
     const staff = generateStaff(createRng(options.seed, 'staff'), options.doctors);
     const { created, skipped } = await ensureStaff(core, actor, staff, password);
     io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
-    const doctorIds = await staffIds(core, Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)), 'doctor');
-    receptionists = await staffIds(core, Array.from({ length: RECEPTIONIST_COUNT }, (_, i) => receptionistEmail(i)), 'receptionist');
-    const rows = await core.database.db.selectFrom('doctors').select(['doctor_id', 'consultation_fee']).where('doctor_id', 'in', doctorIds).execute();
+    const doctorIds = await staffIds(
+      core,
+      Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)),
+      'doctor',
+    );
+    receptionists = await staffIds(
+      core,
+      Array.from({ length: RECEPTIONIST_COUNT }, (_, i) => receptionistEmail(i)),
+      'receptionist',
+    );
+    const rows = await core.database.db
+      .selectFrom('doctors')
+      .select(['doctor_id', 'consultation_fee'])
+      .where('doctor_id', 'in', doctorIds)
+      .execute();
     const fees = new Map(rows.map((r) => [r.doctor_id, r.consultation_fee]));
     doctors = doctorIds.map((doctorId) => ({ doctorId, fee: fees.get(doctorId) ?? 0 }));
   }

@@ -1,0 +1,305 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_TABLES } from '../../db/schema.ts';
+
+// `seed` run as a real child process: deterministic demo data that keeps every invariant.
+
+const CLI = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
+const ARGS = [
+  '--patients',
+  '50',
+  '--doctors',
+  '3',
+  '--days',
+  '5',
+  '--past-days',
+  '4',
+  '--seed',
+  '7',
+  '--tz',
+  'Europe/London',
+  '--start',
+  '2026-03-26',
+];
+const ACTIVE = "('scheduled', 'checked_in', 'in_consultation', 'completed')";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], password?: string): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.CLINIC_PASSWORD;
+  if (password !== undefined) env.CLINIC_PASSWORD = password;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function withDb<T>(file: string, fn: (db: BetterSqlite3.Database) => T): T {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+const all = <T>(db: BetterSqlite3.Database, sql: string): T[] => db.prepare(sql).all() as T[];
+const count = (db: BetterSqlite3.Database, sql: string): number =>
+  (db.prepare(sql).pluck().get() as number | undefined) ?? -1;
+
+/** Every row of the main tables, ordered by id, without what depends on the wall clock or salts. */
+function snapshot(file: string): Record<string, unknown[]> {
+  return withDb(file, (db) => {
+    const out: Record<string, unknown[]> = {};
+    for (const table of SEED_TABLES) {
+      const key =
+        all<{ name: string; pk: number }>(db, `PRAGMA table_info(${table})`).find((c) => c.pk === 1)?.name ?? 'rowid';
+      out[table] = all<Record<string, unknown>>(db, `SELECT * FROM ${table} ORDER BY ${key}`).map((row) => {
+        if (table !== 'users') return row;
+        const { created_at: _c, updated_at: _u, password_hash: hash, ...rest } = row;
+        return { ...rest, has_password: hash !== null };
+      });
+    }
+    return out;
+  });
+}
+
+let dir = '';
+const fileA = () => join(dir, 'a.sqlite');
+const fileB = () => join(dir, 'b.sqlite');
+let runA: Run;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clinic-seed-'));
+  runA = await cli(['seed', '--db', fileA(), ...ARGS]);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('seed', () => {
+  it('sets up the demo clinic, says the default password is for demo only, and prints counts per table', () => {
+    expect(runA.code, runA.stderr).toBe(0);
+    expect(runA.stdout).toMatch(/demo-password-123.*demo data only/);
+    withDb(fileA(), (db) => {
+      for (const table of SEED_TABLES) {
+        const rows = count(db, `SELECT count(*) FROM ${table}`);
+        expect(rows, table).toBeGreaterThan(0);
+        expect(runA.stdout).toMatch(new RegExp(`${table}\\s+${rows}\\b`));
+      }
+      expect(all(db, 'SELECT clinic_name, time_zone, currency FROM settings')).toEqual([
+        { clinic_name: 'Riverside Family Clinic', time_zone: 'Europe/London', currency: 'USD' },
+      ]);
+      expect(count(db, "SELECT count(*) FROM users WHERE role = 'doctor'")).toBe(3);
+      expect(count(db, "SELECT count(*) FROM users WHERE role = 'receptionist'")).toBe(2);
+      expect(count(db, "SELECT count(*) FROM users WHERE role = 'patient'")).toBe(50);
+      expect(count(db, "SELECT count(*) FROM users WHERE role = 'patient' AND password_hash IS NOT NULL")).toBe(0);
+      expect(count(db, 'SELECT count(DISTINCT specialization) FROM doctors')).toBe(3);
+      expect(count(db, 'SELECT count(*) FROM doctors WHERE consultation_fee < 25 OR consultation_fee > 120')).toBe(0);
+    });
+    expect(runA.stdout).toMatch(/Seeded in \d+\.\d+ s/);
+  });
+
+  it('keeps the booking invariants', () => {
+    withDb(fileA(), (db) => {
+      // is_booked = 1 exactly when the slot has an active appointment.
+      const mismatched = count(
+        db,
+        `SELECT count(*) FROM doctor_availability s
+         WHERE s.is_booked != EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = s.availability_id AND a.status IN ${ACTIVE})`,
+      );
+      expect(mismatched).toBe(0);
+      expect(count(db, 'SELECT count(*) FROM doctor_availability WHERE is_booked = 1')).toBeGreaterThan(0);
+      expect(count(db, 'SELECT count(*) FROM doctor_availability WHERE is_booked = 0')).toBeGreaterThan(0);
+      const doubleBooked = count(
+        db,
+        `SELECT count(*) FROM (SELECT availability_id FROM appointments WHERE status IN ${ACTIVE} GROUP BY availability_id HAVING count(*) > 1)`,
+      );
+      expect(doubleBooked).toBe(0);
+      const offSlot = count(
+        db,
+        `SELECT count(*) FROM appointments a JOIN doctor_availability s ON s.availability_id = a.availability_id
+         WHERE a.appointment_date != s.available_date OR a.appointment_time != s.start_time OR a.doctor_id != s.doctor_id`,
+      );
+      expect(offSlot).toBe(0);
+      // Past days hold finished visits, today and later only bookings.
+      expect(
+        count(db, `SELECT count(*) FROM appointments WHERE appointment_date < '2026-03-26' AND status = 'scheduled'`),
+      ).toBe(0);
+      expect(
+        count(
+          db,
+          `SELECT count(*) FROM appointments WHERE appointment_date >= '2026-03-26' AND status IN ('completed', 'no_show')`,
+        ),
+      ).toBe(0);
+      expect(
+        count(db, `SELECT count(DISTINCT status) FROM appointments WHERE appointment_date < '2026-03-26'`),
+      ).toBeGreaterThan(1);
+    });
+  });
+
+  it('puts slots on weekdays in working hours, one slot length long, in the requested window', () => {
+    withDb(fileA(), (db) => {
+      const minutes = count(db, 'SELECT default_slot_minutes FROM settings');
+      const slots = all<{ available_date: string; start_time: string; end_time: string }>(
+        db,
+        'SELECT * FROM doctor_availability',
+      );
+      const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+      for (const s of slots) {
+        expect([1, 2, 3, 4, 5]).toContain(new Date(`${s.available_date}T00:00:00Z`).getUTCDay());
+        expect(toMin(s.end_time) - toMin(s.start_time)).toBe(minutes);
+        expect(s.start_time >= '09:00' && s.end_time <= '17:00').toBe(true);
+        expect(s.available_date >= '2026-03-22' && s.available_date < '2026-03-31').toBe(true);
+      }
+    });
+  });
+
+  it('has one payment per appointment, matching its status and the doctor fee', () => {
+    withDb(fileA(), (db) => {
+      expect(
+        count(
+          db,
+          'SELECT count(*) FROM appointments a WHERE (SELECT count(*) FROM payments p WHERE p.appointment_id = a.appointment_id) != 1',
+        ),
+      ).toBe(0);
+      expect(
+        count(
+          db,
+          'SELECT count(*) FROM payments p JOIN doctors d ON d.doctor_id = (SELECT doctor_id FROM appointments WHERE appointment_id = p.appointment_id) WHERE p.amount != d.consultation_fee',
+        ),
+      ).toBe(0);
+      const pairs = all<{ status: string; payment_status: string }>(
+        db,
+        'SELECT DISTINCT a.status, p.payment_status FROM appointments a JOIN payments p USING (appointment_id)',
+      );
+      const expected: Record<string, string> = {
+        completed: 'paid',
+        scheduled: 'unpaid',
+        cancelled: 'void',
+        no_show: 'void',
+      };
+      for (const pair of pairs) expect(pair.payment_status, pair.status).toBe(expected[pair.status]);
+      expect(
+        count(
+          db,
+          "SELECT count(*) FROM payments WHERE payment_status = 'paid' AND (payment_method IS NULL OR transaction_date IS NULL)",
+        ),
+      ).toBe(0);
+      const reschedules = count(
+        db,
+        `SELECT count(*) FROM appointment_reschedules r JOIN appointments a USING (appointment_id)
+         WHERE r.new_date != a.appointment_date OR r.new_time != a.appointment_time OR (r.old_date = r.new_date AND r.old_time = r.new_time)`,
+      );
+      expect(reschedules).toBe(0);
+    });
+  });
+
+  it('has one chat per (doctor, patient) pair whose last message is the latest one', () => {
+    withDb(fileA(), (db) => {
+      expect(
+        count(db, 'SELECT count(*) FROM (SELECT 1 FROM chats GROUP BY doctor_id, patient_id HAVING count(*) > 1)'),
+      ).toBe(0);
+      const chats = all<{ chat_id: number; last_message: string; updated_at: string }>(db, 'SELECT * FROM chats');
+      const latest = db.prepare(
+        'SELECT message_text, sent_at FROM chat_messages WHERE chat_id = ? ORDER BY sent_at DESC, message_id DESC LIMIT 1',
+      );
+      const messages = db.prepare('SELECT count(*) FROM chat_messages WHERE chat_id = ?').pluck();
+      for (const chat of chats) {
+        expect(latest.get(chat.chat_id)).toEqual({ message_text: chat.last_message, sent_at: chat.updated_at });
+        expect(messages.get(chat.chat_id)).toBeGreaterThanOrEqual(1);
+        expect(messages.get(chat.chat_id)).toBeLessThanOrEqual(6);
+      }
+      const senders = all<{ role: string }>(
+        db,
+        'SELECT DISTINCT u.role FROM chat_messages m JOIN users u ON u.user_id = m.sender_id',
+      );
+      expect(senders.map((s) => s.role).sort()).toEqual(['doctor', 'receptionist']);
+    });
+  });
+
+  it('passes the foreign key and integrity checks and writes one seed.run audit row with the counts', () => {
+    withDb(fileA(), (db) => {
+      expect(all(db, 'PRAGMA foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const audit = all<{ after_json: string }>(
+        db,
+        "SELECT after_json FROM audit_log WHERE action = 'seed.run' AND entity = 'database'",
+      );
+      expect(audit).toHaveLength(1);
+      const after = JSON.parse(audit[0]?.after_json ?? '{}') as { counts: Record<string, number> };
+      for (const table of SEED_TABLES)
+        expect(after.counts[table], table).toBe(count(db, `SELECT count(*) FROM ${table}`));
+    });
+  });
+
+  it('gives the same rows for the same arguments, and different ones for another seed', async () => {
+    const runB = await cli(['seed', '--db', fileB(), ...ARGS]);
+    expect(runB.code, runB.stderr).toBe(0);
+    expect(snapshot(fileB())).toEqual(snapshot(fileA()));
+
+    const fileC = join(dir, 'c.sqlite');
+    const runC = await cli(['seed', '--db', fileC, ...ARGS.slice(0, -6), '--seed', '8', ...ARGS.slice(-4)]);
+    expect(runC.code, runC.stderr).toBe(0);
+    expect(snapshot(fileC).patients).not.toEqual(snapshot(fileA()).patients);
+  }, 60_000);
+
+  it('lets the seeded staff sign in with the demo password', async () => {
+    const run = await cli(
+      ['call', 'users.list', '{"role":"doctor"}', '--db', fileA(), '--as', 'doctor1@clinic.test'],
+      'demo-password-123',
+    );
+    // Doctors may sign in, but only admins may list users: the refusal proves the sign-in worked.
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const admin = await cli(
+      ['call', 'users.list', '{"role":"doctor"}', '--db', fileA(), '--as', 'admin@clinic.test'],
+      'demo-password-123',
+    );
+    expect(admin.code, admin.stderr).toBe(0);
+    expect((JSON.parse(admin.stdout) as { value: unknown[] }).value).toHaveLength(3);
+  });
+
+  it('refuses to seed a seeded database again; --force adds patients only', async () => {
+    const before = snapshot(fileA());
+    const again = await cli(['seed', '--db', fileA(), ...ARGS]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has 50 patients.*--force/);
+    expect(snapshot(fileA())).toEqual(before);
+
+    const forced = await cli(['seed', '--db', fileA(), ...ARGS.slice(2), '--patients', '20', '--force']);
+    expect(forced.code, forced.stderr).toBe(0);
+    const after = snapshot(fileA());
+    expect(after.patients).toHaveLength(70);
+    expect(after.users).toHaveLength((before.users ?? []).length + 20);
+    for (const table of SEED_TABLES.filter((t) => t !== 'patients' && t !== 'users'))
+      expect(after[table], table).toEqual(before[table]);
+    withDb(fileA(), (db) => {
+      expect(count(db, "SELECT count(*) FROM audit_log WHERE action = 'seed.run'")).toBe(2);
+      expect(
+        count(
+          db,
+          'SELECT count(*) FROM (SELECT lower(email) FROM users WHERE email IS NOT NULL GROUP BY lower(email) HAVING count(*) > 1)',
+        ),
+      ).toBe(0);
+    });
+  }, 60_000);
+
+  it('rejects bad values with exit 2', async () => {
+    const run = await cli(['seed', '--db', join(dir, 'never.sqlite'), '--start', '2026-02-30']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--start/);
+  });
+});
