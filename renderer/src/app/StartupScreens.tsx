@@ -1,0 +1,34 @@
+import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { messageOf } from '../api/errors.ts';
+import { FormAlert } from '../components/FormAlert.tsx';
+import { frameStrings } from '../features/frame/strings.ts';
+import { commonStrings } from '../lib/strings.ts';
+
+/** The first moment after start: the shape of a card, never a spinner on a blank page. */
+export function StartupSkeleton() {
+  return (
+    <Center mih="100%" p="xl" aria-busy="true">
+      <Stack w={420} gap="md">
+        <Text className="visually-hidden" style={{ position: 'absolute', left: -10_000 }}>
+          {frameStrings.startup.loading}
+        </Text>
+        <Skeleton height={28} width="60%" />
+        <Skeleton height={16} />
+        <Skeleton height={36} />
+        <Skeleton height={36} />
+        <Skeleton height={36} width="40%" />
+      </Stack>
+    </Center>
+  );
+}
+
+export function StartupError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <Center mih="100%" p="xl">
+      <Stack w={460}>
+        <FormAlert title={frameStrings.startup.failed}>{messageOf(error)}</FormAlert>
+        <Button onClick={onRetry}>{commonStrings.retry}</Button>
+      </Stack>
+    </Center>
+  );
+}

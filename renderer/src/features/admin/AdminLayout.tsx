@@ -1,0 +1,38 @@
+import { Stack, Tabs, Title } from '@mantine/core';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { adminStrings as strings } from './strings.ts';
+
+const TABS = ['users', 'settings'] as const;
+type AdminTab = (typeof TABS)[number];
+
+const isTab = (value: string | null): value is AdminTab => TABS.includes(value as AdminTab);
+
+export function AdminLayout() {
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const current: AdminTab = pathname.startsWith('/admin/settings') ? 'settings' : 'users';
+  return (
+    <Stack gap="md">
+      <Title order={1}>{strings.title}</Title>
+      <Tabs
+        value={current}
+        onChange={(value) => {
+          if (isTab(value)) void navigate(`/admin/${value}`);
+        }}
+      >
+        <Tabs.List aria-label={strings.tabsLabel}>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {strings.tabs[tab]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {TABS.map((tab) => (
+          <Tabs.Panel key={tab} value={tab} pt="md">
+            <Outlet />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
+}

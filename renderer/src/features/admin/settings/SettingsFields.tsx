@@ -1,0 +1,97 @@
+import { Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useMemo } from 'react';
+import { Controller, useFormContext } from 'react-hook-form';
+import { currencyChoices, timeZoneChoices } from '../../../lib/choices.ts';
+import type { SettingsFormValues } from './settings-form.ts';
+import { settingsStrings as strings } from './strings.ts';
+
+const BELOW_INPUT = ['label', 'input', 'description', 'error'] as const;
+
+export function SettingsFields({ currentTimeZone }: { currentTimeZone: string }) {
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = useFormContext<SettingsFormValues>();
+  const timeZones = useMemo(() => timeZoneChoices(currentTimeZone), [currentTimeZone]);
+  const currencies = useMemo(() => currencyChoices(), []);
+
+  return (
+    <Stack>
+      <TextInput label={strings.clinicName} error={errors.clinicName?.message} {...register('clinicName')} />
+      <TextInput
+        label={strings.address}
+        description={strings.addressHint}
+        error={errors.clinicAddress?.message}
+        {...register('clinicAddress')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {(['timeZone', 'currency'] as const).map((name) => (
+          <Controller
+            key={name}
+            control={control}
+            name={name}
+            render={({ field, fieldState }) => (
+              <Select
+                label={strings[name]}
+                data={name === 'timeZone' ? timeZones : currencies}
+                searchable
+                allowDeselect={false}
+                nothingFoundMessage={strings.nothingFound}
+                value={field.value}
+                onChange={(value) => field.onChange(value ?? '')}
+                onBlur={field.onBlur}
+                ref={field.ref}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+        ))}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {(
+          [
+            ['defaultSlotMinutes', strings.slotMinutes, strings.slotHint, 240],
+            ['idleLockMinutes', strings.idleMinutes, strings.idleHint, 240],
+          ] as const
+        ).map(([name, label, hint, max]) => (
+          <Controller
+            key={name}
+            control={control}
+            name={name}
+            render={({ field, fieldState }) => (
+              <NumberInput
+                label={label}
+                description={hint}
+                min={1}
+                max={max}
+                allowDecimal={false}
+                allowNegative={false}
+                inputWrapperOrder={[...BELOW_INPUT]}
+                {...field}
+                error={fieldState.error?.message}
+              />
+            )}
+          />
+        ))}
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="timeFormat"
+        render={({ field, fieldState }) => (
+          <Radio.Group
+            label={strings.timeFormat}
+            value={field.value}
+            onChange={(value) => field.onChange(value)}
+            error={fieldState.error?.message}
+          >
+            <Group mt="xs">
+              <Radio value="24h" label={strings.time24} />
+              <Radio value="12h" label={strings.time12} />
+            </Group>
+          </Radio.Group>
+        )}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,124 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import type { Settings } from '../../../../../preload/contract.ts';
+import { call } from '../../../api/client.ts';
+import { hasCode, messageOf } from '../../../api/errors.ts';
+import { useClinicEvent } from '../../../api/events.ts';
+import { applyServerErrors } from '../../../api/form-errors.ts';
+import { queryKeys } from '../../../api/query-keys.ts';
+import { useSettings } from '../../../api/settings.ts';
+import { FormAlert } from '../../../components/FormAlert.tsx';
+import { StaleAlert } from '../users/StaleAlert.tsx';
+import { SETTINGS_FIELD_NAMES, settingsFormSchema, settingsToForm } from './settings-form.ts';
+import { SettingsFields } from './SettingsFields.tsx';
+import { settingsStrings as strings } from './strings.ts';
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const queryClient = useQueryClient();
+  const [base, setBase] = useState(settings);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const methods = useForm({ resolver: zodResolver(settingsFormSchema), mode: 'onBlur', defaultValues: settingsToForm(settings) });
+  const { isDirty, isSubmitting } = methods.formState;
+
+  const load = (fresh: Settings) => {
+    methods.reset(settingsToForm(fresh));
+    setBase(fresh);
+    setStale(false);
+  };
+
+  // Saved at another desk: take the new values unless the user is in the middle of a change.
+  useClinicEvent('settings.changed', (fresh) => {
+    if (fresh.version === base.version) return;
+    if (methods.formState.isDirty) setStale(true);
+    else load(fresh);
+  });
+
+  const onSubmit = methods.handleSubmit(async (values) => {
+    setFormError(null);
+    try {
+      const saved = await call('settings.update', { ...values, version: base.version });
+      queryClient.setQueryData(queryKeys.settings, saved);
+      load(saved);
+      notifications.show({ color: 'green', message: strings.saved });
+    } catch (error) {
+      if (hasCode(error, 'STALE')) setStale(true);
+      else setFormError(applyServerErrors(error, methods.setError, SETTINGS_FIELD_NAMES));
+    }
+  });
+
+  const reload = async () => {
+    setReloading(true);
+    try {
+      const fresh = await call('settings.get', {});
+      queryClient.setQueryData(queryKeys.settings, fresh);
+      load(fresh);
+    } catch (error) {
+      setFormError(messageOf(error));
+    } finally {
+      setReloading(false);
+    }
+  };
+
+  return (
+    <FormProvider {...methods}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack maw={720}>
+          {stale ? (
+            <StaleAlert
+              title={strings.stale.title}
+              body={strings.stale.body}
+              reloadLabel={strings.stale.reload}
+              reloading={reloading}
+              onReload={() => void reload()}
+            />
+          ) : null}
+          {formError ? <FormAlert>{formError}</FormAlert> : null}
+          <SettingsFields currentTimeZone={base.timeZone} />
+          <Group>
+            <Button type="submit" loading={isSubmitting}>
+              {strings.save}
+            </Button>
+            {isDirty ? (
+              <Button variant="default" onClick={() => methods.reset(settingsToForm(base))}>
+                {strings.discard}
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </form>
+    </FormProvider>
+  );
+}
+
+function SettingsSkeleton() {
+  return (
+    <Stack maw={720} aria-busy="true">
+      {[0, 1, 2, 3, 4].map((row) => (
+        <Skeleton key={row} height={56} />
+      ))}
+    </Stack>
+  );
+}
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <Stack gap="md">
+      <div>
+        <Title order={2}>{strings.title}</Title>
+        <Text c="dimmed" size="sm">
+          {strings.intro}
+        </Text>
+      </div>
+      {settings.isPending ? <SettingsSkeleton /> : null}
+      {settings.isError && !settings.data ? <FormAlert title={strings.loadFailed}>{messageOf(settings.error)}</FormAlert> : null}
+      {settings.data ? <SettingsForm settings={settings.data} /> : null}
+    </Stack>
+  );
+}

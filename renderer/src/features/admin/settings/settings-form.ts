@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { settingsUpdateSchema, type Settings } from '../../../../../preload/contract.ts';
+import { parseWith, toNumber, typedNumber } from '../../../lib/form-schema.ts';
+
+const formShape = z.object({
+  clinicName: z.string(),
+  clinicAddress: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  defaultSlotMinutes: typedNumber,
+  idleLockMinutes: typedNumber,
+  timeFormat: z.enum(['24h', '12h']),
+});
+
+export type SettingsFormValues = z.input<typeof formShape>;
+
+const fields = settingsUpdateSchema.omit({ version: true });
+
+export const settingsFormSchema = formShape.transform((v, ctx) =>
+  parseWith(
+    fields,
+    { ...v, defaultSlotMinutes: toNumber(v.defaultSlotMinutes), idleLockMinutes: toNumber(v.idleLockMinutes) },
+    ctx,
+  ),
+);
+
+export const SETTINGS_FIELD_NAMES = [
+  'clinicName',
+  'clinicAddress',
+  'timeZone',
+  'currency',
+  'defaultSlotMinutes',
+  'idleLockMinutes',
+  'timeFormat',
+] as const;
+
+export const settingsToForm = (settings: Settings): SettingsFormValues => ({
+  clinicName: settings.clinicName,
+  clinicAddress: settings.clinicAddress ?? '',
+  timeZone: settings.timeZone,
+  currency: settings.currency,
+  defaultSlotMinutes: settings.defaultSlotMinutes,
+  idleLockMinutes: settings.idleLockMinutes,
+  timeFormat: settings.timeFormat,
+});

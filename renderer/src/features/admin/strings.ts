@@ -1,0 +1,9 @@
+export const adminStrings = {
+  title: 'Admin',
+  tabs: { users: 'Users', settings: 'Settings' },
+  tabsLabel: 'Admin areas',
+  noAccess: {
+    title: 'No access',
+    body: 'You do not have access to this area.',
+  },
+};

@@ -1,0 +1,24 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+
+interface StaleAlertProps {
+  title: string;
+  body: string;
+  reloadLabel: string;
+  reloading: boolean;
+  onReload: () => void;
+}
+
+/** Someone else saved first: say so plainly and offer to load their version. */
+export function StaleAlert({ title, body, reloadLabel, reloading, onReload }: StaleAlertProps) {
+  return (
+    <Alert role="alert" color="yellow" variant="light" title={title}>
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{body}</Text>
+        <Button size="compact-sm" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={onReload}>
+          {reloadLabel}
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,32 @@
+import { Navigate, Route, Routes } from 'react-router';
+import type { StaffRole } from '../../../../preload/schemas.ts';
+import { AdminLayout } from '../admin/AdminLayout.tsx';
+import { NoAccessPage } from '../admin/NoAccessPage.tsx';
+import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
+import { UsersPage } from '../admin/users/UsersPage.tsx';
+import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+export function AppRoutes({ role }: { role: StaffRole }) {
+  return (
+    <Routes>
+      <Route index element={<Navigate to="/front-desk" replace />} />
+      <Route path="front-desk" element={<PlaceholderPage area="frontDesk" />} />
+      <Route path="calendar" element={<PlaceholderPage area="calendar" />} />
+      <Route path="patients" element={<PlaceholderPage area="patients" />} />
+      <Route path="payments" element={<PlaceholderPage area="payments" />} />
+      <Route path="messages" element={<PlaceholderPage area="messages" />} />
+      {role === 'admin' ? (
+        <Route path="admin" element={<AdminLayout />}>
+          <Route index element={<Navigate to="users" replace />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      ) : (
+        <Route path="admin/*" element={<NoAccessPage />} />
+      )}
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,78 @@
+import { Button, Group, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
+import { Fragment, type ReactNode } from 'react';
+import type { StaffRole } from '../../../../preload/schemas.ts';
+import { navItemsFor } from '../frame/nav-items.ts';
+import { shortcutStrings as strings } from './strings.ts';
+
+interface Row {
+  keys: string[];
+  /** Keys pressed one after the other ("G then D") rather than together ("Ctrl + L"). */
+  sequence?: boolean;
+  action: ReactNode;
+}
+
+function Keys({ keys, sequence }: Pick<Row, 'keys' | 'sequence'>) {
+  return (
+    <Group gap={6} wrap="nowrap">
+      {keys.map((key, index) => (
+        <Fragment key={key}>
+          {index > 0 ? (
+            <Text size="sm" c="dimmed">
+              {sequence ? strings.then : '+'}
+            </Text>
+          ) : null}
+          <Kbd>{key}</Kbd>
+        </Fragment>
+      ))}
+    </Group>
+  );
+}
+
+function rows(role: StaffRole): Row[] {
+  return [
+    { keys: ['Ctrl', 'L'], action: strings.lock },
+    { keys: ['?'], action: strings.help },
+    ...navItemsFor(role).map((item) => ({
+      keys: ['G', item.key.toUpperCase()],
+      sequence: true,
+      action: strings.goTo[item.key],
+    })),
+    { keys: ['Enter'], action: strings.submit },
+    { keys: ['Esc'], action: strings.close },
+  ];
+}
+
+export function ShortcutsDialog({ opened, onClose, role }: { opened: boolean; onClose: () => void; role: StaffRole }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={strings.title}>
+      <Stack>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{strings.keysColumn}</Table.Th>
+              <Table.Th>{strings.actionColumn}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows(role).map((row) => (
+              <Table.Tr key={row.keys.join('+')}>
+                <Table.Td>
+                  <Keys keys={row.keys} sequence={row.sequence} />
+                </Table.Td>
+                <Table.Td>{row.action}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text size="sm" c="dimmed">
+          {strings.note}
+        </Text>
+        <Group justify="flex-end">
+          <Button onClick={onClose} data-autofocus>
+            {strings.closeButton}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

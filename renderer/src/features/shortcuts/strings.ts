@@ -1,0 +1,20 @@
+export const shortcutStrings = {
+  title: 'Keyboard shortcuts',
+  keysColumn: 'Keys',
+  actionColumn: 'What it does',
+  then: 'then',
+  lock: 'Lock the screen',
+  help: 'Show this list of shortcuts',
+  goTo: {
+    d: 'Go to Front desk',
+    c: 'Go to Calendar',
+    p: 'Go to Patients',
+    y: 'Go to Payments',
+    m: 'Go to Messages',
+    a: 'Go to Admin',
+  } as Record<string, string>,
+  submit: 'Save or submit the open dialog',
+  close: 'Close the open dialog',
+  note: 'Letter shortcuts do nothing while you are typing in a field.',
+  closeButton: 'Close',
+};
