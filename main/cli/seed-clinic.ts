@@ -1,7 +1,15 @@
 import type { AppCore } from '../app-core.ts';
 import { setupInputSchema, userCreateSchema } from '../../preload/contract.ts';
 import type { Actor } from '../services/context.ts';
-import type { SeedStaff } from '../../db/seed/staff.ts';
+import { createRng } from '../../db/seed/prng.ts';
+import type { SeedDoctor } from '../../db/seed/schedule.ts';
+import {
+  doctorEmail,
+  generateStaff,
+  receptionistEmail,
+  RECEPTIONIST_COUNT,
+  type SeedStaff,
+} from '../../db/seed/staff.ts';
 import type { Settings } from '../../preload/contract.ts';
 import { CliFailure } from './args.ts';
 import { firstAdmin } from './commands/create-admin.ts';
@@ -45,35 +53,27 @@ export async function ensureClinic(
 }
 
 /** Creates the demo staff through the users service, skipping emails already in use. */
-export async function ensureStaff(
+async function ensureStaff(
   core: AppCore,
   actor: Actor,
   staff: readonly SeedStaff[],
   password: string,
-): Promise<{ created: number; skipped: number }> {
+): Promise<number> {
   let created = 0;
-  let skipped = 0;
   for (const person of staff) {
     const existing = await core.database.db
       .selectFrom('users')
       .select('user_id')
       .where('email', '=', person.email)
       .executeTakeFirst();
-    if (existing) {
-      skipped++;
-      continue;
-    }
+    if (existing) continue;
     await core.services.users.create(actor, checked(userCreateSchema, { ...person, password }, person.email));
     created++;
   }
-  return { created, skipped };
+  return created;
 }
 
-export async function staffIds(
-  core: AppCore,
-  emails: readonly string[],
-  role: 'doctor' | 'receptionist',
-): Promise<number[]> {
+async function staffIds(core: AppCore, emails: readonly string[], role: 'doctor' | 'receptionist'): Promise<number[]> {
   if (emails.length === 0) return [];
   const rows = await core.database.db
     .selectFrom('users')
@@ -86,4 +86,39 @@ export async function staffIds(
     const id = byEmail.get(email);
     return id === undefined ? [] : [id];
   });
+}
+
+/**
+ * The demo receptionists and doctors (created through the users service, audited there),
+ * and what the schedule needs of them: doctor ids with their fees, receptionist ids.
+ */
+export async function ensureDemoStaff(
+  core: AppCore,
+  io: CliIo,
+  actor: Actor,
+  options: { seed: number; doctors: number; password: string },
+): Promise<{ doctors: SeedDoctor[]; receptionists: number[] }> {
+  const staff = generateStaff(createRng(options.seed, 'staff'), options.doctors);
+  const created = await ensureStaff(core, actor, staff, options.password);
+  const skipped = staff.length - created;
+  io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
+  const doctorIds = await staffIds(
+    core,
+    Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)),
+    'doctor',
+  );
+  const receptionists = await staffIds(
+    core,
+    Array.from({ length: RECEPTIONIST_COUNT }, (_, i) => receptionistEmail(i)),
+    'receptionist',
+  );
+  const rows = doctorIds.length
+    ? await core.database.db
+        .selectFrom('doctors')
+        .select(['doctor_id', 'consultation_fee'])
+        .where('doctor_id', 'in', doctorIds)
+        .execute()
+    : [];
+  const fees = new Map(rows.map((r) => [r.doctor_id, r.consultation_fee]));
+  return { doctors: doctorIds.map((doctorId) => ({ doctorId, fee: fees.get(doctorId) ?? 0 })), receptionists };
 }

@@ -17,10 +17,11 @@ Commands:
       Sign in as EMAIL (password from CLINIC_PASSWORD) and call a channel; prints the JSON
       result. --as may be left out for public channels such as setup.status.
   ${COMMAND_USAGE.seed}
-      Fill the database with deterministic demo data (defaults: 200 patients, 8 doctors,
-      14 days from --start (today in the clinic's time zone), 7 past days, seed 1, time
-      zone UTC). Admin admin@clinic.test; staff password from CLINIC_PASSWORD or the
-      demo-only default 'demo-password-123'. --force on a seeded database adds patients only.
+      Fill the database with deterministic demo data. Defaults: 200 patients, 8 doctors,
+      14 days from --start (today in the clinic's time zone), 7 past days, seed 1, and
+      --tz UTC when the seed sets the clinic up. Admin admin@clinic.test; staff password
+      from CLINIC_PASSWORD or the demo-only default 'demo-password-123'. --force on a
+      seeded database adds patients only.
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage.`;
 

@@ -5,7 +5,6 @@ import { isCalendarDate, todayIn } from '../../../db/seed/dates.ts';
 import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
 import { createRng } from '../../../db/seed/prng.ts';
 import { planSchedule } from '../../../db/seed/schedule.ts';
-import { doctorEmail, generateStaff, receptionistEmail, RECEPTIONIST_COUNT } from '../../../db/seed/staff.ts';
 import { writeSchedule } from '../../../db/seed/write.ts';
 import { writeTx, type Tx } from '../../../db/tx.ts';
 import { timeZoneSchema } from '../../../preload/schemas.ts';
@@ -14,7 +13,7 @@ import { writeAudit } from '../../services/audit.ts';
 import type { Actor } from '../../services/context.ts';
 import { CliFailure, DB_OPTION, intFlag, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
-import { DEMO_PASSWORD, ensureClinic, ensureStaff, staffIds } from '../seed-clinic.ts';
+import { DEMO_PASSWORD, ensureClinic, ensureDemoStaff } from '../seed-clinic.ts';
 import { checked } from '../validate.ts';
 import { migrateFile, reportMigrations } from './migrate.ts';
 
@@ -97,30 +96,9 @@ async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword:
   const timeZone = settings.timeZone;
   const startDate = options.start ?? todayIn(timeZone, core.services.deps.clock.now());
 
-  let doctors: { doctorId: number; fee: number }[] = [];
-  let receptionists: number[] = [];
-  if (!options.force) {
-    const staff = generateStaff(createRng(options.seed, 'staff'), options.doctors);
-    const { created, skipped } = await ensureStaff(core, actor, staff, password);
-    io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
-    const doctorIds = await staffIds(
-      core,
-      Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)),
-      'doctor',
-    );
-    receptionists = await staffIds(
-      core,
-      Array.from({ length: RECEPTIONIST_COUNT }, (_, i) => receptionistEmail(i)),
-      'receptionist',
-    );
-    const rows = await core.database.db
-      .selectFrom('doctors')
-      .select(['doctor_id', 'consultation_fee'])
-      .where('doctor_id', 'in', doctorIds)
-      .execute();
-    const fees = new Map(rows.map((r) => [r.doctor_id, r.consultation_fee]));
-    doctors = doctorIds.map((doctorId) => ({ doctorId, fee: fees.get(doctorId) ?? 0 }));
-  }
+  const { doctors, receptionists } = options.force
+    ? { doctors: [], receptionists: [] }
+    : await ensureDemoStaff(core, io, actor, { seed: options.seed, doctors: options.doctors, password });
 
   // Each run draws its patients from its own stream, so --force adds new people.
   const rng = createRng(options.seed, `patients:${existingPatients}`);
