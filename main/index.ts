@@ -28,7 +28,7 @@ const RENDERER_DIR = join(OUT_DIR, 'renderer');
 const PRELOAD_PATH = join(OUT_DIR, 'preload', 'index.cjs');
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
 ]);
 app.enableSandbox();
 
