@@ -53,12 +53,8 @@ const SESSIONS = [
   [14 * 60, 17 * 60],
 ] as const;
 
-export const ACTIVE_STATUSES: readonly AppointmentStatus[] = [
-  'scheduled',
-  'checked_in',
-  'in_consultation',
-  'completed',
-];
+/** Statuses that leave the slot free: the complement of the partial unique index's WHERE. */
+export const INACTIVE_STATUSES: readonly AppointmentStatus[] = ['cancelled', 'no_show'];
 
 function planSlots(options: ScheduleOptions): PlannedSlot[] {
   const slots: PlannedSlot[] = [];

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { writeTx, type Tx } from '../tx.ts';
 import type { PlannedChat } from './chats.ts';
-import { ACTIVE_STATUSES, type SchedulePlan } from './schedule.ts';
+import { INACTIVE_STATUSES, type SchedulePlan } from './schedule.ts';
 
 /** Rows per multi-row INSERT: well under SQLite's (and PostgreSQL's) bound-parameter limits. */
 const ROWS_PER_INSERT = 500;
@@ -96,7 +96,10 @@ async function insertAppointments(trx: Tx, plan: SchedulePlan, slotIds: readonly
   for (const rows of chunks(reschedules)) await trx.insertInto('appointment_reschedules').values(rows).execute();
 }
 
-/** is_booked = "has an active appointment", set from the appointments themselves. */
+/**
+ * is_booked = "has an active appointment", set from the appointments themselves. The status
+ * test is written exactly like the partial unique index's WHERE, so SQLite searches that index.
+ */
 async function syncIsBooked(trx: Tx, slotIds: readonly number[]): Promise<void> {
   for (const ids of chunks([...new Set(slotIds)])) {
     await trx
@@ -110,7 +113,7 @@ async function syncIsBooked(trx: Tx, slotIds: readonly number[]): Promise<void> 
                 .selectFrom('appointments')
                 .select(sql.lit(1).as('one'))
                 .whereRef('appointments.availability_id', '=', 'doctor_availability.availability_id')
-                .where('appointments.status', 'in', ACTIVE_STATUSES),
+                .where('appointments.status', 'not in', INACTIVE_STATUSES),
             ),
           )
           .then(sql.lit<1>(1))
