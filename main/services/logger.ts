@@ -4,10 +4,13 @@ export interface Logger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+const withDetails = (write: (...parts: unknown[]) => void) => (message: string, details?: Record<string, unknown>) =>
+  details === undefined ? write(message) : write(message, details);
+
 export const consoleLogger: Logger = {
-  info: (message, details) => console.info(message, details ?? ''),
-  warn: (message, details) => console.warn(message, details ?? ''),
-  error: (message, details) => console.error(message, details ?? ''),
+  info: withDetails(console.info),
+  warn: withDetails(console.warn),
+  error: withDetails(console.error),
 };
 
 export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
