@@ -44,6 +44,7 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
   }
   if (result.ok) return result.value as ChannelOutput<C>;
   const { error } = result;
-  if (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED') sessionErrorHandler?.({ ...error, code: error.code });
+  if (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED')
+    sessionErrorHandler?.({ ...error, code: error.code });
   throw new ClinicCallError(result.error);
 }

@@ -6,6 +6,8 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   // A visible outline whenever focus comes from the keyboard.
   focusRing: 'auto',
+  // People who ask their computer for less motion get no transitions.
+  respectReducedMotion: true,
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },

@@ -16,6 +16,7 @@ export function AdminLayout() {
       <Title order={1}>{strings.title}</Title>
       <Tabs
         value={current}
+        keepMounted={false}
         onChange={(value) => {
           if (isTab(value)) void navigate(`/admin/${value}`);
         }}
@@ -29,7 +30,8 @@ export function AdminLayout() {
         </Tabs.List>
         {TABS.map((tab) => (
           <Tabs.Panel key={tab} value={tab} pt="md">
-            <Outlet />
+            {/* One routed screen only: the Outlet renders the current route wherever it is placed. */}
+            {tab === current ? <Outlet /> : null}
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -9,7 +9,8 @@ export const authStrings = {
     password: 'Password',
     submit: 'Sign in',
     invalidCredentials: 'That email and password do not match an active staff account. Check them and try again.',
-    accountLocked: 'This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an admin to reset your password.',
+    accountLocked:
+      'This account is locked after too many failed sign-ins. Try again in 15 minutes, or ask an admin to reset your password.',
     accountLockedUntil: (time: string) =>
       `This account is locked after too many failed sign-ins. Try again after ${time}, or ask an admin to reset your password.`,
     failedTitle: 'You are not signed in',

@@ -45,7 +45,12 @@ export function SetupScreen() {
           {formError ? <FormAlert>{formError}</FormAlert> : null}
           <Fieldset legend={strings.clinicSection}>
             <Stack>
-              <TextInput label={strings.clinicName} autoFocus error={errors.clinicName?.message} {...register('clinicName')} />
+              <TextInput
+                label={strings.clinicName}
+                autoFocus
+                error={errors.clinicName?.message}
+                {...register('clinicName')}
+              />
               <TextInput
                 label={strings.address}
                 description={strings.addressHint}
@@ -98,7 +103,12 @@ export function SetupScreen() {
           </Fieldset>
           <Fieldset legend={strings.adminSection}>
             <Stack>
-              <TextInput label={strings.adminName} autoComplete="name" error={errors.adminName?.message} {...register('adminName')} />
+              <TextInput
+                label={strings.adminName}
+                autoComplete="name"
+                error={errors.adminName?.message}
+                {...register('adminName')}
+              />
               <TextInput
                 label={strings.email}
                 description={strings.emailHint}

@@ -1,6 +1,7 @@
 export const setupStrings = {
   title: 'Set up Clinic desk',
-  intro: 'Enter your clinic’s details and create the first admin account. You can change the clinic details later under Admin.',
+  intro:
+    'Enter your clinic’s details and create the first admin account. You can change the clinic details later under Admin.',
   clinicSection: 'Clinic',
   adminSection: 'First admin account',
   clinicName: 'Clinic name',

@@ -23,7 +23,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [stale, setStale] = useState(false);
   const [reloading, setReloading] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const methods = useForm({ resolver: zodResolver(settingsFormSchema), mode: 'onBlur', defaultValues: settingsToForm(settings) });
+  const methods = useForm({
+    resolver: zodResolver(settingsFormSchema),
+    mode: 'onBlur',
+    defaultValues: settingsToForm(settings),
+  });
   const { isDirty, isSubmitting } = methods.formState;
 
   const load = (fresh: Settings) => {
@@ -117,7 +121,9 @@ export function SettingsPage() {
         </Text>
       </div>
       {settings.isPending ? <SettingsSkeleton /> : null}
-      {settings.isError && !settings.data ? <FormAlert title={strings.loadFailed}>{messageOf(settings.error)}</FormAlert> : null}
+      {settings.isError && !settings.data ? (
+        <FormAlert title={strings.loadFailed}>{messageOf(settings.error)}</FormAlert>
+      ) : null}
       {settings.data ? <SettingsForm settings={settings.data} /> : null}
     </Stack>
   );

@@ -92,7 +92,6 @@ export function DoctorFields() {
           render={({ field: { value, onChange, ...field }, fieldState }) => (
             <Switch
               label={strings.takesBookings}
-              description={strings.takesBookingsHint}
               checked={value}
               onChange={(event) => onChange(event.currentTarget.checked)}
               {...field}

@@ -93,7 +93,12 @@ interface EditUserDialogProps {
 
 export function EditUserDialog({ user, opened, onClose }: EditUserDialogProps) {
   return (
-    <Modal opened={opened && user !== null} onClose={onClose} title={user ? strings.form.editTitle(user.name) : ''} size="lg">
+    <Modal
+      opened={opened && user !== null}
+      onClose={onClose}
+      title={user ? strings.form.editTitle(user.name) : ''}
+      size="lg"
+    >
       {user ? <EditUserForm key={user.userId} user={user} onDone={onClose} /> : null}
     </Modal>
   );

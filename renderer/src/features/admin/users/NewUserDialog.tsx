@@ -18,7 +18,11 @@ const strings = usersStrings.form;
 function NewUserForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
-  const methods = useForm({ resolver: zodResolver(createUserFormSchema), mode: 'onBlur', defaultValues: newUserDefaults() });
+  const methods = useForm({
+    resolver: zodResolver(createUserFormSchema),
+    mode: 'onBlur',
+    defaultValues: newUserDefaults(),
+  });
 
   const onSubmit = methods.handleSubmit(async (input) => {
     setFormError(null);

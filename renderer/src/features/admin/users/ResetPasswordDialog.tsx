@@ -28,7 +28,11 @@ function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => vo
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(schema), mode: 'onBlur', defaultValues: { newPassword: '', confirmPassword: '' } });
+  } = useForm({
+    resolver: zodResolver(schema),
+    mode: 'onBlur',
+    defaultValues: { newPassword: '', confirmPassword: '' },
+  });
 
   const onSubmit = handleSubmit(async ({ newPassword }) => {
     setFormError(null);
@@ -60,7 +64,12 @@ function ResetPasswordForm({ user, onDone }: { user: StaffUser; onDone: () => vo
           error={errors.confirmPassword?.message}
           {...register('confirmPassword')}
         />
-        <DialogButtons submitLabel={strings.submit} cancelLabel={usersStrings.form.cancel} submitting={isSubmitting} onCancel={onDone} />
+        <DialogButtons
+          submitLabel={strings.submit}
+          cancelLabel={usersStrings.form.cancel}
+          submitting={isSubmitting}
+          onCancel={onDone}
+        />
       </Stack>
     </form>
   );

@@ -20,8 +20,20 @@ export function StaffFields({ mode }: { mode: 'create' | 'edit' }) {
 
   return (
     <Stack>
-      <TextInput label={strings.name} data-autofocus autoComplete="off" error={errors.name?.message} {...register('name')} />
-      <TextInput label={strings.email} type="email" autoComplete="off" error={errors.email?.message} {...register('email')} />
+      <TextInput
+        label={strings.name}
+        data-autofocus
+        autoComplete="off"
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <TextInput
+        label={strings.email}
+        type="email"
+        autoComplete="off"
+        error={errors.email?.message}
+        {...register('email')}
+      />
       <TextInput
         label={strings.phone}
         description={strings.phoneHint}

@@ -15,7 +15,13 @@ export function StaleAlert({ title, body, reloadLabel, reloading, onReload }: St
     <Alert role="alert" color="yellow" variant="light" title={title}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{body}</Text>
-        <Button size="compact-sm" variant="default" leftSection={<IconRefresh size={14} aria-hidden />} loading={reloading} onClick={onReload}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          loading={reloading}
+          onClick={onReload}
+        >
           {reloadLabel}
         </Button>
       </Stack>

@@ -14,12 +14,33 @@ const strings = usersStrings.status;
 function describe(user: StaffUser) {
   const { name } = user;
   if (user.status === 'active') {
-    return { next: 'inactive', title: strings.deactivateTitle(name), body: strings.deactivateBody(name), confirm: strings.deactivateConfirm, done: strings.deactivated(name), destructive: true } as const;
+    return {
+      next: 'inactive',
+      title: strings.deactivateTitle(name),
+      body: strings.deactivateBody(name),
+      confirm: strings.deactivateConfirm,
+      done: strings.deactivated(name),
+      destructive: true,
+    } as const;
   }
   if (user.status === 'inactive') {
-    return { next: 'active', title: strings.reactivateTitle(name), body: strings.reactivateBody(name), confirm: strings.reactivateConfirm, done: strings.reactivated(name), destructive: false } as const;
+    return {
+      next: 'active',
+      title: strings.reactivateTitle(name),
+      body: strings.reactivateBody(name),
+      confirm: strings.reactivateConfirm,
+      done: strings.reactivated(name),
+      destructive: false,
+    } as const;
   }
-  return { next: 'active', title: strings.clearLockoutTitle(name), body: strings.clearLockoutBody(name), confirm: strings.clearLockoutConfirm, done: strings.reactivated(name), destructive: false } as const;
+  return {
+    next: 'active',
+    title: strings.clearLockoutTitle(name),
+    body: strings.clearLockoutBody(name),
+    confirm: strings.clearLockoutConfirm,
+    done: strings.reactivated(name),
+    destructive: false,
+  } as const;
 }
 
 function StatusConfirm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
@@ -58,7 +79,12 @@ function StatusConfirm({ user, onDone }: { user: StaffUser; onDone: () => void }
           <Button variant="default" onClick={onDone} data-autofocus={action.destructive || undefined}>
             {usersStrings.form.cancel}
           </Button>
-          <Button type="submit" color={action.destructive ? 'red' : undefined} loading={busy} data-autofocus={!action.destructive || undefined}>
+          <Button
+            type="submit"
+            color={action.destructive ? 'red' : undefined}
+            loading={busy}
+            data-autofocus={!action.destructive || undefined}
+          >
             {action.confirm}
           </Button>
         </Group>

@@ -17,7 +17,13 @@ import { NO_FILTERS, useStoredUserFilters, useTargetDialog, useUserList, type Us
 const isFiltered = (filters: UserFilters) =>
   filters.query !== NO_FILTERS.query || filters.role !== NO_FILTERS.role || filters.status !== NO_FILTERS.status;
 
-function UserListBody({ filters, currentUserId, onEdit, onResetPassword, onChangeStatus }: {
+function UserListBody({
+  filters,
+  currentUserId,
+  onEdit,
+  onResetPassword,
+  onChangeStatus,
+}: {
   filters: UserFilters;
   currentUserId: number;
   onEdit: (user: StaffUser) => void;

@@ -32,14 +32,25 @@ function UserRow({ user, isSelf, ...actions }: { user: StaffUser; isSelf: boolea
         ) : null}
       </Table.Th>
       <Table.Td>{user.email}</Table.Td>
-      <Table.Td>{user.phone ?? <Text span c="dimmed" size="sm">{strings.table.noPhone}</Text>}</Table.Td>
+      <Table.Td>
+        {user.phone ?? (
+          <Text span c="dimmed" size="sm">
+            {strings.table.noPhone}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{roleLabels[user.role]}</Table.Td>
       <Table.Td>
         <StatusBadge status={user.status} />
       </Table.Td>
       <Table.Td>
         <Group gap={4} wrap="nowrap" justify="flex-end">
-          <Button size="compact-sm" variant="subtle" aria-label={strings.actions.editLabel(user.name)} onClick={() => actions.onEdit(user)}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            aria-label={strings.actions.editLabel(user.name)}
+            onClick={() => actions.onEdit(user)}
+          >
             {strings.actions.edit}
           </Button>
           <Button

@@ -61,7 +61,6 @@ export const usersStrings = {
     about: 'About',
     aboutHint: 'Optional. A short introduction for patients.',
     takesBookings: 'Takes bookings',
-    takesBookingsHint: 'Turn off to stop new appointments with this doctor.',
     create: 'Create user',
     save: 'Save changes',
     cancel: 'Cancel',

@@ -6,7 +6,6 @@ import { parseWith, toNumber, typedNumber } from '../../../lib/form-schema.ts';
 // The form keeps what the inputs hold (text, numbers being typed); on submit the values are
 // checked with the contract's own schemas, so the dialog refuses exactly what main refuses.
 
-
 const formShape = z.object({
   name: z.string(),
   email: z.string(),
@@ -39,7 +38,8 @@ function toDoctor(doctor: DoctorFormValues) {
 
 export const createUserFormSchema = formShape.transform((v, ctx) => {
   const base = { name: v.name, email: v.email, phone: v.phone, password: v.password };
-  const candidate = v.role === 'doctor' ? { ...base, role: v.role, doctor: toDoctor(v.doctor) } : { ...base, role: v.role };
+  const candidate =
+    v.role === 'doctor' ? { ...base, role: v.role, doctor: toDoctor(v.doctor) } : { ...base, role: v.role };
   return parseWith(userCreateSchema, candidate, ctx);
 });
 
