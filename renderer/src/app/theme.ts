@@ -1,4 +1,5 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { commonStrings } from '../lib/strings.ts';
 
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -12,13 +13,27 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif' },
   components: {
-    Modal: { defaultProps: { centered: true } },
+    Modal: {
+      defaultProps: { centered: true, closeButtonProps: { 'aria-label': commonStrings.closeDialog } },
+      styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } },
+    },
+    // Mantine's default name for this button contains "password", which would make a field
+    // labelled "Password" ambiguous for anyone finding it by its label.
+    PasswordInput: {
+      defaultProps: { visibilityToggleButtonProps: { 'aria-label': commonStrings.showHideCharacters } },
+    },
   },
 });
 
-/** Dimmed text dark enough to read (the default grey is below 4.5:1 on white). */
+/** Dimmed and error text dark enough to read (the defaults are below 4.5:1 on white). */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
+  },
 });

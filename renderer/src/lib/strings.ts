@@ -18,6 +18,8 @@ export const statusLabels: Record<AccountStatus, string> = {
 export const commonStrings = {
   cancel: 'Cancel',
   close: 'Close',
+  closeDialog: 'Close dialog',
+  showHideCharacters: 'Show or hide the characters',
   retry: 'Try again',
   somethingWentWrong: 'Something went wrong while showing this screen.',
   reloadApp: 'Reload the app',

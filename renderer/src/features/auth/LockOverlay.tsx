@@ -75,7 +75,13 @@ export function LockOverlay({ session }: { session: Session }) {
     <Modal
       opened={session.locked}
       onClose={() => undefined}
-      title={strings.title}
+      title={
+        <Group gap="xs" component="span">
+          <IconLock size={22} aria-hidden />
+          {strings.title}
+        </Group>
+      }
+      styles={{ title: { fontSize: 'var(--mantine-font-size-xl)' } }}
       withCloseButton={false}
       closeOnEscape={false}
       closeOnClickOutside={false}

@@ -115,7 +115,9 @@ export function SettingsPage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{strings.title}</Title>
+        <Title order={2} size="h3">
+          {strings.title}
+        </Title>
         <Text c="dimmed" size="sm">
           {strings.intro}
         </Text>

@@ -57,7 +57,9 @@ export function UsersPage() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>{strings.title}</Title>
+          <Title order={2} size="h3">
+            {strings.title}
+          </Title>
           <Text c="dimmed" size="sm">
             {strings.intro}
           </Text>
