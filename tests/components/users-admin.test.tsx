@@ -112,7 +112,7 @@ describe('editing and deactivating staff', () => {
       },
     });
     const { user } = renderApp(clinic, '/admin/users');
-    expect(await screen.findByRole('rowheader', { name: 'Maria Lopez' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'Maria Lopez' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Edit Maria Lopez' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Edit Maria Lopez' }));
     await user.type(dialog.getByLabelText('Phone'), '020 7946 0000');

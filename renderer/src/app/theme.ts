@@ -17,6 +17,10 @@ export const theme = createTheme({
       defaultProps: { centered: true, closeButtonProps: { 'aria-label': commonStrings.closeDialog } },
       styles: { title: { fontWeight: 700, fontSize: 'var(--mantine-font-size-lg)' } },
     },
+    // A closed dropdown leaves the page: Mantine would keep its listbox mounted (hidden) and
+    // labelled like the field, so finding "Role" by its label would find two elements.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': commonStrings.closeNotification } } },
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
     // Mantine's default name for this button contains "password", which would make a field
     // labelled "Password" ambiguous for anyone finding it by its label.
     PasswordInput: {

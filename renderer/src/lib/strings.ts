@@ -19,6 +19,7 @@ export const commonStrings = {
   cancel: 'Cancel',
   close: 'Close',
   closeDialog: 'Close dialog',
+  closeNotification: 'Close message',
   showHideCharacters: 'Show or hide the characters',
   retry: 'Try again',
   somethingWentWrong: 'Something went wrong while showing this screen.',

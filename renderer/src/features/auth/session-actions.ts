@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { call } from '../../api/client.ts';
@@ -22,6 +23,8 @@ export function useSignOut(): () => Promise<void> {
     } catch {
       // Signed out locally either way: the next call would be refused anyway.
     } finally {
+      // Messages about the last person's work do not belong on the next person's screen.
+      notifications.clean();
       clearSession();
     }
   }, [clearSession]);

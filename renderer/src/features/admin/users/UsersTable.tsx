@@ -23,14 +23,14 @@ function UserRow({ user, isSelf, ...actions }: { user: StaffUser; isSelf: boolea
   const status = statusAction(user);
   return (
     <Table.Tr>
-      <Table.Th scope="row" fw={600}>
+      <Table.Td fw={600}>
         {user.name}
         {isSelf ? (
           <Text span c="dimmed" size="sm" ml={6}>
             {strings.table.you}
           </Text>
         ) : null}
-      </Table.Th>
+      </Table.Td>
       <Table.Td>{user.email}</Table.Td>
       <Table.Td>
         {user.phone ?? (
