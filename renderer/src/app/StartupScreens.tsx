@@ -1,4 +1,4 @@
-import { Button, Center, Skeleton, Stack, Text } from '@mantine/core';
+import { Button, Center, Skeleton, Stack, VisuallyHidden } from '@mantine/core';
 import { messageOf } from '../api/errors.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { frameStrings } from '../features/frame/strings.ts';
@@ -9,9 +9,7 @@ export function StartupSkeleton() {
   return (
     <Center mih="100%" p="xl" aria-busy="true">
       <Stack w={420} gap="md">
-        <Text className="visually-hidden" style={{ position: 'absolute', left: -10_000 }}>
-          {frameStrings.startup.loading}
-        </Text>
+        <VisuallyHidden>{frameStrings.startup.loading}</VisuallyHidden>
         <Skeleton height={28} width="60%" />
         <Skeleton height={16} />
         <Skeleton height={36} />

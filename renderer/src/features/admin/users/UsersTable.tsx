@@ -44,7 +44,7 @@ function UserRow({ user, isSelf, ...actions }: { user: StaffUser; isSelf: boolea
         <StatusBadge status={user.status} />
       </Table.Td>
       <Table.Td>
-        <Group gap={4} wrap="nowrap" justify="flex-end">
+        <Group gap={4} wrap="nowrap" justify="flex-end" role="group" aria-label={strings.table.actions}>
           <Button
             size="compact-sm"
             variant="subtle"
