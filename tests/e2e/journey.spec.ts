@@ -13,11 +13,11 @@ const DOCTOR = { name: 'Dr Ama Mensah', email: 'ama@clinic.test', password: 'doc
 async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -55,7 +55,7 @@ test('first run, staff accounts, roles and the idle lock', async ({ page, clinic
   await chooseOption(page, 'Role', 'Receptionist');
   await dialog.getByLabel('Password', { exact: true }).fill(RECEPTIONIST.password);
   await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByRole('cell', { name: RECEPTIONIST.name })).toBeVisible();
+  await expect(page.getByRole('cell', { name: RECEPTIONIST.name, exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: 'New user' }).click();
   await dialog.getByLabel('Name', { exact: true }).fill(DOCTOR.name);
@@ -66,7 +66,7 @@ test('first run, staff accounts, roles and the idle lock', async ({ page, clinic
   await dialog.getByLabel('Years of experience').fill('9');
   await dialog.getByLabel('Consultation fee').fill('45');
   await dialog.getByRole('button', { name: 'Create user' }).click();
-  await expect(page.getByRole('cell', { name: DOCTOR.name })).toBeVisible();
+  await expect(page.getByRole('cell', { name: DOCTOR.name, exact: true })).toBeVisible();
 
   // What the database now holds, read through the real services.
   const staff = await clinic.core.services.users.list({});
