@@ -8,7 +8,17 @@ const layerRule = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', '.tmp/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'release/**',
+      '.tmp/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,21 +37,33 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...layerRule([
-        { group: ['**/main/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'], message: 'The renderer talks to main only through window.clinic.' },
+        {
+          group: ['**/main/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'],
+          message: 'The renderer talks to main only through window.clinic.',
+        },
       ]),
     },
   },
   {
     files: ['db/**/*.ts'],
-    rules: layerRule([{ group: ['**/main/**', '**/renderer/**', 'electron'], message: 'db is below main: it must not import main, renderer or electron.' }]),
+    rules: layerRule([
+      {
+        group: ['**/main/**', '**/renderer/**', 'electron'],
+        message: 'db is below main: it must not import main, renderer or electron.',
+      },
+    ]),
   },
   {
     files: ['main/services/**/*.ts'],
-    rules: layerRule([{ group: ['electron', '**/renderer/**'], message: 'Services are plain TypeScript: no Electron, no renderer.' }]),
+    rules: layerRule([
+      { group: ['electron', '**/renderer/**'], message: 'Services are plain TypeScript: no Electron, no renderer.' },
+    ]),
   },
   {
     files: ['preload/**/*.ts'],
-    rules: layerRule([{ group: ['**/main/**', '**/db/**', '**/renderer/**'], message: 'The preload only knows the contract.' }]),
+    rules: layerRule([
+      { group: ['**/main/**', '**/db/**', '**/renderer/**'], message: 'The preload only knows the contract.' },
+    ]),
   },
   {
     // Config files are loaded by their tools, which expect a default export.

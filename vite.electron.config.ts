@@ -7,7 +7,13 @@ import { defineConfig } from 'vite';
  * binary packages), which electron-builder ships in node_modules, unpacked from the asar.
  */
 const NATIVE = [/^better-sqlite3(\/.*)?$/, /^@node-rs\/argon2.*$/];
-const external = ['electron', /^electron\/.+$/, ...NATIVE, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const external = [
+  'electron',
+  /^electron\/.+$/,
+  ...NATIVE,
+  ...builtinModules,
+  ...builtinModules.map((m) => `node:${m}`),
+];
 
 export default defineConfig({
   publicDir: false,

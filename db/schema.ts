@@ -8,20 +8,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  */
 export type Role = 'admin' | 'receptionist' | 'doctor' | 'patient';
 export type UserStatus = 'active' | 'inactive' | 'locked';
-export type AppointmentStatus =
-  | 'scheduled'
-  | 'checked_in'
-  | 'in_consultation'
-  | 'completed'
-  | 'cancelled'
-  | 'no_show';
-export type PaymentStatus =
-  | 'unpaid'
-  | 'partially_paid'
-  | 'paid'
-  | 'partially_refunded'
-  | 'refunded'
-  | 'void';
+export type AppointmentStatus = 'scheduled' | 'checked_in' | 'in_consultation' | 'completed' | 'cancelled' | 'no_show';
+export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded' | 'void';
 export type PaymentMethod = 'cash' | 'card' | 'mobile_money' | 'insurance' | 'bank_transfer' | 'other';
 export type Flag = 0 | 1;
 

@@ -23,7 +23,11 @@ export interface AppCoreOptions {
   logger?: Logger;
 }
 
-export async function startAppCore({ dbFile, clock = systemClock, logger = consoleLogger }: AppCoreOptions): Promise<AppCore> {
+export async function startAppCore({
+  dbFile,
+  clock = systemClock,
+  logger = consoleLogger,
+}: AppCoreOptions): Promise<AppCore> {
   const database = openSqlite(dbFile);
   await migrateToLatest(database.db);
   const services = createServices({ db: database.db, clock, logger });

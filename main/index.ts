@@ -28,7 +28,10 @@ const RENDERER_DIR = join(OUT_DIR, 'renderer');
 const PRELOAD_PATH = join(OUT_DIR, 'preload', 'index.cjs');
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+  },
 ]);
 app.enableSandbox();
 
@@ -76,7 +79,9 @@ function hardenDefaultSession(): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(permissionDecision()));
   ses.setPermissionCheckHandler(() => permissionDecision());
   ses.setDevicePermissionHandler(() => permissionDecision());
-  ses.webRequest.onBeforeRequest({ urls: [...BLOCKED_REQUEST_PATTERNS] }, (_details, callback) => callback({ cancel: true }));
+  ses.webRequest.onBeforeRequest({ urls: [...BLOCKED_REQUEST_PATTERNS] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
 }
 
 async function start(): Promise<void> {
@@ -84,7 +89,10 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   mkdirSync(userData, { recursive: true });
   hardenDefaultSession();
-  protocol.handle(APP_SCHEME, createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)));
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)),
+  );
   core = await startAppCore({ dbFile: join(userData, DATABASE_FILE_NAME) });
   ipc = registerIpc(ipcMain, core, APP_ORIGIN);
   openWindow();

@@ -154,7 +154,8 @@ export interface AppRequestLike {
 export function createAppRequestHandler(rootDir: string, readFile: (file: string) => Promise<Uint8Array>) {
   return async (request: AppRequestLike): Promise<Response> => {
     const plain = appResponseHeaders('text/plain; charset=utf-8');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405, headers: plain });
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return new Response('Method not allowed', { status: 405, headers: plain });
     const file = resolveAppFile(rootDir, request.url);
     if (!file) return new Response('Not found', { status: 404, headers: plain });
     let body: Uint8Array;

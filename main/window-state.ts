@@ -35,7 +35,9 @@ function overlap(a: Rect, b: Rect): number {
 export function defaultWindowState(workAreas: readonly Rect[] = []): WindowState {
   const primary = workAreas[0];
   const width = primary ? Math.max(MIN_SIZE.width, Math.min(DEFAULT_SIZE.width, primary.width)) : DEFAULT_SIZE.width;
-  const height = primary ? Math.max(MIN_SIZE.height, Math.min(DEFAULT_SIZE.height, primary.height)) : DEFAULT_SIZE.height;
+  const height = primary
+    ? Math.max(MIN_SIZE.height, Math.min(DEFAULT_SIZE.height, primary.height))
+    : DEFAULT_SIZE.height;
   return { bounds: { width, height }, maximized: false };
 }
 
@@ -55,13 +57,21 @@ export function sanitizeWindowState(saved: unknown, workAreas: readonly Rect[]):
   const size = { width: Math.max(MIN_SIZE.width, width), height: Math.max(MIN_SIZE.height, height) };
   if (!isInt(x) || !isInt(y)) return { bounds: size, maximized: isMaximized };
   const rect = { x, y, ...size };
-  const best = workAreas.reduce<Rect | null>((acc, area) => (overlap(rect, area) > (acc ? overlap(rect, acc) : 0) ? area : acc), null);
+  const best = workAreas.reduce<Rect | null>(
+    (acc, area) => (overlap(rect, area) > (acc ? overlap(rect, acc) : 0) ? area : acc),
+    null,
+  );
   // At least a quarter of the window (and its title bar region) must be on a display.
   if (!best || overlap(rect, best) < (size.width * size.height) / 4 || y < best.y) {
     return { bounds: size, maximized: isMaximized };
   }
   return {
-    bounds: { x, y, width: Math.min(size.width, Math.max(MIN_SIZE.width, best.width)), height: Math.min(size.height, Math.max(MIN_SIZE.height, best.height)) },
+    bounds: {
+      x,
+      y,
+      width: Math.min(size.width, Math.max(MIN_SIZE.width, best.width)),
+      height: Math.min(size.height, Math.max(MIN_SIZE.height, best.height)),
+    },
     maximized: isMaximized,
   };
 }

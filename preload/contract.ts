@@ -245,7 +245,10 @@ export const contract = {
   'users.setStatus': channel({
     description: 'Deactivates or reactivates a staff account (also clears a lockout).',
     access: ADMIN,
-    input: z.object({ userId: idSchema, status: z.enum(['active', 'inactive'], { error: 'Choose active or inactive.' }) }),
+    input: z.object({
+      userId: idSchema,
+      status: z.enum(['active', 'inactive'], { error: 'Choose active or inactive.' }),
+    }),
     output: staffUserSchema,
   }),
   'users.resetPassword': channel({

@@ -37,7 +37,10 @@ export const phoneSchema = z
   .max(40, 'This phone number is too long.')
   .refine((v) => /^[+\d\s().-]*$/.test(v.trim()), 'A phone number may contain only digits, spaces, + ( ) - and .')
   .transform(normalizePhone)
-  .refine((v) => v.replace('+', '').length >= 6 && v.replace('+', '').length <= 15, 'Enter a phone number of 6 to 15 digits.');
+  .refine(
+    (v) => v.replace('+', '').length >= 6 && v.replace('+', '').length <= 15,
+    'Enter a phone number of 6 to 15 digits.',
+  );
 
 /** Optional phone: an empty string means "no phone". */
 export const optionalPhoneSchema = z

@@ -24,7 +24,10 @@ const client = clientId();
 
 const unreachable: Result<never> = {
   ok: false,
-  error: { code: 'UNAVAILABLE', message: 'Clinic desk is not reachable. Check that it is still running, then try again.' },
+  error: {
+    code: 'UNAVAILABLE',
+    message: 'Clinic desk is not reachable. Check that it is still running, then try again.',
+  },
 };
 
 async function invoke(channel: ChannelName, input: unknown): Promise<Result<unknown>> {

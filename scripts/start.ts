@@ -27,7 +27,12 @@ export function findElectronExecutable(projectDir: string, env: NodeJS.ProcessEn
 }
 
 export type StartPlan =
-  | { mode: 'electron'; electronPath: string; npmScripts: readonly string[]; launch: { command: string; args: readonly string[] } }
+  | {
+      mode: 'electron';
+      electronPath: string;
+      npmScripts: readonly string[];
+      launch: { command: string; args: readonly string[] };
+    }
   | { mode: 'web'; message: string; npmScripts: readonly string[] };
 
 export function planStart(projectDir: string, env: NodeJS.ProcessEnv = process.env): StartPlan {

@@ -44,22 +44,41 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const typecheck = run(npx, ['tsc', '--build']);
 record('typecheck', typecheck === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
-const lint = run(npx, ['eslint', '--max-warnings', '0', '.']);
+const lint = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'lint']);
 record('lint', lint === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
 const vitestFile = join(reports, 'vitest.json');
-const vitestCode = run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitestCode = run(npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestFile}`,
+]);
 const vitest = readJson<{ numPassedTests: number; numFailedTests: number }>(vitestFile);
 // A crash before the report is written counts as one failure, never as success.
-record('vitest', vitest ? { passed: vitest.numPassedTests, failed: vitest.numFailedTests + (vitestCode !== 0 && vitest.numFailedTests === 0 ? 1 : 0) } : { passed: 0, failed: 1 });
+record(
+  'vitest',
+  vitest
+    ? {
+        passed: vitest.numPassedTests,
+        failed: vitest.numFailedTests + (vitestCode !== 0 && vitest.numFailedTests === 0 ? 1 : 0),
+      }
+    : { passed: 0, failed: 1 },
+);
 
 const playwrightFile = join(reports, 'playwright.json');
-const e2eCode = run(npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+const e2eCode = run(npx, ['playwright', 'test', '--reporter=list,json'], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile,
+});
 const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(playwrightFile);
 record(
   'e2e',
   e2e
-    ? { passed: e2e.stats.expected + e2e.stats.flaky, failed: e2e.stats.unexpected + (e2eCode !== 0 && e2e.stats.unexpected === 0 ? 1 : 0) }
+    ? {
+        passed: e2e.stats.expected + e2e.stats.flaky,
+        failed: e2e.stats.unexpected + (e2eCode !== 0 && e2e.stats.unexpected === 0 ? 1 : 0),
+      }
     : { passed: 0, failed: 1 },
 );
 

@@ -39,7 +39,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('patients')
     .addColumn('patient_id', 'integer', (c) => c.primaryKey().references('users.user_id').onDelete('restrict'))
-    .addColumn('user_role', 'text', (c) => c.notNull().defaultTo('patient').check(sql`user_role = 'patient'`))
+    .addColumn('user_role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('patient')
+        .check(sql`user_role = 'patient'`),
+    )
     .addColumn('age', 'integer', (c) => c.check(sql`age IS NULL OR (age >= 0 AND age <= 150)`))
     .addColumn('gender', 'text')
     .addColumn('medical_notes', 'text')
@@ -49,12 +54,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('doctors')
     .addColumn('doctor_id', 'integer', (c) => c.primaryKey().references('users.user_id').onDelete('restrict'))
-    .addColumn('user_role', 'text', (c) => c.notNull().defaultTo('doctor').check(sql`user_role = 'doctor'`))
+    .addColumn('user_role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('doctor')
+        .check(sql`user_role = 'doctor'`),
+    )
     .addColumn('specialization', 'text', (c) => c.notNull().check(sql`length(trim(specialization)) > 0`))
     .addColumn('experience_years', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`experience_years >= 0 AND experience_years <= 80`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`experience_years >= 0 AND experience_years <= 80`),
     )
-    .addColumn('consultation_fee', 'real', (c) => c.notNull().defaultTo(0).check(sql`consultation_fee >= 0`))
+    .addColumn('consultation_fee', 'real', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`consultation_fee >= 0`),
+    )
     .addColumn('about', 'text')
     .addColumn('rating', 'real', (c) => c.check(sql`rating IS NULL OR (rating >= 0 AND rating <= 5)`))
     .addColumn('is_available', 'integer', (c) => c.notNull().defaultTo(1).check(flagCheck('is_available')))
@@ -83,9 +101,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('appointment_date', 'text', (c) => c.notNull().check(dateCheck('appointment_date')))
     .addColumn('appointment_time', 'text', (c) => c.notNull().check(timeCheck('appointment_time')))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('scheduled').check(oneOf('status', APPOINTMENT_STATUSES)),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled').check(oneOf('status', APPOINTMENT_STATUSES)))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   // The rule that makes double booking impossible: one active appointment per slot.
@@ -96,8 +112,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .unique()
     .where(sql.ref('status'), 'not in', ['cancelled', 'no_show'])
     .execute();
-  await db.schema.createIndex('appointments_patient').on('appointments').columns(['patient_id', 'appointment_date']).execute();
-  await db.schema.createIndex('appointments_doctor_date').on('appointments').columns(['doctor_id', 'appointment_date']).execute();
+  await db.schema
+    .createIndex('appointments_patient')
+    .on('appointments')
+    .columns(['patient_id', 'appointment_date'])
+    .execute();
+  await db.schema
+    .createIndex('appointments_doctor_date')
+    .on('appointments')
+    .columns(['doctor_id', 'appointment_date'])
+    .execute();
 
   await db.schema
     .createTable('appointment_reschedules')
@@ -112,7 +136,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('rescheduled_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('reschedules_appointment').on('appointment_reschedules').column('appointment_id').execute();
+  await db.schema
+    .createIndex('reschedules_appointment')
+    .on('appointment_reschedules')
+    .column('appointment_id')
+    .execute();
 
   await db.schema
     .createTable('payments')
@@ -120,7 +148,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('appointment_id', 'integer', (c) =>
       c.notNull().unique().references('appointments.appointment_id').onDelete('restrict'),
     )
-    .addColumn('amount', 'real', (c) => c.notNull().defaultTo(0).check(sql`amount >= 0`))
+    .addColumn('amount', 'real', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`amount >= 0`),
+    )
     .addColumn('payment_method', 'text', (c) =>
       c.check(sql`payment_method IS NULL OR ${oneOf('payment_method', PAYMENT_METHODS)}`),
     )

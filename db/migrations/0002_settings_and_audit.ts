@@ -7,18 +7,34 @@ import { oneOf } from './sql-checks.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('settings')
-    .addColumn('id', 'integer', (c) => c.primaryKey().defaultTo(1).check(sql`id = 1`))
+    .addColumn('id', 'integer', (c) =>
+      c
+        .primaryKey()
+        .defaultTo(1)
+        .check(sql`id = 1`),
+    )
     .addColumn('clinic_name', 'text', (c) => c.notNull().check(sql`length(trim(clinic_name)) > 0`))
     .addColumn('clinic_address', 'text')
     .addColumn('time_zone', 'text', (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull().check(sql`length(currency) = 3 AND currency = upper(currency)`))
     .addColumn('default_slot_minutes', 'integer', (c) =>
-      c.notNull().defaultTo(15).check(sql`default_slot_minutes >= 5 AND default_slot_minutes <= 240`),
+      c
+        .notNull()
+        .defaultTo(15)
+        .check(sql`default_slot_minutes >= 5 AND default_slot_minutes <= 240`),
     )
     .addColumn('idle_lock_minutes', 'integer', (c) =>
-      c.notNull().defaultTo(15).check(sql`idle_lock_minutes >= 1 AND idle_lock_minutes <= 240`),
+      c
+        .notNull()
+        .defaultTo(15)
+        .check(sql`idle_lock_minutes >= 1 AND idle_lock_minutes <= 240`),
     )
-    .addColumn('time_format', 'text', (c) => c.notNull().defaultTo('24h').check(oneOf('time_format', ['24h', '12h'])))
+    .addColumn('time_format', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('24h')
+        .check(oneOf('time_format', ['24h', '12h'])),
+    )
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -12,7 +12,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .alterTable('users')
     .addColumn('failed_login_count', 'integer', (c) =>
-      c.notNull().defaultTo(0).check(sql`failed_login_count >= 0`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`failed_login_count >= 0`),
     )
     .execute();
   await db.schema.alterTable('users').addColumn('locked_until', 'text').execute();

@@ -3,8 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 // Frozen with the migrations that use it: changing these changes what old migrations create.
 // Written with substr/BETWEEN only, so the same CHECKs work on SQLite and PostgreSQL.
 
-const digit = (column: string, position: number): string =>
-  `substr(${column}, ${position}, 1) BETWEEN '0' AND '9'`;
+const digit = (column: string, position: number): string => `substr(${column}, ${position}, 1) BETWEEN '0' AND '9'`;
 
 /** `HH:MM`, 00:00 to 23:59 */
 export function timeCheck(column: string): RawBuilder<unknown> {

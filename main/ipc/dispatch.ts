@@ -44,7 +44,10 @@ export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
 
   async function dispatch(clientKey: string, channelName: string, rawInput: unknown): Promise<Result<unknown>> {
     if (!isChannel(channelName)) {
-      return fail({ code: 'UNKNOWN_CHANNEL', message: 'The app asked for something this version does not know. Restart it.' });
+      return fail({
+        code: 'UNKNOWN_CHANNEL',
+        message: 'The app asked for something this version does not know. Restart it.',
+      });
     }
     const spec: ChannelSpec = contract[channelName];
     try {
@@ -60,8 +63,14 @@ export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
       const value = await handler(parsed.data as never, context);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
-        logger.error('Handler returned a value outside its contract', { channel: channelName, issues: checked.error.issues });
-        return fail({ code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was changed by this screen; try again.' });
+        logger.error('Handler returned a value outside its contract', {
+          channel: channelName,
+          issues: checked.error.issues,
+        });
+        return fail({
+          code: 'INTERNAL',
+          message: 'Something went wrong on our side. Nothing was changed by this screen; try again.',
+        });
       }
       return { ok: true, value: checked.data };
     } catch (error) {
@@ -69,7 +78,10 @@ export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
       const mapped = databaseErrorToAppError(error);
       if (mapped) return fail(mapped.toClinicError());
       logger.error('Unexpected error in a channel', { channel: channelName, error: String(error) });
-      return fail({ code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, tell the admin.' });
+      return fail({
+        code: 'INTERNAL',
+        message: 'Something went wrong on our side. Try again; if it keeps happening, tell the admin.',
+      });
     }
   }
 

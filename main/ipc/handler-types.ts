@@ -13,10 +13,7 @@ export interface HandlerContext {
   hub: EventHub;
 }
 
-export type Handler<C extends ChannelName> = (
-  input: ParsedInput<C>,
-  ctx: HandlerContext,
-) => Promise<ChannelOutput<C>>;
+export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;
 
 export type HandlerMap<C extends ChannelName> = { [K in C]: Handler<K> };
 

@@ -38,7 +38,8 @@ export function createSessionStore(clock: Clock) {
     lockIfIdle(clientKey: string, idleLockMinutes: number): boolean {
       const state = sessions.get(clientKey);
       if (!state) return false;
-      if (!state.locked && clock.now().getTime() - state.lastActivityAt >= idleLockMinutes * 60_000) state.locked = true;
+      if (!state.locked && clock.now().getTime() - state.lastActivityAt >= idleLockMinutes * 60_000)
+        state.locked = true;
       return state.locked;
     },
   };

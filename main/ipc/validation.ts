@@ -11,7 +11,10 @@ export function validationError(error: z.ZodError): ClinicError {
   const sentences = [...new Set(Object.values(fields))];
   return {
     code: 'VALIDATION',
-    message: sentences.length === 1 ? (sentences[0] ?? '') : `Please correct ${sentences.length} fields. ${sentences.join(' ')}`,
+    message:
+      sentences.length === 1
+        ? (sentences[0] ?? '')
+        : `Please correct ${sentences.length} fields. ${sentences.join(' ')}`,
     fields,
   };
 }

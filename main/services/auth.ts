@@ -29,7 +29,11 @@ export function createAuthService({ db, clock }: ServiceDeps) {
   /** Records a failed attempt; the fifth in a row locks the account (audited). */
   async function recordFailure(user: UserRow): Promise<void> {
     await writeTx(db, async (trx) => {
-      const current = await trx.selectFrom('users').selectAll().where('user_id', '=', user.user_id).executeTakeFirstOrThrow();
+      const current = await trx
+        .selectFrom('users')
+        .selectAll()
+        .where('user_id', '=', user.user_id)
+        .executeTakeFirstOrThrow();
       // A lock that has run out starts a fresh count.
       const expired = current.status === 'locked' && !isLockActive(current);
       const failures = (expired ? 0 : current.failed_login_count) + 1;
@@ -61,7 +65,12 @@ export function createAuthService({ db, clock }: ServiceDeps) {
         .set({ failed_login_count: 0, status: 'active', locked_until: null })
         .where('user_id', '=', user.user_id)
         .execute();
-      await writeAudit(trx, clock, { userId: user.user_id, action: 'auth.sign_in', entity: 'user', entityId: user.user_id });
+      await writeAudit(trx, clock, {
+        userId: user.user_id,
+        action: 'auth.sign_in',
+        entity: 'user',
+        entityId: user.user_id,
+      });
     });
   }
 
@@ -83,7 +92,11 @@ export function createAuthService({ db, clock }: ServiceDeps) {
     if (isLockActive(user) && user.locked_until) throw lockedMessage(user.locked_until);
     if (!(await verifyPassword(user.password_hash, password))) {
       await recordFailure(user);
-      const after = await db.selectFrom('users').select(['status', 'locked_until']).where('user_id', '=', user.user_id).executeTakeFirstOrThrow();
+      const after = await db
+        .selectFrom('users')
+        .select(['status', 'locked_until'])
+        .where('user_id', '=', user.user_id)
+        .executeTakeFirstOrThrow();
       if (after.status === 'locked' && after.locked_until) throw lockedMessage(after.locked_until);
       throw invalidCredentials();
     }
@@ -99,7 +112,9 @@ export function createAuthService({ db, clock }: ServiceDeps) {
     }
     if (!(await verifyPassword(user.password_hash, password))) {
       await recordFailure(user);
-      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', { password: 'That password is not right.' });
+      throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', {
+        password: 'That password is not right.',
+      });
     }
     if (user.failed_login_count > 0) await recordSuccess(user);
     return loadStaffUser(db, user.user_id);
@@ -124,7 +139,12 @@ export function createAuthService({ db, clock }: ServiceDeps) {
         .set({ password_hash: passwordHash, updated_at: clock.now().toISOString() })
         .where('user_id', '=', actor.userId)
         .execute();
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'auth.change_password', entity: 'user', entityId: actor.userId });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'auth.change_password',
+        entity: 'user',
+        entityId: actor.userId,
+      });
     });
   }
 

@@ -13,14 +13,19 @@ export class AppError extends Error {
   }
 
   toClinicError(): ClinicError {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }
 
 export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `That ${what} no longer exists.`);
 
 export const staleRecord = (what: string): AppError =>
-  new AppError('STALE', `Someone else saved this ${what} while you were editing. Reload it to see their changes, then try again.`);
+  new AppError(
+    'STALE',
+    `Someone else saved this ${what} while you were editing. Reload it to see their changes, then try again.`,
+  );
 
 interface SqliteLikeError {
   code?: unknown;

@@ -32,7 +32,11 @@ export function createSetupService({ db, clock }: ServiceDeps) {
     // Hash outside the write transaction: it takes a few milliseconds we must not hold the lock for.
     const passwordHash = await hashPassword(input.adminPassword);
     return writeTx(db, async (trx) => {
-      const existingAdmin = await trx.selectFrom('users').select('user_id').where('role', '=', 'admin').executeTakeFirst();
+      const existingAdmin = await trx
+        .selectFrom('users')
+        .select('user_id')
+        .where('role', '=', 'admin')
+        .executeTakeFirst();
       if (existingAdmin) throw alreadySetUp();
       const now = clock.now().toISOString();
       const settings = await trx

@@ -88,7 +88,11 @@ export function createUsersService({ db, clock }: ServiceDeps) {
     if (filter.query) {
       const text = filter.query;
       query = query.where((eb) =>
-        eb.or([containsText('users.name', text), containsText('users.email', text), containsText('doctors.specialization', text)]),
+        eb.or([
+          containsText('users.name', text),
+          containsText('users.email', text),
+          containsText('doctors.specialization', text),
+        ]),
       );
     }
     const rows = await query.execute();
@@ -134,10 +138,19 @@ export function createUsersService({ db, clock }: ServiceDeps) {
           .returning('user_id')
           .executeTakeFirstOrThrow();
         if (input.role === 'doctor') {
-          await trx.insertInto('doctors').values({ doctor_id: userId, ...doctorColumns(input.doctor) }).execute();
+          await trx
+            .insertInto('doctors')
+            .values({ doctor_id: userId, ...doctorColumns(input.doctor) })
+            .execute();
         }
         const created = await loadStaffUser(trx, userId);
-        await writeAudit(trx, clock, { userId: actor.userId, action: 'user.create', entity: 'user', entityId: userId, after: created });
+        await writeAudit(trx, clock, {
+          userId: actor.userId,
+          action: 'user.create',
+          entity: 'user',
+          entityId: userId,
+          after: created,
+        });
         return created;
       });
     } catch (error) {
@@ -167,10 +180,21 @@ export function createUsersService({ db, clock }: ServiceDeps) {
           .where('version', '=', input.version)
           .execute();
         if (before.role === 'doctor' && input.doctor) {
-          await trx.updateTable('doctors').set(doctorColumns(input.doctor)).where('doctor_id', '=', input.userId).execute();
+          await trx
+            .updateTable('doctors')
+            .set(doctorColumns(input.doctor))
+            .where('doctor_id', '=', input.userId)
+            .execute();
         }
         const after = await loadStaffUser(trx, input.userId);
-        await writeAudit(trx, clock, { userId: actor.userId, action: 'user.update', entity: 'user', entityId: input.userId, before, after });
+        await writeAudit(trx, clock, {
+          userId: actor.userId,
+          action: 'user.update',
+          entity: 'user',
+          entityId: input.userId,
+          before,
+          after,
+        });
         return after;
       });
     } catch (error) {
@@ -185,7 +209,12 @@ export function createUsersService({ db, clock }: ServiceDeps) {
       if (status === 'inactive' && userId === actor.userId) {
         throw new AppError('CONFLICT', 'You cannot deactivate your own account. Ask another admin.');
       }
-      if (status === 'inactive' && before.role === 'admin' && before.status !== 'inactive' && (await activeAdminCount(trx)) <= 1) {
+      if (
+        status === 'inactive' &&
+        before.role === 'admin' &&
+        before.status !== 'inactive' &&
+        (await activeAdminCount(trx)) <= 1
+      ) {
         throw new AppError('CONFLICT', 'This is the last active admin. Make another admin first.');
       }
       await trx
@@ -228,7 +257,12 @@ export function createUsersService({ db, clock }: ServiceDeps) {
         })
         .where('user_id', '=', userId)
         .execute();
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'user.reset_password', entity: 'user', entityId: userId });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'user.reset_password',
+        entity: 'user',
+        entityId: userId,
+      });
     });
   }
 
@@ -243,4 +277,3 @@ export async function isUserActive(db: Kysely<Database>, userId: number): Promis
   if (!row) return false;
   return row.status !== 'inactive';
 }
-

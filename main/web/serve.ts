@@ -23,12 +23,14 @@ const { values } = parseArgs({
 });
 
 const host = values.host ?? '127.0.0.1';
-if (!isLoopbackHost(host)) fail(`Refusing to listen on ${host}: the web shell is only for this computer (use 127.0.0.1).`);
+if (!isLoopbackHost(host))
+  fail(`Refusing to listen on ${host}: the web shell is only for this computer (use 127.0.0.1).`);
 const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail('--port must be a whole number from 0 to 65535.');
 
 const rendererDir = join(projectRoot, 'out', 'renderer');
-if (!existsSync(join(rendererDir, 'index.html'))) fail('The app is not built yet. Run "npm run build:renderer" first (npm run web does it for you).');
+if (!existsSync(join(rendererDir, 'index.html')))
+  fail('The app is not built yet. Run "npm run build:renderer" first (npm run web does it for you).');
 
 const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile());
 mkdirSync(dirname(dbFile), { recursive: true });

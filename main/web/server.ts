@@ -4,7 +4,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Result } from '../../preload/contract.ts';
 import type { AppCore } from '../app-core.ts';
-import { isAllowedHostHeader, isAllowedOrigin, isLoopbackHost, isValidClientId, tokensMatch, WEB_CSP } from './guards.ts';
+import {
+  isAllowedHostHeader,
+  isAllowedOrigin,
+  isLoopbackHost,
+  isValidClientId,
+  tokensMatch,
+  WEB_CSP,
+} from './guards.ts';
 import { indexFile, prepareIndexHtml, readStatic } from './static.ts';
 
 /**
@@ -42,7 +49,11 @@ const SECURITY_HEADERS = {
 };
 
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(JSON.stringify(body));
 }
 
@@ -60,8 +71,15 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function startWebServer({ core, rendererDir, host = '127.0.0.1', port = 0, token = randomBytes(32).toString('hex') }: WebServerOptions): Promise<WebServer> {
-  if (!isLoopbackHost(host)) throw new Error(`The web shell only listens on this computer (127.0.0.1), not on ${host}.`);
+export async function startWebServer({
+  core,
+  rendererDir,
+  host = '127.0.0.1',
+  port = 0,
+  token = randomBytes(32).toString('hex'),
+}: WebServerOptions): Promise<WebServer> {
+  if (!isLoopbackHost(host))
+    throw new Error(`The web shell only listens on this computer (127.0.0.1), not on ${host}.`);
   let boundPort = 0;
   const indexHtml = prepareIndexHtml(await readFile(indexFile(rendererDir), 'utf8'), token);
 
@@ -71,7 +89,8 @@ export async function startWebServer({ core, rendererDir, host = '127.0.0.1', po
       return sendJson(res, 403, refusal('This page is from an earlier start of Clinic desk. Reload it.'));
     }
     const client = req.headers['x-clinic-client'] as string | undefined;
-    if (!isValidClientId(client)) return sendJson(res, 400, refusal('The request did not say which window it came from.'));
+    if (!isValidClientId(client))
+      return sendJson(res, 400, refusal('The request did not say which window it came from.'));
     const body = await readBody(req);
     if (body === null) {
       // Stop reading the rest of an oversized body: close this connection after answering.
@@ -82,7 +101,10 @@ export async function startWebServer({ core, rendererDir, host = '127.0.0.1', po
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'The request was not valid JSON.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'VALIDATION', message: 'The request was not valid JSON.' },
+      });
     }
     sendJson(res, 200, await core.dispatcher.dispatch(`web:${client}`, channel, input));
   }
@@ -93,7 +115,12 @@ export async function startWebServer({ core, rendererDir, host = '127.0.0.1', po
       res.writeHead(403, SECURITY_HEADERS).end();
       return;
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     const unsubscribe = core.hub.subscribe(`web:${client}`, (name, payload) => {
       res.write(`event: clinic\ndata: ${JSON.stringify({ name, payload })}\n\n`);
@@ -108,7 +135,11 @@ export async function startWebServer({ core, rendererDir, host = '127.0.0.1', po
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, SECURITY_HEADERS).end();
     if (url.pathname === '/' || url.pathname === '/index.html') {
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
       return void res.end(indexHtml);
     }
     const file = await readStatic(rendererDir, url.pathname);
@@ -130,7 +161,11 @@ export async function startWebServer({ core, rendererDir, host = '127.0.0.1', po
         ? Promise.resolve(handleEvents(req, res, url))
         : handleStatic(req, res, url);
     work.catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' },
+        });
       else res.end();
     });
   });

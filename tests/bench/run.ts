@@ -43,27 +43,35 @@ const rows: Row[] = [];
 const readRaw = raw.prepare('SELECT * FROM settings WHERE id = 1');
 rows.push({
   case: 'read settings: dispatcher (session, zod, service) vs raw',
-  baseline: (await measure(5000, () => readRaw.get())),
-  ours: (await measure(5000, () => core.dispatcher.dispatch('bench', 'settings.get', {}))),
+  baseline: await measure(5000, () => readRaw.get()),
+  ours: await measure(5000, () => core.dispatcher.dispatch('bench', 'settings.get', {})),
 });
 rows.push({
   case: 'read settings: Kysely vs raw',
-  baseline: (await measure(5000, () => readRaw.get())),
-  ours: (await measure(5000, () => db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst())),
+  baseline: await measure(5000, () => readRaw.get()),
+  ours: await measure(5000, () => db.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst()),
 });
 
-const insertRaw = raw.prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, after_json) VALUES (?, 1, 'bench', 'x', '1', '{}')");
+const insertRaw = raw.prepare(
+  "INSERT INTO audit_log (at, user_id, action, entity, entity_id, after_json) VALUES (?, 1, 'bench', 'x', '1', '{}')",
+);
 const rawTx = raw.transaction(() => insertRaw.run(new Date().toISOString()));
 rows.push({
   case: 'audited write: writeTx + writeAudit vs raw transaction',
-  baseline: (await measure(3000, () => rawTx.immediate())),
-  ours: (await measure(3000, () => writeTx(db, (trx) => writeAudit(trx, systemClock, { userId: 1, action: 'bench', entity: 'x', entityId: 1, after: {} })))),
+  baseline: await measure(3000, () => rawTx.immediate()),
+  ours: await measure(3000, () =>
+    writeTx(db, (trx) =>
+      writeAudit(trx, systemClock, { userId: 1, action: 'bench', entity: 'x', entityId: 1, after: {} }),
+    ),
+  ),
 });
 
 console.log('| case | raw better-sqlite3 (µs/op) | ours (µs/op) | ratio |');
 console.log('| --- | ---: | ---: | ---: |');
 for (const row of rows) {
-  console.log(`| ${row.case} | ${row.baseline.toFixed(1)} | ${row.ours.toFixed(1)} | ${(row.ours / row.baseline).toFixed(1)}× |`);
+  console.log(
+    `| ${row.case} | ${row.baseline.toFixed(1)} | ${row.ours.toFixed(1)} | ${(row.ours / row.baseline).toFixed(1)}× |`,
+  );
 }
 console.log(`\nRSS after the run: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 

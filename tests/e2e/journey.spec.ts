@@ -76,7 +76,11 @@ test('first run, staff accounts, roles and the idle lock', async ({ page, clinic
       [DOCTOR.name, 'doctor'],
     ]),
   );
-  expect(staff.find((u) => u.name === DOCTOR.name)?.doctor).toMatchObject({ specialization: 'Paediatrics', experienceYears: 9, consultationFee: 45 });
+  expect(staff.find((u) => u.name === DOCTOR.name)?.doctor).toMatchObject({
+    specialization: 'Paediatrics',
+    experienceYears: 9,
+    consultationFee: 45,
+  });
 
   // Sign out; the receptionist signs in.
   await page.getByRole('button', { name: 'Account menu' }).click();

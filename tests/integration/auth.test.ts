@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '../../main/services/auth.ts';
 import type { EventName } from '../../preload/contract.ts';
-import { ADMIN_KEY, ADMIN_PASSWORD, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
+import {
+  ADMIN_KEY,
+  ADMIN_PASSWORD,
+  createTestApp,
+  setUpClinic,
+  signInNew,
+  STAFF_PASSWORD,
+  type TestApp,
+} from '../support/test-app.ts';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -10,7 +18,12 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 const auditActions = (app: TestApp, userId: number) =>
-  app.core.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', String(userId)).orderBy('audit_id').execute();
+  app.core.database.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('entity_id', '=', String(userId))
+    .orderBy('audit_id')
+    .execute();
 
 describe('first-run setup', () => {
   it('is needed on an empty database, creates clinic and admin, and cannot run twice', async () => {
@@ -34,7 +47,11 @@ describe('first-run setup', () => {
 
   it('stores the password as an argon2id hash, never in clear', async () => {
     await setUpClinic(app);
-    const row = await app.core.database.db.selectFrom('users').select('password_hash').where('email', '=', 'ada@clinic.test').executeTakeFirstOrThrow();
+    const row = await app.core.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'ada@clinic.test')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(row.password_hash).not.toContain(ADMIN_PASSWORD);
   });
@@ -72,7 +89,11 @@ describe('sign-in', () => {
     expect((await app.call('x', 'auth.signIn', { email, password: STAFF_PASSWORD })).ok).toBe(false);
     app.clock.advanceMinutes(1);
     expect((await app.call('x', 'auth.signIn', { email, password: STAFF_PASSWORD })).ok).toBe(true);
-    const row = await app.core.database.db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+    const row = await app.core.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'active', failed_login_count: 0, locked_until: null });
   });
 
@@ -153,7 +174,10 @@ describe('change own password', () => {
 
   it('needs the current password, and then only the new one works', async () => {
     const { key, email } = await signInNew(app, 'doctor');
-    const bad = await app.call(key, 'auth.changePassword', { currentPassword: 'wrong', newPassword: 'another secret 1' });
+    const bad = await app.call(key, 'auth.changePassword', {
+      currentPassword: 'wrong',
+      newPassword: 'another secret 1',
+    });
     expect(bad.ok ? null : bad.error.fields).toHaveProperty('currentPassword');
     const short = await app.call(key, 'auth.changePassword', { currentPassword: STAFF_PASSWORD, newPassword: 'short' });
     expect(short.ok ? null : short.error.fields?.newPassword).toMatch(/at least 10 characters/);

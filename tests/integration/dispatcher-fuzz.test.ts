@@ -22,7 +22,8 @@ afterAll(() => app.close());
 /** The field names a channel's input knows, so random objects hit real fields often. */
 function fieldNames(schema: z.ZodType): string[] {
   if (schema instanceof z.ZodObject) return Object.keys(schema.shape);
-  if (schema instanceof z.ZodDiscriminatedUnion) return [...new Set(schema.options.flatMap((o) => fieldNames(o as z.ZodType)))];
+  if (schema instanceof z.ZodDiscriminatedUnion)
+    return [...new Set(schema.options.flatMap((o) => fieldNames(o as z.ZodType)))];
   return [];
 }
 
@@ -61,7 +62,12 @@ const plausible = fc.constantFrom(
 
 const value = fc.letrec((tie) => ({
   leaf: fc.oneof(plausible, fc.string({ maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
-  node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('leaf'), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), tie('leaf'), { maxKeys: 3 })),
+  node: fc.oneof(
+    { depthSize: 'small' },
+    tie('leaf'),
+    fc.array(tie('leaf'), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 8 }), tie('leaf'), { maxKeys: 3 }),
+  ),
 })).node;
 
 function inputFor(channel: ChannelName): fc.Arbitrary<unknown> {

@@ -18,7 +18,13 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 // Calls that change the caller's own session are checked on a throwaway session instead.
-const SESSION_CHANGING = new Set<ChannelName>(['auth.signOut', 'auth.lock', 'auth.unlock', 'auth.signIn', 'setup.complete']);
+const SESSION_CHANGING = new Set<ChannelName>([
+  'auth.signOut',
+  'auth.lock',
+  'auth.unlock',
+  'auth.signIn',
+  'setup.complete',
+]);
 
 function allowed(channel: ChannelName, role: StaffRole | null): boolean {
   const { access } = contract[channel];
@@ -52,11 +58,17 @@ describe('role matrix', () => {
 
   it('refuses an unknown channel with a clear error', async () => {
     const result = await app.core.dispatcher.dispatch(ADMIN_KEY, 'users.dropEverything', {});
-    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.stringMatching(/does not know/) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: expect.stringMatching(/does not know/) },
+    });
   });
 
   it('never trusts a role sent by the renderer', async () => {
-    const result = await app.core.dispatcher.dispatch(keys.receptionist, 'users.list', { role: 'admin', asRole: 'admin' });
+    const result = await app.core.dispatcher.dispatch(keys.receptionist, 'users.list', {
+      role: 'admin',
+      asRole: 'admin',
+    });
     expect(result.ok).toBe(false);
     expect(result.ok ? null : result.error.code).toBe('FORBIDDEN');
   });

@@ -12,8 +12,26 @@ const SEED_SCHEMA: Record<string, string[]> = {
   patients: ['patient_id', 'age', 'gender', 'medical_notes'],
   doctors: ['doctor_id', 'specialization', 'experience_years', 'consultation_fee', 'about', 'rating', 'is_available'],
   doctor_availability: ['availability_id', 'doctor_id', 'available_date', 'start_time', 'end_time', 'is_booked'],
-  appointments: ['appointment_id', 'doctor_id', 'patient_id', 'availability_id', 'appointment_date', 'appointment_time', 'status', 'created_at'],
-  appointment_reschedules: ['reschedule_id', 'appointment_id', 'old_date', 'old_time', 'new_date', 'new_time', 'reason', 'rescheduled_at'],
+  appointments: [
+    'appointment_id',
+    'doctor_id',
+    'patient_id',
+    'availability_id',
+    'appointment_date',
+    'appointment_time',
+    'status',
+    'created_at',
+  ],
+  appointment_reschedules: [
+    'reschedule_id',
+    'appointment_id',
+    'old_date',
+    'old_time',
+    'new_date',
+    'new_time',
+    'reason',
+    'rescheduled_at',
+  ],
   payments: ['payment_id', 'appointment_id', 'amount', 'payment_method', 'payment_status', 'transaction_date'],
   chats: ['chat_id', 'doctor_id', 'patient_id', 'last_message', 'updated_at'],
   chat_messages: ['message_id', 'chat_id', 'sender_id', 'message_text', 'sent_at'],
@@ -50,7 +68,8 @@ afterEach(async () => {
   dir = null;
 });
 
-const columnsOf = (h: SqliteHandle, table: string) => (h.raw.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+const columnsOf = (h: SqliteHandle, table: string) =>
+  (h.raw.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
 
 describe('migrations', () => {
   it('are listed in order with four-digit numbers', () => {
@@ -83,7 +102,9 @@ describe('migrations', () => {
     insertAppointment(h.raw, slot, doctor, patient);
     const staff = insertUser(h.raw, 'receptionist', 'rec@x.test');
     await migrateToLatest(h.db);
-    const users = h.raw.prepare('SELECT user_id, role, version, failed_login_count, locked_until FROM users ORDER BY user_id').all();
+    const users = h.raw
+      .prepare('SELECT user_id, role, version, failed_login_count, locked_until FROM users ORDER BY user_id')
+      .all();
     expect(users).toEqual([
       { user_id: doctor, role: 'doctor', version: 1, failed_login_count: 0, locked_until: null },
       { user_id: patient, role: 'patient', version: 1, failed_login_count: 0, locked_until: null },
@@ -97,7 +118,9 @@ describe('migrations', () => {
     const h = openFile();
     await migrateTo(h.db, '0002_settings_and_audit');
     const admin = insertUser(h.raw, 'admin', 'admin@x.test');
-    h.raw.prepare("INSERT INTO settings (clinic_name, time_zone, currency, updated_at) VALUES ('C', 'UTC', 'USD', 'now')").run();
+    h.raw
+      .prepare("INSERT INTO settings (clinic_name, time_zone, currency, updated_at) VALUES ('C', 'UTC', 'USD', 'now')")
+      .run();
     h.raw.prepare("INSERT INTO audit_log (at, user_id, action, entity) VALUES ('now', ?, 'x', 'y')").run(admin);
     await migrateToLatest(h.db);
     expect(h.raw.prepare('SELECT clinic_name, default_slot_minutes, idle_lock_minutes FROM settings').get()).toEqual({

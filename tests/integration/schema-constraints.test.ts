@@ -26,7 +26,15 @@ describe('users', () => {
 
   it('keeps emails unique whatever their case, and many patients may have none', () => {
     insertUser(raw, 'admin', 'a@x.test');
-    refuses(() => raw.prepare("INSERT INTO users (name, email, password_hash, role, created_at) VALUES ('B', 'A@X.TEST', 'h', 'admin', 'now')").run(), /UNIQUE|CHECK/);
+    refuses(
+      () =>
+        raw
+          .prepare(
+            "INSERT INTO users (name, email, password_hash, role, created_at) VALUES ('B', 'A@X.TEST', 'h', 'admin', 'now')",
+          )
+          .run(),
+      /UNIQUE|CHECK/,
+    );
     insertUser(raw, 'patient', null);
     insertUser(raw, 'patient', null);
     expect(raw.prepare("SELECT count(*) AS n FROM users WHERE role = 'patient'").get()).toEqual({ n: 2 });
@@ -41,7 +49,10 @@ describe('users', () => {
 describe('doctors and patients', () => {
   it('ties a doctors row to a doctor user and a patients row to a patient user', () => {
     const receptionist = insertUser(raw, 'receptionist', 'r@x.test');
-    refuses(() => raw.prepare("INSERT INTO doctors (doctor_id, specialization) VALUES (?, 'ENT')").run(receptionist), /FOREIGN KEY/);
+    refuses(
+      () => raw.prepare("INSERT INTO doctors (doctor_id, specialization) VALUES (?, 'ENT')").run(receptionist),
+      /FOREIGN KEY/,
+    );
     refuses(() => raw.prepare('INSERT INTO patients (patient_id) VALUES (?)').run(receptionist), /FOREIGN KEY/);
     const doctor = insertDoctor(raw);
     // A doctor's role cannot be changed while the doctors row exists.
@@ -50,9 +61,19 @@ describe('doctors and patients', () => {
 
   it('checks fee, rating and availability values', () => {
     const id = insertUser(raw, 'doctor', 'd@x.test');
-    refuses(() => raw.prepare("INSERT INTO doctors (doctor_id, specialization, consultation_fee) VALUES (?, 'ENT', -1)").run(id), /CHECK/);
-    refuses(() => raw.prepare("INSERT INTO doctors (doctor_id, specialization, rating) VALUES (?, 'ENT', 6)").run(id), /CHECK/);
-    refuses(() => raw.prepare("INSERT INTO doctors (doctor_id, specialization, is_available) VALUES (?, 'ENT', 2)").run(id), /CHECK/);
+    refuses(
+      () =>
+        raw.prepare("INSERT INTO doctors (doctor_id, specialization, consultation_fee) VALUES (?, 'ENT', -1)").run(id),
+      /CHECK/,
+    );
+    refuses(
+      () => raw.prepare("INSERT INTO doctors (doctor_id, specialization, rating) VALUES (?, 'ENT', 6)").run(id),
+      /CHECK/,
+    );
+    refuses(
+      () => raw.prepare("INSERT INTO doctors (doctor_id, specialization, is_available) VALUES (?, 'ENT', 2)").run(id),
+      /CHECK/,
+    );
   });
 });
 
@@ -88,7 +109,10 @@ describe('slots and appointments', () => {
     insertAppointment(raw, slot, doctor, p2, 'no_show');
     insertAppointment(raw, slot, doctor, p3, 'scheduled');
     for (const status of ['scheduled', 'checked_in', 'in_consultation', 'completed']) {
-      refuses(() => insertAppointment(raw, slot, doctor, p1, status), /UNIQUE constraint failed: appointments.availability_id/);
+      refuses(
+        () => insertAppointment(raw, slot, doctor, p1, status),
+        /UNIQUE constraint failed: appointments.availability_id/,
+      );
     }
     refuses(() => insertAppointment(raw, slot, doctor, p1, 'pending'), /CHECK/);
   });
@@ -104,7 +128,9 @@ describe('payments, chats and the audit log', () => {
   it('has one payments row per appointment and known statuses and methods only', () => {
     const doctor = insertDoctor(raw);
     const appointment = insertAppointment(raw, insertSlot(raw, doctor), doctor, insertPatient(raw));
-    const pay = raw.prepare('INSERT INTO payments (appointment_id, amount, payment_method, payment_status) VALUES (?, ?, ?, ?)');
+    const pay = raw.prepare(
+      'INSERT INTO payments (appointment_id, amount, payment_method, payment_status) VALUES (?, ?, ?, ?)',
+    );
     pay.run(appointment, 25, 'cash', 'paid');
     refuses(() => pay.run(appointment, 25, 'cash', 'paid'), /UNIQUE/);
     const other = insertAppointment(raw, insertSlot(raw, doctor, '2026-03-03'), doctor, insertPatient(raw));
@@ -119,7 +145,9 @@ describe('payments, chats and the audit log', () => {
     const chat = raw.prepare("INSERT INTO chats (doctor_id, patient_id, updated_at) VALUES (?, ?, 'now')");
     const chatId = Number(chat.run(doctor, patient).lastInsertRowid);
     refuses(() => chat.run(doctor, patient), /UNIQUE/);
-    const message = raw.prepare("INSERT INTO chat_messages (chat_id, sender_id, message_text, sent_at) VALUES (?, ?, ?, 'now')");
+    const message = raw.prepare(
+      "INSERT INTO chat_messages (chat_id, sender_id, message_text, sent_at) VALUES (?, ?, ?, 'now')",
+    );
     message.run(chatId, doctor, 'hello');
     refuses(() => message.run(chatId, doctor, ''), /CHECK/);
     refuses(() => message.run(chatId, doctor, 'x'.repeat(4001)), /CHECK/);
@@ -132,7 +160,9 @@ describe('payments, chats and the audit log', () => {
   });
 
   it('has a single settings row', () => {
-    const insert = raw.prepare("INSERT INTO settings (id, clinic_name, time_zone, currency, updated_at) VALUES (?, 'C', 'UTC', 'USD', 'now')");
+    const insert = raw.prepare(
+      "INSERT INTO settings (id, clinic_name, time_zone, currency, updated_at) VALUES (?, 'C', 'UTC', 'USD', 'now')",
+    );
     insert.run(1);
     refuses(() => insert.run(2), /CHECK/);
   });

@@ -16,7 +16,10 @@ const CLIENT = '0f8fad5b-d9cb-469f-a165-70867728950e';
 beforeAll(async () => {
   app = await createTestApp();
   rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Clinic desk</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>Clinic desk</title></head><body></body></html>',
+  );
   writeFileSync(join(rendererDir, 'web-preload.js'), 'console.log(1)');
   server = await startWebServer({ core: app.core, rendererDir });
 });
@@ -32,10 +35,19 @@ interface Reply {
   body: string;
 }
 
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -48,14 +60,20 @@ function send(path: string, options: { method?: string; headers?: Record<string,
   });
 }
 
-const callHeaders = () => ({ 'Content-Type': 'application/json', 'X-Clinic-Token': server.token, 'X-Clinic-Client': CLIENT });
+const callHeaders = () => ({
+  'Content-Type': 'application/json',
+  'X-Clinic-Token': server.token,
+  'X-Clinic-Client': CLIENT,
+});
 const call = (channel: string, input: unknown, headers: Record<string, string> = callHeaders()) =>
   send(`/api/call/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) });
 
 describe('web shell', () => {
   it('listens on loopback only and refuses any other address', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
-    await expect(startWebServer({ core: app.core, rendererDir, host: '0.0.0.0' })).rejects.toThrow(/only listens on this computer/);
+    await expect(startWebServer({ core: app.core, rendererDir, host: '0.0.0.0' })).rejects.toThrow(
+      /only listens on this computer/,
+    );
   });
 
   it('serves the page with the token, the web preload first, and a strict CSP', async () => {
@@ -75,15 +93,23 @@ describe('web shell', () => {
   it('refuses calls without the token, from another origin, or for another host name', async () => {
     expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Token': 'guess' })).status).toBe(403);
     expect((await call('setup.status', {}, { ...callHeaders(), Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await call('setup.status', {}, { ...callHeaders(), Host: `evil.example:${server.port}` })).status).toBe(403);
-    expect((await call('setup.status', {}, { ...callHeaders(), Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    expect((await call('setup.status', {}, { ...callHeaders(), Host: `evil.example:${server.port}` })).status).toBe(
+      403,
+    );
+    expect(
+      (await call('setup.status', {}, { ...callHeaders(), Origin: `http://127.0.0.1:${server.port}` })).status,
+    ).toBe(200);
   });
 
   it('refuses a call without a valid window id, bad JSON, and oversized bodies', async () => {
     expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Client': 'x' })).status).toBe(400);
     const bad = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(), body: '{nope' });
     expect(JSON.parse(bad.body).error.code).toBe('VALIDATION');
-    const big = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(), body: JSON.stringify({ x: 'a'.repeat(1_100_000) }) });
+    const big = await send('/api/call/setup.status', {
+      method: 'POST',
+      headers: callHeaders(),
+      body: JSON.stringify({ x: 'a'.repeat(1_100_000) }),
+    });
     expect(big.status).toBe(413);
   });
 
@@ -107,7 +133,12 @@ describe('web shell', () => {
   it('streams events to the tab that subscribed', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: `/api/events?client=${CLIENT}&token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/api/events?client=${CLIENT}&token=${server.token}`,
+          headers: { Host: `127.0.0.1:${server.port}` },
+        },
         (res) => {
           let data = '';
           res.setEncoding('utf8');
@@ -122,7 +153,9 @@ describe('web shell', () => {
           });
         },
       );
-      req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.on('error', (e) =>
+        e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e),
+      );
       req.end();
     });
     expect(await received).toContain(JSON.stringify({ name: 'users.changed', payload: { userId: 7 } }));

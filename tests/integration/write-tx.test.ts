@@ -17,7 +17,9 @@ function freshFile(): string {
   dir = mkdtempSync(join(tmpdir(), 'clinic-tx-'));
   const file = join(dir, 'tx.sqlite');
   const handle = openSqlite(file);
-  handle.raw.exec('CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);');
+  handle.raw.exec(
+    'CREATE TABLE counter (id INTEGER PRIMARY KEY, value INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);',
+  );
   handle.raw.close();
   return file;
 }
@@ -28,7 +30,9 @@ describe('writeTx', () => {
     const processes = 4;
     const each = 60;
     const results = await Promise.all(
-      Array.from({ length: processes }, () => run(process.execPath, [worker, file, String(each)]).then((r) => JSON.parse(r.stdout) as { failures: number })),
+      Array.from({ length: processes }, () =>
+        run(process.execPath, [worker, file, String(each)]).then((r) => JSON.parse(r.stdout) as { failures: number }),
+      ),
     );
     expect(results.map((r) => r.failures)).toEqual(Array(processes).fill(0));
     const handle = openSqlite(file);

@@ -5,16 +5,26 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 
-export function insertUser(raw: BetterSqlite3.Database, role: string, email: string | null, passwordHash: string | null = role === 'patient' ? null : 'hash'): number {
+export function insertUser(
+  raw: BetterSqlite3.Database,
+  role: string,
+  email: string | null,
+  passwordHash: string | null = role === 'patient' ? null : 'hash',
+): number {
   const info = raw
     .prepare('INSERT INTO users (name, email, phone, password_hash, role, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(`${role} user`, email, '5550100', passwordHash, role, NOW);
   return Number(info.lastInsertRowid);
 }
 
-export function insertDoctor(raw: BetterSqlite3.Database, email = `doc${Math.random().toString(36).slice(2)}@x.test`): number {
+export function insertDoctor(
+  raw: BetterSqlite3.Database,
+  email = `doc${Math.random().toString(36).slice(2)}@x.test`,
+): number {
   const id = insertUser(raw, 'doctor', email);
-  raw.prepare('INSERT INTO doctors (doctor_id, specialization, experience_years, consultation_fee) VALUES (?, ?, ?, ?)').run(id, 'General', 3, 25);
+  raw
+    .prepare('INSERT INTO doctors (doctor_id, specialization, experience_years, consultation_fee) VALUES (?, ?, ?, ?)')
+    .run(id, 'General', 3, 25);
   return id;
 }
 
@@ -24,14 +34,26 @@ export function insertPatient(raw: BetterSqlite3.Database): number {
   return id;
 }
 
-export function insertSlot(raw: BetterSqlite3.Database, doctorId: number, date = '2026-03-02', start = '09:00', end = '09:15'): number {
+export function insertSlot(
+  raw: BetterSqlite3.Database,
+  doctorId: number,
+  date = '2026-03-02',
+  start = '09:00',
+  end = '09:15',
+): number {
   const info = raw
     .prepare('INSERT INTO doctor_availability (doctor_id, available_date, start_time, end_time) VALUES (?, ?, ?, ?)')
     .run(doctorId, date, start, end);
   return Number(info.lastInsertRowid);
 }
 
-export function insertAppointment(raw: BetterSqlite3.Database, slotId: number, doctorId: number, patientId: number, status = 'scheduled'): number {
+export function insertAppointment(
+  raw: BetterSqlite3.Database,
+  slotId: number,
+  doctorId: number,
+  patientId: number,
+  status = 'scheduled',
+): number {
   const info = raw
     .prepare(
       'INSERT INTO appointments (doctor_id, patient_id, availability_id, appointment_date, appointment_time, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',

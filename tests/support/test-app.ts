@@ -63,7 +63,11 @@ export async function setUpClinic(app: TestApp): Promise<void> {
 let counter = 0;
 
 /** Creates a staff user of the role through the admin channel and signs them in on a new key. */
-export async function signInNew(app: TestApp, role: StaffRole, name = `${role} ${++counter}`): Promise<{ key: string; userId: number; email: string }> {
+export async function signInNew(
+  app: TestApp,
+  role: StaffRole,
+  name = `${role} ${++counter}`,
+): Promise<{ key: string; userId: number; email: string }> {
   const email = `${role}${++counter}@clinic.test`;
   const base = { name, email, password: STAFF_PASSWORD };
   const user =
@@ -82,7 +86,9 @@ export async function signInNew(app: TestApp, role: StaffRole, name = `${role} $
 /** Row counts of every table, to prove a refused call wrote nothing. */
 export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
   const tables = app.core.database.raw
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
+    )
     .all() as { name: string }[];
   const counts: Record<string, number> = {};
   for (const { name } of tables) {

@@ -27,7 +27,10 @@ describe('contract', () => {
       },
       subscribe: () => () => undefined,
     };
-    const api = buildClinicApi(transport) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+    const api = buildClinicApi(transport) as unknown as Record<
+      string,
+      Record<string, (input?: unknown) => Promise<unknown>>
+    >;
     const methods = Object.entries(api)
       .filter(([domain]) => domain !== 'events')
       .flatMap(([domain, group]) => Object.keys(group).map((m) => `${domain}.${m}`));

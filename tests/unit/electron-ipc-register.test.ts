@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
-import { registerIpc, type IpcInvokeEventLike, type IpcMainLike, type IpcRegistration } from '../../main/ipc/register.ts';
+import {
+  registerIpc,
+  type IpcInvokeEventLike,
+  type IpcMainLike,
+  type IpcRegistration,
+} from '../../main/ipc/register.ts';
 import { APP_ORIGIN } from '../../main/security.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 import { CHANNEL_NAMES, type Result } from '../../preload/contract.ts';

@@ -54,7 +54,11 @@ vi.mock('electron', async () => {
   let nextId = 1;
   class BrowserWindow extends Emitter {
     readonly options: Record<string, unknown>;
-    readonly webContents = Object.assign(new Emitter(), { id: nextId++, send: () => undefined, isDestroyed: () => false });
+    readonly webContents = Object.assign(new Emitter(), {
+      id: nextId++,
+      send: () => undefined,
+      isDestroyed: () => false,
+    });
     loadedUrl = '';
     focused = 0;
     constructor(options: Record<string, unknown>) {
@@ -81,7 +85,8 @@ vi.mock('electron', async () => {
     BrowserWindow,
     dialog: { showErrorBox: (title: string) => state.calls.push(`error box: ${title}`) },
     ipcMain: {
-      handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => state.ipcHandlers.set(channel, fn),
+      handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
+        state.ipcHandlers.set(channel, fn),
       removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
     },
     protocol: {
@@ -95,7 +100,10 @@ vi.mock('electron', async () => {
         setPermissionCheckHandler: (fn: typeof state.permissionCheck) => (state.permissionCheck = fn),
         setDevicePermissionHandler: (fn: typeof state.devicePermission) => (state.devicePermission = fn),
         webRequest: {
-          onBeforeRequest: (filter: { urls: string[] }, fn: (details: unknown, callback: (response: unknown) => void) => void) => {
+          onBeforeRequest: (
+            filter: { urls: string[] },
+            fn: (details: unknown, callback: (response: unknown) => void) => void,
+          ) => {
             state.blockedUrls = filter.urls;
             fn({}, (response) => (state.blockDecision = response));
           },
@@ -112,11 +120,16 @@ await import('../../main/index.ts');
 await vi.waitFor(() => expect(state.windows).toHaveLength(1), { timeout: 10_000 });
 const window = state.windows[0] as FakeWindow;
 const app = state.app as EventEmitter & { quit(): void };
-const appFrameEvent = { sender: { id: window.webContents.id }, senderFrame: { url: 'app://clinic/index.html', parent: null } };
+const appFrameEvent = {
+  sender: { id: window.webContents.id },
+  senderFrame: { url: 'app://clinic/index.html', parent: null },
+};
 
 describe('main/index.ts', () => {
   it('registers app:// as a standard, secure scheme and enables the sandbox for every renderer', () => {
-    expect(state.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(state.schemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     expect(state.calls).toContain('enableSandbox');
   });
 
@@ -134,13 +147,20 @@ describe('main/index.ts', () => {
   it('opens the window on the app URL with the built preload, the database in userData', () => {
     expect(window.loadedUrl).toBe('app://clinic/index.html');
     expect(String(window.options.webPreferences.preload)).toMatch(/[/\\]preload[/\\]index\.cjs$/);
-    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(existsSync(join(state.userData, 'clinic.sqlite'))).toBe(true);
   });
 
   it('answers IPC from the app window through the real dispatcher, refuses others', async () => {
     const status = state.ipcHandlers.get('clinic:setup.status');
-    await expect(status?.(appFrameEvent, {})).resolves.toEqual({ ok: true, value: { needsSetup: true, clinicName: null } });
+    await expect(status?.(appFrameEvent, {})).resolves.toEqual({
+      ok: true,
+      value: { needsSetup: true, clinicName: null },
+    });
     const foreign = { ...appFrameEvent, senderFrame: { url: 'file:///tmp/x.html', parent: null } };
     await expect(status?.(foreign, {})).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
@@ -156,7 +176,9 @@ describe('main/index.ts', () => {
 
   it('guards every new webContents (navigation, window.open, webview)', () => {
     let openHandler: (() => unknown) | null = null;
-    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn) });
+    const contents = Object.assign(new EventEmitter(), {
+      setWindowOpenHandler: (fn: () => unknown) => (openHandler = fn),
+    });
     app.emit('web-contents-created', {}, contents);
     const away = { url: 'https://example.com/', preventDefault: vi.fn() };
     contents.emit('will-navigate', away);

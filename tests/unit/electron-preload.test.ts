@@ -31,7 +31,10 @@ const clinic = bridge.exposed.get('clinic') as Api;
 /** Every key path of a plain object, depth-first. */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [];
-  return Object.keys(value).flatMap((key) => [`${prefix}${key}`, ...keyPaths((value as Record<string, unknown>)[key], `${prefix}${key}.`)]);
+  return Object.keys(value).flatMap((key) => [
+    `${prefix}${key}`,
+    ...keyPaths((value as Record<string, unknown>)[key], `${prefix}${key}.`),
+  ]);
 }
 
 describe('preload', () => {

@@ -33,9 +33,12 @@ describe('webPreferences', () => {
 });
 
 describe('navigation, windows and permissions', () => {
-  it.each([APP_ENTRY_URL, `${APP_ORIGIN}/`, `${APP_ORIGIN}/index.html#/patients/3`, `${APP_ORIGIN}/assets/x.js?v=1`])('allows %s', (url) => {
-    expect(isAllowedNavigation(url)).toBe(true);
-  });
+  it.each([APP_ENTRY_URL, `${APP_ORIGIN}/`, `${APP_ORIGIN}/index.html#/patients/3`, `${APP_ORIGIN}/assets/x.js?v=1`])(
+    'allows %s',
+    (url) => {
+      expect(isAllowedNavigation(url)).toBe(true);
+    },
+  );
 
   it.each([
     'file:///etc/passwd',
@@ -113,14 +116,11 @@ describe('app protocol', () => {
     `${APP_ORIGIN}/assets/%2E%2E/%2E%2E/secret.txt`,
     `${APP_ORIGIN}/%2Fetc%2Fpasswd`,
     `${APP_ORIGIN}//etc/passwd`,
-  ])(
-    'keeps %s inside the renderer folder',
-    (url) => {
-      const file = resolveAppFile(root, url);
-      expect(file === null || file.startsWith(join(root, '/'))).toBe(true);
-      expect(file).not.toBe(join(base, 'secret.txt'));
-    },
-  );
+  ])('keeps %s inside the renderer folder', (url) => {
+    const file = resolveAppFile(root, url);
+    expect(file === null || file.startsWith(join(root, '/'))).toBe(true);
+    expect(file).not.toBe(join(base, 'secret.txt'));
+  });
 
   it('serves files with the CSP header and 404s anything outside', async () => {
     const handle = createAppRequestHandler(root, (file) => readFile(file));

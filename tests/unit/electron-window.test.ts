@@ -61,7 +61,11 @@ describe('main window', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is created with exactly the secure webPreferences, hidden until ready, at a sensible size', () => {
-    createMainWindow({ preloadPath: '/app/out/preload/index.cjs', stateFile: join(dir, 'w.json'), entryUrl: APP_ENTRY_URL });
+    createMainWindow({
+      preloadPath: '/app/out/preload/index.cjs',
+      stateFile: join(dir, 'w.json'),
+      entryUrl: APP_ENTRY_URL,
+    });
     const [{ options, window }] = electron.created as [{ options: Record<string, unknown>; window: FakeWindow }];
     expect(options.webPreferences).toStrictEqual({
       contextIsolation: true,
@@ -86,7 +90,10 @@ describe('main window', () => {
     const stateFile = join(dir, 'w.json');
     createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL });
     (electron.created[0]?.window as FakeWindow).emit('close');
-    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({ bounds: { x: 40, y: 30, width: 1500, height: 900 }, maximized: false });
+    expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({
+      bounds: { x: 40, y: 30, width: 1500, height: 900 },
+      maximized: false,
+    });
     createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL });
     expect(electron.created[1]?.options).toMatchObject({ x: 40, y: 30, width: 1500, height: 900 });
   });
@@ -107,16 +114,24 @@ describe('web contents guards', () => {
   const contents = new FakeContents();
   guardWebContents(contents as unknown as WebContents, APP_ORIGIN);
 
-  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])('%s: allows the app, denies anything else', (name) => {
-    const inside = navigationEvent(`${APP_ORIGIN}/index.html#/today`);
-    contents.emit(name, inside);
-    expect(inside.preventDefault).not.toHaveBeenCalled();
-    for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://127.0.0.1:3000/', 'app://elsewhere/index.html']) {
-      const outside = navigationEvent(url);
-      contents.emit(name, outside);
-      expect(outside.preventDefault).toHaveBeenCalledOnce();
-    }
-  });
+  it.each(['will-navigate', 'will-frame-navigate', 'will-redirect'])(
+    '%s: allows the app, denies anything else',
+    (name) => {
+      const inside = navigationEvent(`${APP_ORIGIN}/index.html#/today`);
+      contents.emit(name, inside);
+      expect(inside.preventDefault).not.toHaveBeenCalled();
+      for (const url of [
+        'https://example.com/',
+        'file:///etc/passwd',
+        'http://127.0.0.1:3000/',
+        'app://elsewhere/index.html',
+      ]) {
+        const outside = navigationEvent(url);
+        contents.emit(name, outside);
+        expect(outside.preventDefault).toHaveBeenCalledOnce();
+      }
+    },
+  );
 
   it('denies window.open', () => {
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });

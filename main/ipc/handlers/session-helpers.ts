@@ -8,6 +8,11 @@ export async function idleLockMinutes(ctx: HandlerContext): Promise<number> {
 
 /** Starts (or replaces) this window's session for a user who has just proven who they are. */
 export async function startSession(ctx: HandlerContext, user: StaffUser): Promise<Session> {
-  const state = ctx.sessions.start(ctx.clientKey, { userId: user.userId, name: user.name, email: user.email, role: user.role });
+  const state = ctx.sessions.start(ctx.clientKey, {
+    userId: user.userId,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+  });
   return toSessionView(state, await idleLockMinutes(ctx));
 }
