@@ -1,69 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrate.ts';
 import { CHANNEL_NAMES } from '../../preload/contract.ts';
+import { SEED_SCHEMA } from '../support/er-schema.ts';
 
 // The admin command line, run as a real child process on real database files.
 
-const CLI = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
 const PASSWORD = 'cli-admin-password-1';
-
-/** Every table and column of er-diagram.md. */
-const ER_COLUMNS: Record<string, string[]> = {
-  users: ['user_id', 'name', 'email', 'phone', 'password_hash', 'role', 'status', 'created_at'],
-  patients: ['patient_id', 'age', 'gender', 'medical_notes'],
-  doctors: ['doctor_id', 'specialization', 'experience_years', 'consultation_fee', 'about', 'rating', 'is_available'],
-  doctor_availability: ['availability_id', 'doctor_id', 'available_date', 'start_time', 'end_time', 'is_booked'],
-  appointments: [
-    'appointment_id',
-    'doctor_id',
-    'patient_id',
-    'availability_id',
-    'appointment_date',
-    'appointment_time',
-    'status',
-    'created_at',
-  ],
-  appointment_reschedules: [
-    'reschedule_id',
-    'appointment_id',
-    'old_date',
-    'old_time',
-    'new_date',
-    'new_time',
-    'reason',
-    'rescheduled_at',
-  ],
-  payments: ['payment_id', 'appointment_id', 'amount', 'payment_method', 'payment_status', 'transaction_date'],
-  chats: ['chat_id', 'doctor_id', 'patient_id', 'last_message', 'updated_at'],
-  chat_messages: ['message_id', 'chat_id', 'sender_id', 'message_text', 'sent_at'],
-};
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], password?: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.CLINIC_PASSWORD;
-  if (password !== undefined) env.CLINIC_PASSWORD = password;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function query<T>(file: string, sql: string): T[] {
   const db = new BetterSqlite3(file, { readonly: true });
@@ -74,7 +21,7 @@ function query<T>(file: string, sql: string): T[] {
   }
 }
 
-const noStackTrace = (run: Run): void => expect(run.stderr).not.toMatch(/\n\s+at /);
+const noStackTrace = (run: CliRun): void => expect(run.stderr).not.toMatch(/\n\s+at /);
 
 let dir = '';
 beforeAll(() => {
@@ -85,16 +32,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('migrate', () => {
   it('creates the file with every table and column of the ER diagram, then reports nothing to do', async () => {
     const file = join(dir, 'migrate.sqlite');
-    const first = await cli(['migrate', '--db', file]);
+    const first = await runCli(['migrate', '--db', file]);
     expect(first.code).toBe(0);
     for (const name of Object.keys(MIGRATIONS)) expect(first.stdout).toContain(name);
 
-    for (const [table, columns] of Object.entries(ER_COLUMNS)) {
+    for (const [table, columns] of Object.entries(SEED_SCHEMA)) {
       const present = query<{ name: string }>(file, `PRAGMA table_info(${table})`).map((c) => c.name);
       expect(present, table).toEqual(expect.arrayContaining(columns));
     }
 
-    const second = await cli(['migrate', '--db', file]);
+    const second = await runCli(['migrate', '--db', file]);
     expect(second.code).toBe(0);
     expect(second.stdout.trim()).toBe('Already up to date.');
   });
@@ -104,10 +51,10 @@ describe('create-admin and call', () => {
   const file = () => join(dir, 'admin.sqlite');
 
   it('refuses a missing or short CLINIC_PASSWORD as bad usage, before touching the file', async () => {
-    const unset = await cli(['create-admin', '--db', file(), '--email', 'boss@clinic.test']);
+    const unset = await runCli(['create-admin', '--db', file(), '--email', 'boss@clinic.test']);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('CLINIC_PASSWORD');
-    const short = await cli(['create-admin', '--db', file(), '--email', 'boss@clinic.test'], 'short');
+    const short = await runCli(['create-admin', '--db', file(), '--email', 'boss@clinic.test'], 'short');
     expect(short.code).toBe(2);
     expect(short.stderr).toMatch(/at least 10 characters/);
     noStackTrace(short);
@@ -115,7 +62,7 @@ describe('create-admin and call', () => {
   });
 
   it('sets up a new clinic with the first admin, who can then list users through the dispatcher', async () => {
-    const created = await cli(
+    const created = await runCli(
       [
         'create-admin',
         '--db',
@@ -145,7 +92,7 @@ describe('create-admin and call', () => {
     const audit = query<{ action: string; user_id: number }>(file(), 'SELECT action, user_id FROM audit_log');
     expect(audit.map((a) => a.action)).toContain('setup.complete');
 
-    const listed = await cli(['call', 'users.list', '{}', '--db', file(), '--as', 'boss@clinic.test'], PASSWORD);
+    const listed = await runCli(['call', 'users.list', '{}', '--db', file(), '--as', 'boss@clinic.test'], PASSWORD);
     expect(listed.code, listed.stderr).toBe(0);
     const result = JSON.parse(listed.stdout) as { ok: boolean; value: { email: string; role: string; name: string }[] };
     expect(result.ok).toBe(true);
@@ -155,7 +102,7 @@ describe('create-admin and call', () => {
   });
 
   it('adds a second admin through the users service, audited with the first admin as actor', async () => {
-    const run = await cli(['create-admin', '--db', file(), '--email', 'deputy@clinic.test'], PASSWORD);
+    const run = await runCli(['create-admin', '--db', file(), '--email', 'deputy@clinic.test'], PASSWORD);
     expect(run.code, run.stderr).toBe(0);
     const rows = query<{ user_id: number; email: string }>(
       file(),
@@ -168,14 +115,14 @@ describe('create-admin and call', () => {
     );
     expect(audit).toEqual([{ user_id: rows[0]?.user_id, entity_id: String(rows[1]?.user_id) }]);
 
-    const again = await cli(['create-admin', '--db', file(), '--email', 'deputy@clinic.test'], PASSWORD);
+    const again = await runCli(['create-admin', '--db', file(), '--email', 'deputy@clinic.test'], PASSWORD);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already uses this email/);
     noStackTrace(again);
   });
 
   it('exits 1 with the error result when sign-in fails or the channel refuses the input', async () => {
-    const wrong = await cli(
+    const wrong = await runCli(
       ['call', 'users.list', '{}', '--db', file(), '--as', 'boss@clinic.test'],
       'not-the-password',
     );
@@ -183,7 +130,7 @@ describe('create-admin and call', () => {
     expect(JSON.parse(wrong.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
     noStackTrace(wrong);
 
-    const invalid = await cli(
+    const invalid = await runCli(
       ['call', 'users.create', '{"role":"doctor"}', '--db', file(), '--as', 'boss@clinic.test'],
       PASSWORD,
     );
@@ -192,7 +139,7 @@ describe('create-admin and call', () => {
   });
 
   it('calls a public channel without --as', async () => {
-    const run = await cli(['call', 'setup.status', '{}', '--db', file()]);
+    const run = await runCli(['call', 'setup.status', '{}', '--db', file()]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ ok: true, value: { needsSetup: false, clinicName: 'Hill Clinic' } });
   });
@@ -214,7 +161,7 @@ describe.concurrent('bad usage exits 2 with a short usage text', () => {
   ];
   it.each(cases)('%s', async (_label, args, message) => {
     const resolved = args.map((a) => (a === '@file' ? file() : a === '@missing' ? join(dir, 'missing.sqlite') : a));
-    const run = await cli(resolved);
+    const run = await runCli(resolved);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/Usage: npm run cli --/);
@@ -224,7 +171,7 @@ describe.concurrent('bad usage exits 2 with a short usage text', () => {
   });
 
   it('lists the real channels when the channel is unknown', async () => {
-    const run = await cli(['call', 'nope.nothing', '{}', '--db', file()]);
+    const run = await runCli(['call', 'nope.nothing', '{}', '--db', file()]);
     for (const name of CHANNEL_NAMES) expect(run.stderr).toContain(name);
   });
 });

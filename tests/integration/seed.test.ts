@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_TABLES } from '../../db/schema.ts';
 
 // `seed` run as a real child process: deterministic demo data that keeps every invariant.
 
-const CLI = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
 const ARGS = [
   '--patients',
   '50',
@@ -27,27 +25,6 @@ const ARGS = [
   '2026-03-26',
 ];
 const ACTIVE = "('scheduled', 'checked_in', 'in_consultation', 'completed')";
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], password?: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.CLINIC_PASSWORD;
-  if (password !== undefined) env.CLINIC_PASSWORD = password;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 function withDb<T>(file: string, fn: (db: BetterSqlite3.Database) => T): T {
   const db = new BetterSqlite3(file, { readonly: true });
@@ -82,11 +59,11 @@ function snapshot(file: string): Record<string, unknown[]> {
 let dir = '';
 const fileA = () => join(dir, 'a.sqlite');
 const fileB = () => join(dir, 'b.sqlite');
-let runA: Run;
+let runA: CliRun;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clinic-seed-'));
-  runA = await cli(['seed', '--db', fileA(), ...ARGS]);
+  runA = await runCli(['seed', '--db', fileA(), ...ARGS]);
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -247,24 +224,24 @@ describe('seed', () => {
   });
 
   it('gives the same rows for the same arguments, and different ones for another seed', async () => {
-    const runB = await cli(['seed', '--db', fileB(), ...ARGS]);
+    const runB = await runCli(['seed', '--db', fileB(), ...ARGS]);
     expect(runB.code, runB.stderr).toBe(0);
     expect(snapshot(fileB())).toEqual(snapshot(fileA()));
 
     const fileC = join(dir, 'c.sqlite');
-    const runC = await cli(['seed', '--db', fileC, ...ARGS.slice(0, -6), '--seed', '8', ...ARGS.slice(-4)]);
+    const runC = await runCli(['seed', '--db', fileC, ...ARGS.slice(0, -6), '--seed', '8', ...ARGS.slice(-4)]);
     expect(runC.code, runC.stderr).toBe(0);
     expect(snapshot(fileC).patients).not.toEqual(snapshot(fileA()).patients);
   }, 60_000);
 
   it('lets the seeded staff sign in with the demo password', async () => {
-    const run = await cli(
+    const run = await runCli(
       ['call', 'users.list', '{"role":"doctor"}', '--db', fileA(), '--as', 'doctor1@clinic.test'],
       'demo-password-123',
     );
     // Doctors may sign in, but only admins may list users: the refusal proves the sign-in worked.
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const admin = await cli(
+    const admin = await runCli(
       ['call', 'users.list', '{"role":"doctor"}', '--db', fileA(), '--as', 'admin@clinic.test'],
       'demo-password-123',
     );
@@ -274,12 +251,12 @@ describe('seed', () => {
 
   it('refuses to seed a seeded database again; --force adds patients only', async () => {
     const before = snapshot(fileA());
-    const again = await cli(['seed', '--db', fileA(), ...ARGS]);
+    const again = await runCli(['seed', '--db', fileA(), ...ARGS]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already has 50 patients.*--force/);
     expect(snapshot(fileA())).toEqual(before);
 
-    const forced = await cli(['seed', '--db', fileA(), ...ARGS.slice(2), '--patients', '20', '--force']);
+    const forced = await runCli(['seed', '--db', fileA(), ...ARGS.slice(2), '--patients', '20', '--force']);
     expect(forced.code, forced.stderr).toBe(0);
     const after = snapshot(fileA());
     expect(after.patients).toHaveLength(70);
@@ -298,7 +275,7 @@ describe('seed', () => {
   }, 60_000);
 
   it('rejects bad values with exit 2', async () => {
-    const run = await cli(['seed', '--db', join(dir, 'never.sqlite'), '--start', '2026-02-30']);
+    const run = await runCli(['seed', '--db', join(dir, 'never.sqlite'), '--start', '2026-02-30']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--start/);
   });

@@ -1,0 +1,30 @@
+/** Every table and column of er-diagram.md, which must exist with that meaning. */
+export const SEED_SCHEMA: Record<string, string[]> = {
+  users: ['user_id', 'name', 'email', 'phone', 'password_hash', 'role', 'status', 'created_at'],
+  patients: ['patient_id', 'age', 'gender', 'medical_notes'],
+  doctors: ['doctor_id', 'specialization', 'experience_years', 'consultation_fee', 'about', 'rating', 'is_available'],
+  doctor_availability: ['availability_id', 'doctor_id', 'available_date', 'start_time', 'end_time', 'is_booked'],
+  appointments: [
+    'appointment_id',
+    'doctor_id',
+    'patient_id',
+    'availability_id',
+    'appointment_date',
+    'appointment_time',
+    'status',
+    'created_at',
+  ],
+  appointment_reschedules: [
+    'reschedule_id',
+    'appointment_id',
+    'old_date',
+    'old_time',
+    'new_date',
+    'new_time',
+    'reason',
+    'rescheduled_at',
+  ],
+  payments: ['payment_id', 'appointment_id', 'amount', 'payment_method', 'payment_status', 'transaction_date'],
+  chats: ['chat_id', 'doctor_id', 'patient_id', 'last_message', 'updated_at'],
+  chat_messages: ['message_id', 'chat_id', 'sender_id', 'message_text', 'sent_at'],
+};
