@@ -3,12 +3,14 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResultS
 import * as m0001 from './migrations/0001_seed_schema.ts';
 import * as m0002 from './migrations/0002_settings_and_audit.ts';
 import * as m0003 from './migrations/0003_sign_in.ts';
+import * as m0004 from './migrations/0004_schedules.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_seed_schema': m0001,
   '0002_settings_and_audit': m0002,
   '0003_sign_in': m0003,
+  '0004_schedules': m0004,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -51,6 +51,8 @@ export interface DoctorsTable {
   about: string | null;
   rating: number | null;
   is_available: ColumnType<Flag, Flag | undefined, Flag>;
+  /** added: optimistic concurrency for the profile form */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface DoctorAvailabilityTable {
@@ -60,6 +62,43 @@ export interface DoctorAvailabilityTable {
   start_time: string;
   end_time: string;
   is_booked: ColumnType<Flag, Flag | undefined, Flag>;
+  /** added: what made the slot */
+  source: ColumnType<SlotSource, SlotSource | undefined, SlotSource>;
+  /** added: set while the slot is blocked (meeting, lunch); a blocked slot cannot be booked */
+  blocked_reason: string | null;
+  blocked_by: number | null;
+}
+
+export type SlotSource = 'template' | 'extra' | 'manual' | 'walk_in';
+
+/** added: a doctor's weekly rule (weekdays bit 0 = Sunday ... bit 6 = Saturday) */
+export interface ScheduleTemplatesTable {
+  template_id: Generated<number>;
+  doctor_id: number;
+  weekdays: number;
+  start_time: string;
+  end_time: string;
+  slot_minutes: number;
+  valid_from: string;
+  valid_to: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** added: leave (whole or part days) and extra sessions */
+export interface ScheduleExceptionsTable {
+  exception_id: Generated<number>;
+  doctor_id: number;
+  kind: 'leave' | 'extra';
+  start_date: string;
+  end_date: string;
+  start_time: string | null;
+  end_time: string | null;
+  slot_minutes: number | null;
+  reason: string | null;
+  created_by: number | null;
+  created_at: string;
 }
 
 export interface AppointmentsTable {
@@ -71,6 +110,8 @@ export interface AppointmentsTable {
   appointment_time: string;
   status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>;
   created_at: string;
+  /** added: set when leave was added over this booking and the desk chose to reschedule it */
+  needs_reschedule_reason: string | null;
 }
 
 export interface AppointmentReschedulesTable {
@@ -121,6 +162,8 @@ export interface SettingsTable {
   default_slot_minutes: ColumnType<number, number | undefined, number>;
   idle_lock_minutes: ColumnType<number, number | undefined, number>;
   time_format: ColumnType<TimeFormat, TimeFormat | undefined, TimeFormat>;
+  /** added: how far ahead slots are generated */
+  schedule_horizon_weeks: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
@@ -149,6 +192,8 @@ export interface Database {
   chat_messages: ChatMessagesTable;
   settings: SettingsTable;
   audit_log: AuditLogTable;
+  schedule_templates: ScheduleTemplatesTable;
+  schedule_exceptions: ScheduleExceptionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -157,6 +202,9 @@ export type UserUpdate = Updateable<UsersTable>;
 export type DoctorRow = Selectable<DoctorsTable>;
 export type SettingsRow = Selectable<SettingsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type SlotRow = Selectable<DoctorAvailabilityTable>;
+export type TemplateRow = Selectable<ScheduleTemplatesTable>;
+export type ExceptionRow = Selectable<ScheduleExceptionsTable>;
 
 export const SEED_TABLES = [
   'users',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
+import { scheduleChannels } from './contract-schedule.ts';
 import {
   clinicNameSchema,
   currencySchema,
@@ -23,23 +25,7 @@ import {
  * web-shell bridge are all built from this object, and their types are derived from it.
  */
 
-/** `public`: no session needed; `staff`: any signed-in user; or a list of roles. */
-export type Access = 'public' | 'staff' | readonly StaffRole[];
 
-export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  description: string;
-  access: Access;
-  input: I;
-  output: O;
-  /** Callable while the session is idle-locked (unlock, sign out, read the session). */
-  whileLocked?: boolean;
-}
-
-const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> => spec;
-
-const ADMIN = ['admin'] as const;
-const noInput = z.object({}).strict();
-const done = z.object({ done: z.literal(true) });
 
 export const sessionUserSchema = z.object({
   userId: z.number(),
@@ -257,6 +243,7 @@ export const contract = {
     input: z.object({ userId: idSchema, newPassword: passwordSchema }),
     output: done,
   }),
+  ...scheduleChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events main pushes to windows. Each payload is validated before it is sent. */
@@ -265,6 +252,8 @@ export const events = {
   'session.changed': z.object({ reason: z.enum(['locked', 'signed-out', 'deactivated']) }),
   /** The clinic settings changed at some desk. */
   'settings.changed': settingsSchema,
+  /** Slots, templates or leave of a doctor changed: calendars refresh those dates. */
+  'schedule.changed': z.object({ doctorId: z.number().nullable() }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
 } as const;
@@ -309,3 +298,4 @@ export interface ClinicError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ClinicError };
 
 export { ROLES };
+export type { Access, ChannelSpec } from './channel.ts';

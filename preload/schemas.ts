@@ -123,3 +123,41 @@ export const doctorProfileSchema = z.object({
   isAvailable: z.boolean({ error: 'Choose whether the doctor takes bookings.' }),
 });
 export type DoctorProfileInput = z.input<typeof doctorProfileSchema>;
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isRealDate(value: string): boolean {
+  const match = CALENDAR_DATE.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const dateSchema = z
+  .string({ error: 'Enter a date.' })
+  .refine(isRealDate, 'Enter a real date as YYYY-MM-DD, for example 2026-03-14.');
+
+export const timeSchema = z
+  .string({ error: 'Enter a time.' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as HH:MM on the 24-hour clock, for example 09:30 or 14:00.');
+
+export const slotMinutesSchema = z
+  .number({ error: 'Enter the slot length in minutes.' })
+  .int('Enter whole minutes for the slot length.')
+  .min(5, 'Slots must be at least 5 minutes long.')
+  .max(240, 'Slots must be at most 240 minutes long.');
+
+/** 0 = Sunday ... 6 = Saturday, as JavaScript numbers weekdays. */
+export const weekdaysSchema = z
+  .array(z.number().int().min(0).max(6), { error: 'Choose at least one weekday.' })
+  .min(1, 'Choose at least one weekday.')
+  .max(7, 'Choose at most seven weekdays.')
+  .refine((days) => new Set(days).size === days.length, 'Choose each weekday only once.');
+
+export const reasonSchema = (label: string) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(300, `Use at most 300 characters for the ${label}.`);

@@ -1,5 +1,5 @@
 import { FROM_DOCTOR, FROM_RECEPTION } from './catalog.ts';
-import { addDays, localToUtcIso, minutesToTime } from './dates.ts';
+import { addDays, localToUtcIso, minutesToTime } from '../../preload/dates.ts';
 import type { Rng } from './prng.ts';
 
 // Conversations between a doctor and the front desk about one patient: at most one chat per

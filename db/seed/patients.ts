@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { writeTx } from '../tx.ts';
 import { MEDICAL_NOTES } from './catalog.ts';
-import { addDays, localToUtcIso, minutesToTime } from './dates.ts';
+import { addDays, localToUtcIso, minutesToTime } from '../../preload/dates.ts';
 import { emailPart, generateName, type Gender } from './names.ts';
 import type { Rng } from './prng.ts';
 

@@ -1,6 +1,6 @@
 import type { AppointmentStatus, PaymentMethod, PaymentStatus } from '../schema.ts';
 import { RESCHEDULE_REASONS } from './catalog.ts';
-import { addDays, localToUtcIso, minutesToTime, weekday } from './dates.ts';
+import { addDays, localToUtcIso, minutesToTime, weekday } from '../../preload/dates.ts';
 import type { Rng } from './prng.ts';
 
 // The demo schedule, planned in memory before anything is written: slots, the appointments

@@ -1,5 +1,10 @@
 import { createAuthService } from './auth.ts';
 import type { ServiceDeps } from './context.ts';
+import { createDoctorsService } from './doctors.ts';
+import { createExceptionsService } from './exceptions.ts';
+import { createScheduleViewService } from './schedule-view.ts';
+import { createSlotsService } from './slots.ts';
+import { createTemplatesService } from './templates.ts';
 import { createSettingsService } from './settings.ts';
 import { createSetupService } from './setup.ts';
 import { createUsersService } from './users.ts';
@@ -12,6 +17,11 @@ export function createServices(deps: ServiceDeps) {
     auth: createAuthService(deps),
     settings: createSettingsService(deps),
     users: createUsersService(deps),
+    doctors: createDoctorsService(deps),
+    templates: createTemplatesService(deps),
+    exceptions: createExceptionsService(deps),
+    slots: createSlotsService(deps),
+    scheduleView: createScheduleViewService(deps),
   };
 }
 

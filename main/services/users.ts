@@ -78,6 +78,7 @@ export function createUsersService({ db, clock }: ServiceDeps) {
         'doctors.about',
         'doctors.rating',
         'doctors.is_available',
+        'doctors.version as doctor_version',
       ])
       .where('users.role', '!=', 'patient')
       .orderBy('users.name')
@@ -111,6 +112,7 @@ export function createUsersService({ db, clock }: ServiceDeps) {
                 about: row.about,
                 rating: row.rating,
                 is_available: row.is_available ?? 0,
+                version: row.doctor_version ?? 1,
               },
       }),
     );

@@ -95,10 +95,16 @@ describe('slots and appointments', () => {
     expect(insertSlot(raw, doctor, '2026-12-31', '23:30', '23:59')).toBeGreaterThan(0);
   });
 
-  it('never lets one doctor have two slots starting at the same time', () => {
+  it('never lets one doctor have two slots that overlap', () => {
     const doctor = insertDoctor(raw);
-    insertSlot(raw, doctor);
-    refuses(() => insertSlot(raw, doctor), /UNIQUE/);
+    insertSlot(raw, doctor, '2026-03-02', '09:00', '09:30');
+    refuses(() => insertSlot(raw, doctor), /overlap/);
+    refuses(() => insertSlot(raw, doctor, '2026-03-02', '09:15', '09:45'), /overlap/);
+    refuses(() => insertSlot(raw, doctor, '2026-03-02', '08:45', '10:00'), /overlap/);
+    const slot = insertSlot(raw, doctor, '2026-03-02', '09:30', '09:45');
+    refuses(() => raw.prepare("UPDATE doctor_availability SET start_time = '09:20' WHERE availability_id = ?").run(slot), /overlap/);
+    // Back to back is fine, and so is another doctor at the same time.
+    expect(insertSlot(raw, insertDoctor(raw), '2026-03-02', '09:00', '09:30')).toBeGreaterThan(0);
   });
 
   it('allows one active appointment per slot, however many were cancelled', () => {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { planChats } from '../../../db/seed/chats.ts';
 import { countRows, type TableCounts } from '../../../db/seed/counts.ts';
-import { isCalendarDate, todayIn } from '../../../db/seed/dates.ts';
+import { isCalendarDate, todayIn } from '../../../preload/dates.ts';
 import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
 import { createRng } from '../../../db/seed/prng.ts';
 import { planSchedule } from '../../../db/seed/schedule.ts';

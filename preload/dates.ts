@@ -65,3 +65,33 @@ export function localToUtcIso(date: string, time: string, timeZone: string, plus
   }
   return new Date(wall + offset).toISOString();
 }
+
+/** The clinic's current local date and time ('YYYY-MM-DD', 'HH:MM'). */
+export function clinicNow(timeZone: string, now: Date): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
+  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+}
+
+/**
+ * Whether a wall-clock time happens on that date in the zone: false inside a spring-forward
+ * gap (02:30 on the day clocks jump from 02:00 to 03:00). Fall-back times exist (twice).
+ */
+export function wallTimeExists(date: string, time: string, timeZone: string): boolean {
+  const instant = new Date(localToUtcIso(date, time, timeZone));
+  const seen = clinicNow(timeZone, instant);
+  return seen.date === date && seen.time === time;
+}
+
+/** Monday of the week that contains `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}

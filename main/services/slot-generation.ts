@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/tx.ts';
+import { planSlots, slotKey } from './slot-plan.ts';
+
+export interface GenerationResult {
+  created: number;
+  removed: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Makes one doctor's generated slots on [from, to] match their templates and exceptions.
+ * Idempotent. Never touches a slot with any appointment (even a cancelled one, which keeps
+ * its history), a manual or walk-in slot, or a day before `from` (callers pass today).
+ */
+export async function regenerateDoctor(trx: Tx, doctorId: number, from: string, to: string, timeZone: string): Promise<GenerationResult> {
+  if (from > to) return { created: 0, removed: 0 };
+  const templates = await trx
+    .selectFrom('schedule_templates')
+    .selectAll()
+    .where('doctor_id', '=', doctorId)
+    .where('valid_from', '<=', to)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)]))
+    .execute();
+  const exceptions = await trx
+    .selectFrom('schedule_exceptions')
+    .selectAll()
+    .where('doctor_id', '=', doctorId)
+    .where('start_date', '<=', to)
+    .where('end_date', '>=', from)
+    .execute();
+  const wanted = planSlots(templates, exceptions, from, to, timeZone);
+  const wantedKeys = new Set(wanted.map((s) => slotKey(s.date, s.start, s.end)));
+
+  const existing = await trx
+    .selectFrom('doctor_availability as s')
+    .select((eb) => [
+      's.availability_id',
+      's.available_date',
+      's.start_time',
+      's.end_time',
+      's.source',
+      's.is_booked',
+      eb.exists(eb.selectFrom('appointments as a').select('a.appointment_id').whereRef('a.availability_id', '=', 's.availability_id')).as('has_appointment'),
+    ])
+    .where('s.doctor_id', '=', doctorId)
+    .where('s.available_date', '>=', from)
+    .where('s.available_date', '<=', to)
+    .execute();
+
+  const removable = existing.filter(
+    (s) =>
+      (s.source === 'template' || s.source === 'extra') &&
+      s.is_booked === 0 &&
+      !s.has_appointment &&
+      !wantedKeys.has(slotKey(s.available_date, s.start_time, s.end_time)),
+  );
+  for (let i = 0; i < removable.length; i += BATCH) {
+    const ids = removable.slice(i, i + BATCH).map((s) => s.availability_id);
+    await trx.deleteFrom('doctor_availability').where('availability_id', 'in', ids).execute();
+  }
+
+  const removedIds = new Set(removable.map((s) => s.availability_id));
+  const keptByDate = new Map<string, [string, string][]>();
+  const keptKeys = new Set<string>();
+  for (const s of existing) {
+    if (removedIds.has(s.availability_id)) continue;
+    keptKeys.add(slotKey(s.available_date, s.start_time, s.end_time));
+    const list = keptByDate.get(s.available_date) ?? [];
+    list.push([s.start_time, s.end_time]);
+    keptByDate.set(s.available_date, list);
+  }
+  // A wanted slot that overlaps a kept one (a booked slot of an older rule, a manual slot) is skipped.
+  const toInsert = wanted.filter(
+    (s) =>
+      !keptKeys.has(slotKey(s.date, s.start, s.end)) &&
+      !(keptByDate.get(s.date) ?? []).some(([start, end]) => start < s.end && s.start < end),
+  );
+  for (let i = 0; i < toInsert.length; i += BATCH) {
+    await trx
+      .insertInto('doctor_availability')
+      .values(
+        toInsert.slice(i, i + BATCH).map((s) => ({
+          doctor_id: doctorId,
+          available_date: s.date,
+          start_time: s.start,
+          end_time: s.end,
+          source: s.source,
+          blocked_reason: null,
+          blocked_by: null,
+        })),
+      )
+      .execute();
+  }
+  return { created: toInsert.length, removed: removable.length };
+}
+
+/** Every doctor's slots up to the horizon (run at start-up and daily). */
+export async function regenerateAll(trx: Tx, from: string, to: string, timeZone: string): Promise<GenerationResult> {
+  const doctors = await trx
+    .selectFrom('schedule_templates')
+    .select('doctor_id')
+    .union(trx.selectFrom('schedule_exceptions').select('doctor_id'))
+    .execute();
+  const total: GenerationResult = { created: 0, removed: 0 };
+  for (const { doctor_id: doctorId } of doctors) {
+    const result = await regenerateDoctor(trx, doctorId, from, to, timeZone);
+    total.created += result.created;
+    total.removed += result.removed;
+  }
+  return total;
+}
+
+/** `is_booked` recomputed from the appointments for the given slots (the invariant). */
+export async function syncIsBooked(trx: Tx, availabilityIds: readonly number[]): Promise<void> {
+  if (availabilityIds.length === 0) return;
+  await trx
+    .updateTable('doctor_availability')
+    .set({
+      is_booked: sql<0 | 1>`CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = doctor_availability.availability_id AND a.status NOT IN ('cancelled', 'no_show')) THEN 1 ELSE 0 END`,
+    })
+    .where('availability_id', 'in', availabilityIds)
+    .execute();
+}
