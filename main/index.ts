@@ -59,6 +59,7 @@ function openWindow(): void {
     preloadPath: PRELOAD_PATH,
     stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE_NAME),
     entryUrl: APP_ENTRY_URL,
+    devTools: !app.isPackaged,
   });
   mainWindow = window;
   ipc.attachWebContents(window.webContents);

@@ -32,9 +32,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** The only webPreferences the app window is ever created with. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * The only webPreferences the app window is ever created with. DevTools exist only in
+ * development: in the packaged app nobody at the desk can open a console.
+ */
+export function secureWebPreferences(preloadPath: string, { devTools }: { devTools: boolean }) {
   return {
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

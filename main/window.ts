@@ -9,10 +9,12 @@ export interface MainWindowOptions {
   stateFile: string;
   /** The app's entry page, e.g. app://clinic/index.html. */
   entryUrl: string;
+  /** False in the packaged app. */
+  devTools: boolean;
 }
 
 /** The one app window: secure webPreferences, remembered bounds, shown when ready. */
-export function createMainWindow({ preloadPath, stateFile, entryUrl }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preloadPath, stateFile, entryUrl, devTools }: MainWindowOptions): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const state = loadWindowState(stateFile, workAreas);
   const window = new BrowserWindow({
@@ -22,7 +24,7 @@ export function createMainWindow({ preloadPath, stateFile, entryUrl }: MainWindo
     show: false,
     title: 'Clinic desk',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, { devTools }),
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -16,8 +16,10 @@ import {
 } from '../../main/security.ts';
 
 describe('webPreferences', () => {
-  it('is exactly the secure set', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toStrictEqual({
+  it('is exactly the secure set, with DevTools only when asked for (development)', () => {
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { devTools: true }).devTools).toBe(true);
+    expect(secureWebPreferences('/app/out/preload/index.cjs', { devTools: false })).toStrictEqual({
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

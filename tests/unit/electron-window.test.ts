@@ -65,9 +65,11 @@ describe('main window', () => {
       preloadPath: '/app/out/preload/index.cjs',
       stateFile: join(dir, 'w.json'),
       entryUrl: APP_ENTRY_URL,
+      devTools: false,
     });
     const [{ options, window }] = electron.created as [{ options: Record<string, unknown>; window: FakeWindow }];
     expect(options.webPreferences).toStrictEqual({
+      devTools: false,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -88,13 +90,13 @@ describe('main window', () => {
 
   it('remembers its bounds when closed and reopens there', () => {
     const stateFile = join(dir, 'w.json');
-    createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL });
+    createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL, devTools: false });
     (electron.created[0]?.window as FakeWindow).emit('close');
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toEqual({
       bounds: { x: 40, y: 30, width: 1500, height: 900 },
       maximized: false,
     });
-    createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL });
+    createMainWindow({ preloadPath: '/p.cjs', stateFile, entryUrl: APP_ENTRY_URL, devTools: false });
     expect(electron.created[1]?.options).toMatchObject({ x: 40, y: 30, width: 1500, height: 900 });
   });
 });
