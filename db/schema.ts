@@ -39,6 +39,10 @@ export interface PatientsTable {
   age: number | null;
   gender: string | null;
   medical_notes: string | null;
+  /** added: kept when given; `age` is then derived from it for display */
+  date_of_birth: string | null;
+  /** added: optimistic concurrency for the patient form */
+  version: ColumnType<number, number | undefined, number>;
 }
 
 export interface DoctorsTable {
@@ -112,6 +116,24 @@ export interface AppointmentsTable {
   created_at: string;
   /** added: set when leave was added over this booking and the desk chose to reschedule it */
   needs_reschedule_reason: string | null;
+  /** added: who booked it */
+  booked_by: number | null;
+  /** added: set when the desk confirmed booking over the patient's other appointment */
+  overlap_override_reason: string | null;
+  /** added */
+  is_walk_in: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+/** added: every status step of a visit, with who and when (and undo steps) */
+export interface AppointmentStatusHistoryTable {
+  history_id: Generated<number>;
+  appointment_id: number;
+  from_status: AppointmentStatus | null;
+  to_status: AppointmentStatus;
+  reason: string | null;
+  changed_by: number | null;
+  changed_at: string;
+  undoes_history_id: number | null;
 }
 
 export interface AppointmentReschedulesTable {
@@ -123,6 +145,10 @@ export interface AppointmentReschedulesTable {
   new_time: string;
   reason: string | null;
   rescheduled_at: string;
+  /** added */
+  rescheduled_by: number | null;
+  old_availability_id: number | null;
+  new_availability_id: number | null;
 }
 
 export interface PaymentsTable {
@@ -194,6 +220,7 @@ export interface Database {
   audit_log: AuditLogTable;
   schedule_templates: ScheduleTemplatesTable;
   schedule_exceptions: ScheduleExceptionsTable;
+  appointment_status_history: AppointmentStatusHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
+import { frontDeskChannels } from './contract-front-desk.ts';
 import { scheduleChannels } from './contract-schedule.ts';
 import {
   clinicNameSchema,
@@ -244,6 +245,7 @@ export const contract = {
     output: done,
   }),
   ...scheduleChannels,
+  ...frontDeskChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events main pushes to windows. Each payload is validated before it is sent. */
@@ -254,6 +256,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Slots, templates or leave of a doctor changed: calendars refresh those dates. */
   'schedule.changed': z.object({ doctorId: z.number().nullable() }),
+  /** An appointment was booked, moved or changed status: boards and calendars refresh. */
+  'appointment.changed': z.object({ appointmentId: z.number(), doctorId: z.number(), date: z.string(), status: z.string() }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
 } as const;

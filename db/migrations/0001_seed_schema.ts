@@ -32,7 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('users')
     .expression(sql`lower(email)`)
     .unique()
-    .where(sql.ref('email'), 'is not', null)
+    // Staff sign in by email, so theirs are unique; patients of one family may share one.
+    .where(sql<boolean>`email IS NOT NULL AND role != 'patient'`)
     .execute();
   await db.schema.createIndex('users_role_status').on('users').columns(['role', 'status']).execute();
 

@@ -1,5 +1,7 @@
 import { createAuthService } from './auth.ts';
+import { createAppointmentsService } from './appointments.ts';
 import type { ServiceDeps } from './context.ts';
+import { createPatientsService } from './patients.ts';
 import { createDoctorsService } from './doctors.ts';
 import { createExceptionsService } from './exceptions.ts';
 import { createScheduleViewService } from './schedule-view.ts';
@@ -22,6 +24,8 @@ export function createServices(deps: ServiceDeps) {
     exceptions: createExceptionsService(deps),
     slots: createSlotsService(deps),
     scheduleView: createScheduleViewService(deps),
+    patients: createPatientsService(deps),
+    appointments: createAppointmentsService(deps),
   };
 }
 

@@ -24,7 +24,7 @@ describe('users', () => {
     refuses(() => raw.prepare("UPDATE users SET status = 'deleted' WHERE user_id = ?").run(id), /CHECK constraint/);
   });
 
-  it('keeps emails unique whatever their case, and many patients may have none', () => {
+  it('keeps staff emails unique whatever their case; patients may share one or have none', () => {
     insertUser(raw, 'admin', 'a@x.test');
     refuses(
       () =>
@@ -37,7 +37,11 @@ describe('users', () => {
     );
     insertUser(raw, 'patient', null);
     insertUser(raw, 'patient', null);
-    expect(raw.prepare("SELECT count(*) AS n FROM users WHERE role = 'patient'").get()).toEqual({ n: 2 });
+    insertUser(raw, 'patient', 'family@x.test');
+    insertUser(raw, 'patient', 'family@x.test');
+    expect(raw.prepare("SELECT count(*) AS n FROM users WHERE role = 'patient'").get()).toEqual({ n: 4 });
+    insertUser(raw, 'doctor', 'family@x.test');
+    refuses(() => insertUser(raw, 'admin', 'family@x.test'), /UNIQUE/);
   });
 
   it('gives staff a password and patients none', () => {

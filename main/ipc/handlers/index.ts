@@ -2,10 +2,11 @@ import type { ChannelName } from '../../../preload/contract.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
+import { frontDeskHandlers } from './front-desk.ts';
 import { scheduleHandlers } from './schedule.ts';
 
 /**
  * Every channel's handler. Typed as a map over the whole contract, so a channel without a
  * handler (or a handler without a channel) is a compile error; a test checks it at runtime too.
  */
-export const handlers: HandlerMap<ChannelName> = { ...authHandlers, ...adminHandlers, ...scheduleHandlers };
+export const handlers: HandlerMap<ChannelName> = { ...authHandlers, ...adminHandlers, ...scheduleHandlers, ...frontDeskHandlers };

@@ -1,0 +1,35 @@
+import type { Appointment } from '../../../preload/contract-front-desk.ts';
+import type { ChannelName } from '../../../preload/contract.ts';
+import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
+
+type FrontDeskChannels = Extract<ChannelName, `patients.${string}` | `appointments.${string}`>;
+
+/** Boards, calendars and patient pages at every desk refresh when an appointment changes. */
+function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
+  ctx.hub.broadcast('appointment.changed', { appointmentId: appointment.appointmentId, doctorId: appointment.doctorId, date: appointment.date, status: appointment.status });
+  ctx.hub.broadcast('schedule.changed', { doctorId: appointment.doctorId });
+  return appointment;
+}
+
+export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
+  'patients.search': (input, { services }) => services.patients.search(input.query, input.limit),
+  'patients.findDuplicates': (input, { services }) => services.patients.findDuplicates(input),
+  'patients.register': (input, ctx) => ctx.services.patients.register(actorOf(ctx), input),
+  'patients.update': (input, ctx) => {
+    const { patientId, version, ...fields } = input;
+    return ctx.services.patients.update(actorOf(ctx), patientId, version, fields);
+  },
+  'patients.get': (input, { services }) => services.patients.get(input.patientId),
+  'appointments.book': async (input, ctx) => changed(ctx, await ctx.services.appointments.book(actorOf(ctx), input)),
+  'appointments.get': (input, { services }) => services.appointments.get(input.appointmentId),
+  'appointments.checkIn': async (input, ctx) => changed(ctx, await ctx.services.appointments.checkIn(actorOf(ctx), input.appointmentId)),
+  'appointments.startConsultation': async (input, ctx) => changed(ctx, await ctx.services.appointments.startConsultation(actorOf(ctx), input.appointmentId)),
+  'appointments.complete': async (input, ctx) => changed(ctx, await ctx.services.appointments.complete(actorOf(ctx), input.appointmentId)),
+  'appointments.noShow': async (input, ctx) => changed(ctx, await ctx.services.appointments.noShow(actorOf(ctx), input.appointmentId)),
+  'appointments.cancel': async (input, ctx) => changed(ctx, await ctx.services.appointments.cancel(actorOf(ctx), input.appointmentId, input.reason)),
+  'appointments.undoLastStep': async (input, ctx) => changed(ctx, await ctx.services.appointments.undoLastStep(actorOf(ctx), input.appointmentId, input.reason)),
+  'appointments.reschedule': async (input, ctx) =>
+    changed(ctx, await ctx.services.appointments.reschedule(actorOf(ctx), input.appointmentId, input.newAvailabilityId, input.reason)),
+  'appointments.walkIn': async (input, ctx) => changed(ctx, await ctx.services.appointments.walkIn(actorOf(ctx), input.patientId, input.doctorId)),
+  'appointments.board': (input, { services }) => services.appointments.board(input.date),
+};

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Appointment } from '../../preload/contract-front-desk.ts';
+
+// Reading appointments the way every screen shows them: with doctor and patient names, the
+// slot's end time and the moment of check-in.
+
+function appointmentsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('appointments as a')
+    .innerJoin('doctor_availability as s', 's.availability_id', 'a.availability_id')
+    .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
+    .innerJoin('users as p', 'p.user_id', 'a.patient_id')
+    .select((eb) => [
+      'a.appointment_id',
+      'a.doctor_id',
+      'a.patient_id',
+      'a.availability_id',
+      'a.appointment_date',
+      'a.appointment_time',
+      's.end_time',
+      'a.status',
+      'a.is_walk_in',
+      'a.needs_reschedule_reason',
+      'a.created_at',
+      'd.name as doctor_name',
+      'p.name as patient_name',
+      eb
+        .selectFrom('appointment_status_history as h')
+        .select('h.changed_at')
+        .whereRef('h.appointment_id', '=', 'a.appointment_id')
+        .where('h.to_status', '=', 'checked_in')
+        .orderBy('h.history_id', 'desc')
+        .limit(1)
+        .as('checked_in_at'),
+    ]);
+}
+
+type AppointmentRecord = Awaited<ReturnType<ReturnType<typeof appointmentsQuery>['execute']>>[number];
+
+export const toAppointment = (r: AppointmentRecord): Appointment => ({
+  appointmentId: r.appointment_id,
+  doctorId: r.doctor_id,
+  doctorName: r.doctor_name,
+  patientId: r.patient_id,
+  patientName: r.patient_name,
+  availabilityId: r.availability_id,
+  date: r.appointment_date,
+  time: r.appointment_time,
+  endTime: r.end_time,
+  status: r.status,
+  isWalkIn: r.is_walk_in === 1,
+  needsRescheduleReason: r.needs_reschedule_reason,
+  checkedInAt: r.status === 'scheduled' ? null : (r.checked_in_at ?? null),
+  createdAt: r.created_at,
+});
+
+export async function listAppointments(db: Kysely<Database>, filter: { patientId?: number; date?: string; appointmentId?: number }): Promise<Appointment[]> {
+  let q = appointmentsQuery(db);
+  if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
+  if (filter.date !== undefined) q = q.where('a.appointment_date', '=', filter.date);
+  if (filter.appointmentId !== undefined) q = q.where('a.appointment_id', '=', filter.appointmentId);
+  const rows = await q.orderBy('a.appointment_date', 'desc').orderBy('a.appointment_time', 'desc').execute();
+  return rows.map(toAppointment);
+}
+
+export async function listReschedules(db: Kysely<Database>, filter: { patientId?: number; appointmentId?: number }) {
+  let q = db
+    .selectFrom('appointment_reschedules as r')
+    .innerJoin('appointments as a', 'a.appointment_id', 'r.appointment_id')
+    .leftJoin('users as u', 'u.user_id', 'r.rescheduled_by')
+    .select(['r.appointment_id', 'r.old_date', 'r.old_time', 'r.new_date', 'r.new_time', 'r.reason', 'r.rescheduled_at', 'u.name']);
+  if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
+  if (filter.appointmentId !== undefined) q = q.where('r.appointment_id', '=', filter.appointmentId);
+  const rows = await q.orderBy('r.reschedule_id').execute();
+  return rows.map((r) => ({
+    appointmentId: r.appointment_id,
+    oldDate: r.old_date,
+    oldTime: r.old_time,
+    newDate: r.new_date,
+    newTime: r.new_time,
+    reason: r.reason,
+    rescheduledAt: r.rescheduled_at,
+    rescheduledBy: r.name,
+  }));
+}
