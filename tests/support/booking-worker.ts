@@ -1,0 +1,32 @@
+import { startAppCore } from '../../main/app-core.ts';
+import { silentLogger } from '../../main/services/logger.ts';
+
+// One desk in its own process: waits for the common start time, then tries to book every
+// given slot for its patient through the real dispatcher, and reports each outcome.
+const [dbFile, deskUserId, patientId, slotList, startAt] = process.argv.slice(2);
+if (!dbFile || !deskUserId || !patientId || !slotList || !startAt)
+  throw new Error('usage: booking-worker DB DESK PATIENT SLOTS START');
+
+const core = await startAppCore({ dbFile, logger: silentLogger });
+core.sessions.start('worker', {
+  userId: Number(deskUserId),
+  name: 'Worker',
+  email: 'worker@clinic.test',
+  role: 'receptionist',
+});
+while (Date.now() < Number(startAt)) await new Promise((resolve) => setTimeout(resolve, 1));
+
+const outcomes: string[] = [];
+for (const slot of slotList.split(',').map(Number)) {
+  try {
+    const result = await core.dispatcher.dispatch('worker', 'appointments.book', {
+      availabilityId: slot,
+      patientId: Number(patientId),
+    });
+    outcomes.push(result.ok ? 'ok' : result.error.code);
+  } catch (error) {
+    outcomes.push(`crash: ${String(error)}`);
+  }
+}
+await core.close();
+process.stdout.write(JSON.stringify(outcomes));
