@@ -25,3 +25,23 @@ export const commonStrings = {
   somethingWentWrong: 'Something went wrong while showing this screen.',
   reloadApp: 'Reload the app',
 };
+
+/** Appointment states, named the same on every screen (calendar, board, patient page, reports). */
+export const APPOINTMENT_STATUSES = [
+  'scheduled',
+  'checked_in',
+  'in_consultation',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const appointmentStatusLabels: Record<AppointmentStatus, string> = {
+  scheduled: 'Scheduled',
+  checked_in: 'Checked in',
+  in_consultation: 'In consultation',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+};

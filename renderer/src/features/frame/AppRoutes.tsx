@@ -4,6 +4,7 @@ import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { NoAccessPage } from '../admin/NoAccessPage.tsx';
 import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
 import { UsersPage } from '../admin/users/UsersPage.tsx';
+import { calendarRoutes } from '../calendar/calendar-routes.tsx';
 import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -12,7 +13,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
     <Routes>
       <Route index element={<Navigate to="/front-desk" replace />} />
       <Route path="front-desk" element={<PlaceholderPage area="frontDesk" />} />
-      <Route path="calendar" element={<PlaceholderPage area="calendar" />} />
+      {calendarRoutes(role === 'doctor')}
       <Route path="patients" element={<PlaceholderPage area="patients" />} />
       <Route path="payments" element={<PlaceholderPage area="payments" />} />
       <Route path="messages" element={<PlaceholderPage area="messages" />} />

@@ -1,0 +1,68 @@
+import { ActionIcon, Badge, Button, Group, Title, Tooltip } from '@mantine/core';
+import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { addDays } from '../../../../preload/dates.ts';
+import { DateField } from './DateField.tsx';
+import { calendarStrings } from './strings.ts';
+
+const strings = calendarStrings.toolbar;
+
+interface DateNavProps {
+  date: string;
+  today: string;
+  unit: 'day' | 'week';
+  onChange: (date: string) => void;
+  /** More filters after the date controls (specialization, doctor). */
+  children?: ReactNode;
+}
+
+/** Date field that accepts typing, previous / Today / next, and the view's own filters. */
+export function DateNav({ date, today, unit, onChange, children }: DateNavProps) {
+  const step = unit === 'day' ? 1 : 7;
+  const previous = unit === 'day' ? strings.previousDay : strings.previousWeek;
+  const next = unit === 'day' ? strings.nextDay : strings.nextWeek;
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <DateField
+        label={strings.date}
+        value={date}
+        onChange={(value) => {
+          if (value) onChange(value);
+        }}
+        w={200}
+      />
+      <Group gap={6} wrap="nowrap">
+        <Tooltip label={previous}>
+          <ActionIcon variant="default" size="lg" aria-label={previous} onClick={() => onChange(addDays(date, -step))}>
+            <IconChevronLeft size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Button variant="default" onClick={() => onChange(today)}>
+          {strings.today}
+        </Button>
+        <Tooltip label={next}>
+          <ActionIcon variant="default" size="lg" aria-label={next} onClick={() => onChange(addDays(date, step))}>
+            <IconChevronRight size={18} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      {children}
+    </Group>
+  );
+}
+
+/** The date being shown, as a heading, with a badge such as "Today" on the clinic's today. */
+export function DateHeading({ text, badge }: { text: string; badge: string | null }) {
+  return (
+    <Group gap="sm" align="center">
+      <Title order={2} size="h3">
+        {text}
+      </Title>
+      {badge ? (
+        <Badge variant="light" tt="none">
+          {badge}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}

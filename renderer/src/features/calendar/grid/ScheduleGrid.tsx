@@ -1,0 +1,146 @@
+import './schedule-grid.css';
+import { Text } from '@mantine/core';
+import { useId, useRef, type ReactNode } from 'react';
+import type { SlotView } from '../../../../../preload/contract-schedule.ts';
+import { timeToMinutes } from '../../../../../preload/dates.ts';
+import type { TimeFormat } from '../../../lib/clinic-time.ts';
+import { formatTime } from '../../../lib/date-format.ts';
+import { calendarStrings } from '../strings.ts';
+import type { GridColumn, GridModel, GridRow } from './grid-model.ts';
+import { LeaveCell, SlotCell } from './SlotCell.tsx';
+import { cellId, EMPTY_CELL, useGridNavigation } from './use-grid-navigation.ts';
+
+// Our own ARIA grid rather than react-big-calendar: its keyboard support is poor (no roving
+// focus between slots, no way to name a cell), and the desk works by keyboard all day.
+
+const strings = calendarStrings.grid;
+const COLUMN_MIN_WIDTH = 150;
+const TIME_COLUMN_WIDTH = 76;
+
+export interface ScheduleGridProps {
+  model: GridModel;
+  label: string;
+  timeFormat: TimeFormat;
+  /** The clinic's date and time (from main); marks the current row on today's date. */
+  now: { date: string; time: string };
+  renderHeader: (column: GridColumn) => ReactNode;
+  onOpenSlot: (slot: SlotView, column: GridColumn) => void;
+  onPage: (step: 1 | -1) => void;
+  onToday: () => void;
+  /** A refetch or the next date is loading; the current one stays on screen. */
+  busy: boolean;
+  /** Shown in one cell when no column has a slot (the keys keep working there). */
+  empty: { label: string; content: ReactNode };
+}
+
+function isNowRow(row: GridRow, columns: GridColumn[], now: ScheduleGridProps['now']): boolean {
+  if (!columns.some((column) => column.date === now.date)) return false;
+  const minutes = timeToMinutes(now.time);
+  return timeToMinutes(row.start) <= minutes && minutes < timeToMinutes(row.end);
+}
+
+export function ScheduleGrid(props: ScheduleGridProps) {
+  const { model, label, timeFormat, now, renderHeader, onOpenSlot, busy, empty } = props;
+  const hintId = useId();
+  const gridRef = useRef<HTMLTableElement>(null);
+  const nav = useGridNavigation(model, gridRef, {
+    onOpen: (position) => {
+      const cell = model.rows[position.row]?.cells[position.column];
+      const column = model.columns[position.column];
+      if (cell?.kind === 'slot' && column) onOpenSlot(cell.slot, column);
+    },
+    onPage: props.onPage,
+    onToday: props.onToday,
+  });
+
+  return (
+    <div>
+      <div className="cd-grid-scroll">
+        <table
+          role="grid"
+          aria-label={label}
+          aria-describedby={hintId}
+          aria-busy={busy || undefined}
+          className="cd-grid"
+          style={{ minWidth: TIME_COLUMN_WIDTH + model.columns.length * COLUMN_MIN_WIDTH }}
+          ref={gridRef}
+          onKeyDown={nav.onKeyDown}
+        >
+          <thead>
+            <tr role="row">
+              <th role="columnheader" scope="col" className="cd-grid-time">
+                {strings.timeColumn}
+              </th>
+              {model.columns.map((column) => (
+                <th role="columnheader" scope="col" key={column.key}>
+                  {renderHeader(column)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {model.rows.length === 0 ? (
+              <tr role="row">
+                <td
+                  role="gridcell"
+                  colSpan={model.columns.length + 1}
+                  tabIndex={0}
+                  aria-label={empty.label}
+                  className="cd-grid-empty"
+                  data-cell={EMPTY_CELL}
+                >
+                  {empty.content}
+                </td>
+              </tr>
+            ) : null}
+            {model.rows.map((row, rowIndex) => {
+              const current = isNowRow(row, model.columns, now);
+              return (
+                <tr role="row" key={row.start}>
+                  <th role="rowheader" scope="row" className="cd-grid-time" data-now={current || undefined}>
+                    {formatTime(row.start, timeFormat)}
+                    {current ? (
+                      <Text span size="xs" fw={700} c="red.8" ml={4}>
+                        {strings.now}
+                      </Text>
+                    ) : null}
+                  </th>
+                  {row.cells.map((cell, columnIndex) => {
+                    const column = model.columns[columnIndex];
+                    if (!column || cell.kind === 'covered') return null;
+                    const key = `${column.key}|${row.start}`;
+                    if (cell.kind === 'empty') return <td role="gridcell" key={key} />;
+                    if (cell.kind === 'leave') {
+                      return <LeaveCell key={key} band={cell.band} rowSpan={cell.rowSpan} who={column.label} />;
+                    }
+                    const position = { column: columnIndex, row: rowIndex };
+                    const active = nav.active?.column === columnIndex && nav.active.row === rowIndex;
+                    return (
+                      <SlotCell
+                        key={key}
+                        who={column.label}
+                        slot={cell.slot}
+                        rowSpan={cell.rowSpan}
+                        timeFormat={timeFormat}
+                        tabbable={active}
+                        cellId={cellId(model, position)}
+                        onFocus={() => nav.activate(position)}
+                        onOpen={() => {
+                          nav.activate(position);
+                          onOpenSlot(cell.slot, column);
+                        }}
+                      />
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Text id={hintId} size="xs" c="dimmed" mt={4}>
+        {strings.keyboardHint}
+      </Text>
+    </div>
+  );
+}

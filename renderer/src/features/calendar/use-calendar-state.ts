@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { clinicNow, isCalendarDate } from '../../../../preload/dates.ts';
+import { useSession } from '../../api/session.ts';
+import { useSettings } from '../../api/settings.ts';
+import { readStored, removeStored, userKey, writeStored } from '../../lib/storage.ts';
+
+/** The clinic's date now, in the clinic's time zone (main's answers carry the same). */
+export function useClinicToday(): string | null {
+  const timeZone = useSettings().data?.timeZone;
+  return timeZone ? clinicNow(timeZone, new Date()).date : null;
+}
+
+/**
+ * The date shown, kept in the address (`?date=`) so it survives switching tabs; without one,
+ * the clinic's today. Changing it replaces the address rather than adding history entries.
+ */
+export function useCalendarDate(today: string) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('date');
+  const date = raw && isCalendarDate(raw) ? raw : today;
+  const setDate = useCallback(
+    (next: string) =>
+      setParams(
+        (old) => {
+          const copy = new URLSearchParams(old);
+          copy.set('date', next);
+          return copy;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  return [date, setDate] as const;
+}
+
+/** A choice remembered per signed-in user (the specialization filter, the week view's doctor). */
+export function useStoredChoice(name: string) {
+  const userId = useSession().data?.user.userId ?? 0;
+  const key = userKey(userId, name);
+  const [value, setValue] = useState<string | null>(() => readStored(key));
+  const update = useCallback(
+    (next: string | null) => {
+      setValue(next);
+      if (next === null) removeStored(key);
+      else writeStored(key, next);
+    },
+    [key],
+  );
+  return [value, update] as const;
+}
