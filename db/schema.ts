@@ -221,6 +221,26 @@ export interface Database {
   schedule_templates: ScheduleTemplatesTable;
   schedule_exceptions: ScheduleExceptionsTable;
   appointment_status_history: AppointmentStatusHistoryTable;
+  waitlist: WaitlistTable;
+}
+
+/** added: a patient waiting for a doctor or a specialization within a date range */
+export interface WaitlistTable {
+  waitlist_id: Generated<number>;
+  patient_id: number;
+  doctor_id: number | null;
+  specialization: string | null;
+  from_date: string;
+  to_date: string;
+  notes: string | null;
+  status: ColumnType<
+    'waiting' | 'booked' | 'removed',
+    'waiting' | 'booked' | 'removed' | undefined,
+    'waiting' | 'booked' | 'removed'
+  >;
+  appointment_id: number | null;
+  created_by: number | null;
+  created_at: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -55,7 +55,10 @@ export const toAppointment = (r: AppointmentRecord): Appointment => ({
   createdAt: r.created_at,
 });
 
-export async function listAppointments(db: Kysely<Database>, filter: { patientId?: number; date?: string; appointmentId?: number }): Promise<Appointment[]> {
+export async function listAppointments(
+  db: Kysely<Database>,
+  filter: { patientId?: number; date?: string; appointmentId?: number },
+): Promise<Appointment[]> {
   let q = appointmentsQuery(db);
   if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
   if (filter.date !== undefined) q = q.where('a.appointment_date', '=', filter.date);
@@ -69,7 +72,16 @@ export async function listReschedules(db: Kysely<Database>, filter: { patientId?
     .selectFrom('appointment_reschedules as r')
     .innerJoin('appointments as a', 'a.appointment_id', 'r.appointment_id')
     .leftJoin('users as u', 'u.user_id', 'r.rescheduled_by')
-    .select(['r.appointment_id', 'r.old_date', 'r.old_time', 'r.new_date', 'r.new_time', 'r.reason', 'r.rescheduled_at', 'u.name']);
+    .select([
+      'r.appointment_id',
+      'r.old_date',
+      'r.old_time',
+      'r.new_date',
+      'r.new_time',
+      'r.reason',
+      'r.rescheduled_at',
+      'u.name',
+    ]);
   if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
   if (filter.appointmentId !== undefined) q = q.where('r.appointment_id', '=', filter.appointmentId);
   const rows = await q.orderBy('r.reschedule_id').execute();

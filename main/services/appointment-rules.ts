@@ -21,10 +21,24 @@ export async function loadSlot(trx: Tx, availabilityId: number, field: string): 
     .selectFrom('doctor_availability as s')
     .innerJoin('doctors as d', 'd.doctor_id', 's.doctor_id')
     .innerJoin('users as u', 'u.user_id', 's.doctor_id')
-    .select(['s.availability_id', 's.doctor_id', 's.available_date', 's.start_time', 's.end_time', 's.blocked_reason', 'u.name as doctor_name', 'd.is_available', 'u.status as doctor_status', 'd.consultation_fee'])
+    .select([
+      's.availability_id',
+      's.doctor_id',
+      's.available_date',
+      's.start_time',
+      's.end_time',
+      's.blocked_reason',
+      'u.name as doctor_name',
+      'd.is_available',
+      'u.status as doctor_status',
+      'd.consultation_fee',
+    ])
     .where('s.availability_id', '=', availabilityId)
     .executeTakeFirst();
-  if (!slot) throw new AppError('VALIDATION', 'Choose a slot from the calendar.', { [field]: 'Choose a slot from the calendar.' });
+  if (!slot)
+    throw new AppError('VALIDATION', 'Choose a slot from the calendar.', {
+      [field]: 'Choose a slot from the calendar.',
+    });
   return slot;
 }
 
@@ -34,21 +48,40 @@ const taken = (field: string, message: string) => new AppError('SLOT_TAKEN', mes
  * Refuses a slot that cannot be booked, with the same reasons the calendar shows. The
  * partial unique index is the last word on "already booked"; this gives the friendly reason.
  */
-export async function assertBookable(trx: Tx, slot: SlotForBooking, calendar: ClinicCalendar, field: string, ignoreAppointmentId?: number): Promise<void> {
+export async function assertBookable(
+  trx: Tx,
+  slot: SlotForBooking,
+  calendar: ClinicCalendar,
+  field: string,
+  ignoreAppointmentId?: number,
+): Promise<void> {
   if (slot.is_available !== 1 || slot.doctor_status === 'inactive') {
     throw taken(field, `${slot.doctor_name} is not taking bookings at the moment. Choose another doctor.`);
   }
-  if (isPast(calendar, slot.available_date, slot.start_time)) throw taken(field, 'That slot has already started or passed. Choose a later one.');
-  if (slot.blocked_reason !== null) throw taken(field, `That slot is blocked: ${slot.blocked_reason}. Choose another one.`);
-  const leave = leaveCovering(await leaveOn(trx, [slot.available_date], [slot.doctor_id]), slot.doctor_id, slot.available_date, slot.start_time, slot.end_time);
-  if (leave) throw taken(field, `${slot.doctor_name} is on leave then${leave.reason ? `: ${leave.reason}` : ''}. Choose another slot.`);
+  if (isPast(calendar, slot.available_date, slot.start_time))
+    throw taken(field, 'That slot has already started or passed. Choose a later one.');
+  if (slot.blocked_reason !== null)
+    throw taken(field, `That slot is blocked: ${slot.blocked_reason}. Choose another one.`);
+  const leave = leaveCovering(
+    await leaveOn(trx, [slot.available_date], [slot.doctor_id]),
+    slot.doctor_id,
+    slot.available_date,
+    slot.start_time,
+    slot.end_time,
+  );
+  if (leave)
+    throw taken(
+      field,
+      `${slot.doctor_name} is on leave then${leave.reason ? `: ${leave.reason}` : ''}. Choose another slot.`,
+    );
   let activeQuery = trx
     .selectFrom('appointments')
     .select('appointment_id')
     .where('availability_id', '=', slot.availability_id)
     .where('status', 'not in', ['cancelled', 'no_show']);
   if (ignoreAppointmentId !== undefined) activeQuery = activeQuery.where('appointment_id', '!=', ignoreAppointmentId);
-  if (await activeQuery.executeTakeFirst()) throw taken(field, 'This slot was just booked at another desk. Choose one of the next free slots.');
+  if (await activeQuery.executeTakeFirst())
+    throw taken(field, 'This slot was just booked at another desk. Choose one of the next free slots.');
 }
 
 /** The patient's other live appointments that overlap the slot (with any doctor). */

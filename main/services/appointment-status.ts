@@ -10,7 +10,13 @@ export const ACTIVE_STATUSES = ['scheduled', 'checked_in', 'in_consultation', 'c
 export const INACTIVE_STATUSES = ['cancelled', 'no_show'] as const;
 
 /** Cancels appointments with a reason, frees their slots and audits each, inside the caller's transaction. */
-export async function cancelAppointments(trx: Tx, clock: Clock, actor: Actor, appointmentIds: readonly number[], reason: string): Promise<void> {
+export async function cancelAppointments(
+  trx: Tx,
+  clock: Clock,
+  actor: Actor,
+  appointmentIds: readonly number[],
+  reason: string,
+): Promise<void> {
   if (appointmentIds.length === 0) return;
   const rows = await trx
     .selectFrom('appointments')
@@ -22,9 +28,16 @@ export async function cancelAppointments(trx: Tx, clock: Clock, actor: Actor, ap
   await trx
     .updateTable('appointments')
     .set({ status: 'cancelled' })
-    .where('appointment_id', 'in', rows.map((r) => r.appointment_id))
+    .where(
+      'appointment_id',
+      'in',
+      rows.map((r) => r.appointment_id),
+    )
     .execute();
-  await syncIsBooked(trx, rows.map((r) => r.availability_id));
+  await syncIsBooked(
+    trx,
+    rows.map((r) => r.availability_id),
+  );
   for (const row of rows) {
     await writeAudit(trx, clock, {
       userId: actor.userId,

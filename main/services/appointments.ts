@@ -41,10 +41,26 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     return appointment;
   }
 
-  async function recordStep(trx: Tx, actor: Actor, appointmentId: number, from: AppointmentStatus | null, to: AppointmentStatus, reason: string | null, undoes: number | null = null): Promise<void> {
+  async function recordStep(
+    trx: Tx,
+    actor: Actor,
+    appointmentId: number,
+    from: AppointmentStatus | null,
+    to: AppointmentStatus,
+    reason: string | null,
+    undoes: number | null = null,
+  ): Promise<void> {
     await trx
       .insertInto('appointment_status_history')
-      .values({ appointment_id: appointmentId, from_status: from, to_status: to, reason, changed_by: actor.userId, changed_at: clock.now().toISOString(), undoes_history_id: undoes })
+      .values({
+        appointment_id: appointmentId,
+        from_status: from,
+        to_status: to,
+        reason,
+        changed_by: actor.userId,
+        changed_at: clock.now().toISOString(),
+        undoes_history_id: undoes,
+      })
       .execute();
   }
 
@@ -52,8 +68,13 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
   async function bookIn(trx: Tx, actor: Actor, input: BookInput, walkIn: boolean): Promise<Appointment> {
     const calendar = await clinicCalendar(trx, clock);
     const slot = await loadSlot(trx, input.availabilityId, 'availabilityId');
-    const patient = await trx.selectFrom('patients').select('patient_id').where('patient_id', '=', input.patientId).executeTakeFirst();
-    if (!patient) throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
+    const patient = await trx
+      .selectFrom('patients')
+      .select('patient_id')
+      .where('patient_id', '=', input.patientId)
+      .executeTakeFirst();
+    if (!patient)
+      throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
     await assertBookable(trx, slot, calendar, 'availabilityId');
     const clashes = await patientClashes(trx, input.patientId, slot);
     const clash = clashes[0];
@@ -83,41 +104,86 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         .executeTakeFirstOrThrow());
     } catch (error) {
       if (isUniqueViolation(error, 'appointments.availability_id')) {
-        throw new AppError('SLOT_TAKEN', 'This slot was just booked at another desk. Choose one of the next free slots.', { availabilityId: 'This slot was just booked at another desk.' });
+        throw new AppError(
+          'SLOT_TAKEN',
+          'This slot was just booked at another desk. Choose one of the next free slots.',
+          { availabilityId: 'This slot was just booked at another desk.' },
+        );
       }
       throw error;
     }
     await syncIsBooked(trx, [slot.availability_id]);
     // The seed's 1:1 payments row: the doctor's fee at booking time, unpaid until the desk takes money.
-    await trx.insertInto('payments').values({ appointment_id: appointmentId, amount: slot.consultation_fee, payment_method: null, payment_status: 'unpaid', transaction_date: null }).execute();
-    await recordStep(trx, actor, appointmentId, null, 'scheduled', clash ? `Booked over another appointment: ${input.overlapOverrideReason}` : null);
+    await trx
+      .insertInto('payments')
+      .values({
+        appointment_id: appointmentId,
+        amount: slot.consultation_fee,
+        payment_method: null,
+        payment_status: 'unpaid',
+        transaction_date: null,
+      })
+      .execute();
+    await recordStep(
+      trx,
+      actor,
+      appointmentId,
+      null,
+      'scheduled',
+      clash ? `Booked over another appointment: ${input.overlapOverrideReason}` : null,
+    );
     const booked = await load(trx, appointmentId);
-    await writeAudit(trx, clock, { userId: actor.userId, action: walkIn ? 'appointment.walk_in' : 'appointment.book', entity: 'appointment', entityId: appointmentId, after: { ...booked, overlapOverrideReason: clash ? input.overlapOverrideReason : null } });
+    await writeAudit(trx, clock, {
+      userId: actor.userId,
+      action: walkIn ? 'appointment.walk_in' : 'appointment.book',
+      entity: 'appointment',
+      entityId: appointmentId,
+      after: { ...booked, overlapOverrideReason: clash ? input.overlapOverrideReason : null },
+    });
     return booked;
   }
 
-  async function move(actor: Actor, appointmentId: number, to: AppointmentStatus, reason: string | null = null): Promise<Appointment> {
+  async function move(
+    actor: Actor,
+    appointmentId: number,
+    to: AppointmentStatus,
+    reason: string | null = null,
+  ): Promise<Appointment> {
     const rule = MOVES[to];
     if (!rule) throw new AppError('VALIDATION', 'That status change is not possible.');
     return writeTx(db, async (trx) => {
       const before = await load(trx, appointmentId);
       if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
-      if (actor.role === 'doctor' && before.doctorId !== actor.userId) throw new AppError('FORBIDDEN', 'Doctors can change only their own appointments.');
+      if (actor.role === 'doctor' && before.doctorId !== actor.userId)
+        throw new AppError('FORBIDDEN', 'Doctors can change only their own appointments.');
       if (!rule.from.includes(before.status)) {
-        throw new AppError('CONFLICT', `This appointment is ${STATUS_WORDS[before.status]}, so it cannot be marked ${STATUS_WORDS[to]}.`);
+        throw new AppError(
+          'CONFLICT',
+          `This appointment is ${STATUS_WORDS[before.status]}, so it cannot be marked ${STATUS_WORDS[to]}.`,
+        );
       }
       const calendar = await clinicCalendar(trx, clock);
       if (to === 'checked_in' && before.date !== calendar.now.date) {
         throw new AppError('CONFLICT', 'Patients can be checked in only on the day of their appointment.');
       }
-      if (to === 'no_show' && (before.date > calendar.now.date || (before.date === calendar.now.date && before.time > calendar.now.time))) {
+      if (
+        to === 'no_show' &&
+        (before.date > calendar.now.date || (before.date === calendar.now.date && before.time > calendar.now.time))
+      ) {
         throw new AppError('CONFLICT', 'A patient can be marked as a no-show only after the appointment time.');
       }
       await trx.updateTable('appointments').set({ status: to }).where('appointment_id', '=', appointmentId).execute();
       if (to === 'cancelled' || to === 'no_show') await syncIsBooked(trx, [before.availabilityId]);
       await recordStep(trx, actor, appointmentId, before.status, to, reason);
       const after = await load(trx, appointmentId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: `appointment.${to}`, entity: 'appointment', entityId: appointmentId, before: { status: before.status }, after: { status: to, reason } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: `appointment.${to}`,
+        entity: 'appointment',
+        entityId: appointmentId,
+        before: { status: before.status },
+        after: { status: to, reason },
+      });
       return after;
     });
   }
@@ -125,38 +191,78 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
   async function undoLastStep(actor: Actor, appointmentId: number, reason: string): Promise<Appointment> {
     return writeTx(db, async (trx) => {
       const before = await load(trx, appointmentId);
-      const steps = await trx.selectFrom('appointment_status_history').selectAll().where('appointment_id', '=', appointmentId).orderBy('history_id', 'desc').execute();
+      const steps = await trx
+        .selectFrom('appointment_status_history')
+        .selectAll()
+        .where('appointment_id', '=', appointmentId)
+        .orderBy('history_id', 'desc')
+        .execute();
       const undone = new Set(steps.map((s) => s.undoes_history_id).filter((id) => id !== null));
-      const last = steps.find((s) => s.undoes_history_id === null && !undone.has(s.history_id) && s.to_status === before.status);
-      if (!last || last.from_status === null) throw new AppError('CONFLICT', 'There is no step to undo. To remove a booking, cancel it.');
+      const last = steps.find(
+        (s) => s.undoes_history_id === null && !undone.has(s.history_id) && s.to_status === before.status,
+      );
+      if (!last || last.from_status === null)
+        throw new AppError('CONFLICT', 'There is no step to undo. To remove a booking, cancel it.');
       const previous = last.from_status;
       try {
-        await trx.updateTable('appointments').set({ status: previous }).where('appointment_id', '=', appointmentId).execute();
+        await trx
+          .updateTable('appointments')
+          .set({ status: previous })
+          .where('appointment_id', '=', appointmentId)
+          .execute();
       } catch (error) {
-        if (isUniqueViolation(error, 'appointments.availability_id')) throw new AppError('SLOT_TAKEN', 'The slot has been booked for someone else since, so this cannot be undone. Book a new slot instead.');
+        if (isUniqueViolation(error, 'appointments.availability_id'))
+          throw new AppError(
+            'SLOT_TAKEN',
+            'The slot has been booked for someone else since, so this cannot be undone. Book a new slot instead.',
+          );
         throw error;
       }
       await syncIsBooked(trx, [before.availabilityId]);
       await recordStep(trx, actor, appointmentId, before.status, previous, reason, last.history_id);
       const after = await load(trx, appointmentId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'appointment.undo', entity: 'appointment', entityId: appointmentId, before: { status: before.status }, after: { status: previous, reason } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'appointment.undo',
+        entity: 'appointment',
+        entityId: appointmentId,
+        before: { status: before.status },
+        after: { status: previous, reason },
+      });
       return after;
     });
   }
 
-  async function reschedule(actor: Actor, appointmentId: number, newAvailabilityId: number, reason: string): Promise<Appointment> {
+  async function reschedule(
+    actor: Actor,
+    appointmentId: number,
+    newAvailabilityId: number,
+    reason: string,
+  ): Promise<Appointment> {
     return writeTx(db, async (trx) => {
       const before = await load(trx, appointmentId);
-      if (before.status !== 'scheduled') throw new AppError('CONFLICT', `This appointment is ${STATUS_WORDS[before.status]}; only scheduled appointments can be moved.`);
+      if (before.status !== 'scheduled')
+        throw new AppError(
+          'CONFLICT',
+          `This appointment is ${STATUS_WORDS[before.status]}; only scheduled appointments can be moved.`,
+        );
       if (newAvailabilityId === before.availabilityId) {
-        throw new AppError('VALIDATION', 'Choose a different slot from the current one.', { newAvailabilityId: 'Choose a different slot from the current one.' });
+        throw new AppError('VALIDATION', 'Choose a different slot from the current one.', {
+          newAvailabilityId: 'Choose a different slot from the current one.',
+        });
       }
       const calendar = await clinicCalendar(trx, clock);
       const slot = await loadSlot(trx, newAvailabilityId, 'newAvailabilityId');
       await assertBookable(trx, slot, calendar, 'newAvailabilityId', appointmentId);
       await trx
         .updateTable('appointments')
-        .set({ availability_id: slot.availability_id, doctor_id: slot.doctor_id, appointment_date: slot.available_date, appointment_time: slot.start_time, needs_reschedule_reason: null })
+        .set({
+          availability_id: slot.availability_id,
+          doctor_id: slot.doctor_id,
+          appointment_date: slot.available_date,
+          appointment_time: slot.start_time,
+          needs_reschedule_reason: null,
+        })
         .where('appointment_id', '=', appointmentId)
         .execute();
       await syncIsBooked(trx, [before.availabilityId, slot.availability_id]);
@@ -176,7 +282,14 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         })
         .execute();
       const after = await load(trx, appointmentId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'appointment.reschedule', entity: 'appointment', entityId: appointmentId, before, after: { ...after, reason } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'appointment.reschedule',
+        entity: 'appointment',
+        entityId: appointmentId,
+        before,
+        after: { ...after, reason },
+      });
       return after;
     });
   }
@@ -186,7 +299,11 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       const calendar = await clinicCalendar(trx, clock);
       const availabilityId = await findWalkInSlot(trx, doctorId, calendar);
       const booked = await bookIn(trx, actor, { availabilityId, patientId }, true);
-      await trx.updateTable('appointments').set({ status: 'checked_in' }).where('appointment_id', '=', booked.appointmentId).execute();
+      await trx
+        .updateTable('appointments')
+        .set({ status: 'checked_in' })
+        .where('appointment_id', '=', booked.appointmentId)
+        .execute();
       await recordStep(trx, actor, booked.appointmentId, 'scheduled', 'checked_in', 'Walk-in');
       return load(trx, booked.appointmentId);
     });
@@ -203,7 +320,14 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       .execute();
     return {
       ...appointment,
-      history: steps.map((s) => ({ fromStatus: s.from_status, toStatus: s.to_status, reason: s.reason, changedBy: s.name, changedAt: s.changed_at, isUndo: s.undoes_history_id !== null })),
+      history: steps.map((s) => ({
+        fromStatus: s.from_status,
+        toStatus: s.to_status,
+        reason: s.reason,
+        changedBy: s.name,
+        changedAt: s.changed_at,
+        isUndo: s.undoes_history_id !== null,
+      })),
       reschedules: (await listReschedules(db, { appointmentId })).map(({ appointmentId: _id, ...r }) => r),
     };
   }
@@ -211,12 +335,16 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
   async function board(date?: string) {
     const calendar = await clinicCalendar(db, clock);
     const day = date ?? calendar.now.date;
-    const appointments = (await listAppointments(db, { date: day })).sort((a, b) => a.time.localeCompare(b.time) || a.doctorName.localeCompare(b.doctorName));
+    const appointments = (await listAppointments(db, { date: day })).sort(
+      (a, b) => a.time.localeCompare(b.time) || a.doctorName.localeCompare(b.doctorName),
+    );
     return { date: day, now: calendar.now, appointments };
   }
 
   return {
     book: (actor: Actor, input: BookInput) => writeTx(db, (trx) => bookIn(trx, actor, input, false)),
+    /** Books inside a caller's transaction (the waitlist books and updates its entry in one). */
+    bookWithin: (trx: Tx, actor: Actor, input: BookInput) => bookIn(trx, actor, input, false),
     checkIn: (actor: Actor, id: number) => move(actor, id, 'checked_in'),
     startConsultation: (actor: Actor, id: number) => move(actor, id, 'in_consultation'),
     complete: (actor: Actor, id: number) => move(actor, id, 'completed'),

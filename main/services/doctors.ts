@@ -52,7 +52,11 @@ export function createDoctorsService({ db, clock }: ServiceDeps) {
     return toDoctor(row);
   }
 
-  async function list(filter: { query?: string | undefined; specialization?: string | undefined; availableOnly?: boolean | undefined }): Promise<Doctor[]> {
+  async function list(filter: {
+    query?: string | undefined;
+    specialization?: string | undefined;
+    availableOnly?: boolean | undefined;
+  }): Promise<Doctor[]> {
     let q = doctorsQuery(db).where('u.status', '!=', 'inactive');
     if (filter.query) {
       const text = filter.query;
@@ -93,7 +97,14 @@ export function createDoctorsService({ db, clock }: ServiceDeps) {
         .where('doctor_id', '=', doctorId)
         .execute();
       const after = await load(trx, doctorId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'doctor.update', entity: 'doctor', entityId: doctorId, before, after });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'doctor.update',
+        entity: 'doctor',
+        entityId: doctorId,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -105,9 +116,20 @@ export function createDoctorsService({ db, clock }: ServiceDeps) {
     return writeTx(db, async (trx) => {
       const before = await load(trx, doctorId);
       if (before.version !== version) throw staleRecord('doctor profile');
-      await trx.updateTable('doctors').set({ about, version: before.version + 1 }).where('doctor_id', '=', doctorId).execute();
+      await trx
+        .updateTable('doctors')
+        .set({ about, version: before.version + 1 })
+        .where('doctor_id', '=', doctorId)
+        .execute();
       const after = await load(trx, doctorId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'doctor.update_about', entity: 'doctor', entityId: doctorId, before: { about: before.about }, after: { about } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'doctor.update_about',
+        entity: 'doctor',
+        entityId: doctorId,
+        before: { about: before.about },
+        after: { about },
+      });
       return after;
     });
   }

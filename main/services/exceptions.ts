@@ -68,13 +68,25 @@ async function appointmentsIn(trx: Tx, period: Period): Promise<AffectedAppointm
     query = query.where('s.start_time', '<', period.endTime).where('s.end_time', '>', period.startTime);
   }
   const rows = await query.orderBy('s.available_date').orderBy('s.start_time').execute();
-  return rows.map((r) => ({ appointmentId: r.appointment_id, patientName: r.name, date: r.available_date, time: r.start_time, status: r.status }));
+  return rows.map((r) => ({
+    appointmentId: r.appointment_id,
+    patientName: r.name,
+    date: r.available_date,
+    time: r.start_time,
+    status: r.status,
+  }));
 }
 
 export function createExceptionsService({ db, clock }: ServiceDeps) {
   async function list(doctorId: number, from?: string): Promise<ScheduleException[]> {
     const start = from ?? (await clinicCalendar(db, clock)).now.date;
-    const rows = await db.selectFrom('schedule_exceptions').selectAll().where('doctor_id', '=', doctorId).where('end_date', '>=', start).orderBy('start_date').execute();
+    const rows = await db
+      .selectFrom('schedule_exceptions')
+      .selectAll()
+      .where('doctor_id', '=', doctorId)
+      .where('end_date', '>=', start)
+      .orderBy('start_date')
+      .execute();
     return rows.map(toException);
   }
 
@@ -84,7 +96,10 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
     return appointmentsIn(db, period);
   }
 
-  async function addLeave(actor: Actor, input: LeaveInput): Promise<{ exception: ScheduleException; affected: AffectedAppointment[]; generation: GenerationResult }> {
+  async function addLeave(
+    actor: Actor,
+    input: LeaveInput,
+  ): Promise<{ exception: ScheduleException; affected: AffectedAppointment[]; generation: GenerationResult }> {
     assertCanManageSchedule(actor, input.doctorId);
     await requireDoctor(db, input.doctorId);
     const calendar = await clinicCalendar(db, clock);
@@ -114,9 +129,19 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
       if (input.onBooked === 'cancel') {
         await cancelAppointments(trx, clock, actor, ids, input.cancelReason ?? input.reason);
       } else if (input.onBooked === 'reschedule' && ids.length > 0) {
-        await trx.updateTable('appointments').set({ needs_reschedule_reason: `Doctor on leave: ${input.reason}` }).where('appointment_id', 'in', ids).execute();
+        await trx
+          .updateTable('appointments')
+          .set({ needs_reschedule_reason: `Doctor on leave: ${input.reason}` })
+          .where('appointment_id', 'in', ids)
+          .execute();
       }
-      const generation = await regenerateDoctor(trx, input.doctorId, calendar.now.date, calendar.horizonEnd, calendar.timeZone);
+      const generation = await regenerateDoctor(
+        trx,
+        input.doctorId,
+        calendar.now.date,
+        calendar.horizonEnd,
+        calendar.timeZone,
+      );
       await writeAudit(trx, clock, {
         userId: actor.userId,
         action: 'leave.add',
@@ -128,12 +153,17 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
     });
   }
 
-  async function addExtra(actor: Actor, input: ExtraInput): Promise<{ exception: ScheduleException; generation: GenerationResult }> {
+  async function addExtra(
+    actor: Actor,
+    input: ExtraInput,
+  ): Promise<{ exception: ScheduleException; generation: GenerationResult }> {
     assertCanManageSchedule(actor, input.doctorId);
     await requireDoctor(db, input.doctorId);
     const calendar = await clinicCalendar(db, clock);
     if (input.date < calendar.now.date) {
-      throw new AppError('VALIDATION', 'An extra session cannot be in the past.', { date: 'An extra session cannot be in the past.' });
+      throw new AppError('VALIDATION', 'An extra session cannot be in the past.', {
+        date: 'An extra session cannot be in the past.',
+      });
     }
     const slotMinutes = input.slotMinutes ?? calendar.defaultSlotMinutes;
     return writeTx(db, async (trx) => {
@@ -155,13 +185,23 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
         .executeTakeFirstOrThrow();
       // Past the horizon the daily run picks it up when its date comes into range.
       const generation = await regenerateDoctor(trx, input.doctorId, input.date, input.date, calendar.timeZone);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'extra.add', entity: 'schedule_exception', entityId: row.exception_id, after: { ...toException(row), generation } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'extra.add',
+        entity: 'schedule_exception',
+        entityId: row.exception_id,
+        after: { ...toException(row), generation },
+      });
       return { exception: toException(row), generation };
     });
   }
 
   async function remove(actor: Actor, exceptionId: number): Promise<{ generation: GenerationResult }> {
-    const existing = await db.selectFrom('schedule_exceptions').selectAll().where('exception_id', '=', exceptionId).executeTakeFirst();
+    const existing = await db
+      .selectFrom('schedule_exceptions')
+      .selectAll()
+      .where('exception_id', '=', exceptionId)
+      .executeTakeFirst();
     if (!existing) throw notFound('leave or extra session');
     assertCanManageSchedule(actor, existing.doctor_id);
     const calendar = await clinicCalendar(db, clock);
@@ -170,7 +210,14 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
       const from = existing.start_date > calendar.now.date ? existing.start_date : calendar.now.date;
       const to = existing.end_date > calendar.horizonEnd ? existing.end_date : calendar.horizonEnd;
       const generation = await regenerateDoctor(trx, existing.doctor_id, from, to, calendar.timeZone);
-      await writeAudit(trx, clock, { userId: actor.userId, action: `${existing.kind}.delete`, entity: 'schedule_exception', entityId: exceptionId, before: toException(existing), after: { generation } });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: `${existing.kind}.delete`,
+        entity: 'schedule_exception',
+        entityId: exceptionId,
+        before: toException(existing),
+        after: { generation },
+      });
       return { generation };
     });
   }

@@ -10,9 +10,12 @@ import { createTemplatesService } from './templates.ts';
 import { createSettingsService } from './settings.ts';
 import { createSetupService } from './setup.ts';
 import { createUsersService } from './users.ts';
+import { createWaitlistService } from './waitlist.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
 export function createServices(deps: ServiceDeps) {
+  const appointments = createAppointmentsService(deps);
+  const scheduleView = createScheduleViewService(deps);
   return {
     deps,
     setup: createSetupService(deps),
@@ -23,9 +26,10 @@ export function createServices(deps: ServiceDeps) {
     templates: createTemplatesService(deps),
     exceptions: createExceptionsService(deps),
     slots: createSlotsService(deps),
-    scheduleView: createScheduleViewService(deps),
+    scheduleView,
     patients: createPatientsService(deps),
-    appointments: createAppointmentsService(deps),
+    appointments,
+    waitlist: createWaitlistService(deps, appointments, scheduleView),
   };
 }
 

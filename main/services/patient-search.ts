@@ -49,7 +49,13 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
   }
   const match = long.map(quoteFts).join(' AND ');
   // Short words narrow the trigram hits by substring.
-  const shortFilter = short.length === 0 ? sql`` : sql` AND ${sql.join(short.map((t) => sql`instr(haystack, ${t}) > 0`), sql` AND `)}`;
+  const shortFilter =
+    short.length === 0
+      ? sql``
+      : sql` AND ${sql.join(
+          short.map((t) => sql`instr(haystack, ${t}) > 0`),
+          sql` AND `,
+        )}`;
   const result = await sql<SearchHit>`
     SELECT rowid AS user_id FROM patient_search
     WHERE patient_search MATCH ${match}${shortFilter}

@@ -33,7 +33,18 @@ function patientsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('patients as p')
     .innerJoin('users as u', 'u.user_id', 'p.patient_id')
-    .select(['p.patient_id', 'u.name', 'u.phone', 'u.email', 'u.created_at', 'p.gender', 'p.age', 'p.date_of_birth', 'p.medical_notes', 'p.version']);
+    .select([
+      'p.patient_id',
+      'u.name',
+      'u.phone',
+      'u.email',
+      'u.created_at',
+      'p.gender',
+      'p.age',
+      'p.date_of_birth',
+      'p.medical_notes',
+      'p.version',
+    ]);
 }
 type PatientRecord = Awaited<ReturnType<ReturnType<typeof patientsQuery>['execute']>>[number];
 
@@ -79,9 +90,14 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     });
   }
 
-  async function findDuplicates(input: { name: string; phone: string | null; email: string | null }, excludeId?: number): Promise<PatientSummary[]> {
+  async function findDuplicates(
+    input: { name: string; phone: string | null; email: string | null },
+    excludeId?: number,
+  ): Promise<PatientSummary[]> {
     let q = patientsQuery(db).where((eb) => {
-      const sameNameAndPhone = input.phone ? eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', input.phone)]) : null;
+      const sameNameAndPhone = input.phone
+        ? eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', input.phone)])
+        : null;
       const sameEmail = input.email ? eb('u.email', '=', input.email) : null;
       const conditions = [sameNameAndPhone, sameEmail].filter((c) => c !== null);
       return conditions.length > 0 ? eb.or(conditions) : eb.val(false);
@@ -97,7 +113,9 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
 
   function checkDateOfBirth(input: PatientInput, date: string): void {
     if (input.dateOfBirth && (input.dateOfBirth > date || ageOn(input.dateOfBirth, date) > 130)) {
-      throw new AppError('VALIDATION', 'Enter a date of birth in the past, at most 130 years ago.', { dateOfBirth: 'Enter a date of birth in the past, at most 130 years ago.' });
+      throw new AppError('VALIDATION', 'Enter a date of birth in the past, at most 130 years ago.', {
+        dateOfBirth: 'Enter a date of birth in the past, at most 130 years ago.',
+      });
     }
   }
 
@@ -115,15 +133,36 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
       const now = clock.now().toISOString();
       const { user_id: patientId } = await trx
         .insertInto('users')
-        .values({ name: input.name, email: input.email, phone: input.phone, password_hash: null, role: 'patient', created_at: now, updated_at: now, locked_until: null })
+        .values({
+          name: input.name,
+          email: input.email,
+          phone: input.phone,
+          password_hash: null,
+          role: 'patient',
+          created_at: now,
+          updated_at: now,
+          locked_until: null,
+        })
         .returning('user_id')
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('patients')
-        .values({ patient_id: patientId, age, gender: input.gender ?? null, medical_notes: input.medicalNotes, date_of_birth: input.dateOfBirth ?? null })
+        .values({
+          patient_id: patientId,
+          age,
+          gender: input.gender ?? null,
+          medical_notes: input.medicalNotes,
+          date_of_birth: input.dateOfBirth ?? null,
+        })
         .execute();
       const created = await detail(trx, patientId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'patient.register', entity: 'patient', entityId: patientId, after: created });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'patient.register',
+        entity: 'patient',
+        entityId: patientId,
+        after: created,
+      });
       return created;
     });
   }
@@ -134,16 +173,33 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     return writeTx(db, async (trx) => {
       const before = await detail(trx, patientId);
       if (before.version !== version) throw staleRecord('patient');
-      await trx.updateTable('users').set({ name: input.name, email: input.email, phone: input.phone, updated_at: clock.now().toISOString() }).where('user_id', '=', patientId).execute();
+      await trx
+        .updateTable('users')
+        .set({ name: input.name, email: input.email, phone: input.phone, updated_at: clock.now().toISOString() })
+        .where('user_id', '=', patientId)
+        .execute();
       await trx
         .updateTable('patients')
-        .set({ age, gender: input.gender ?? null, medical_notes: input.medicalNotes, date_of_birth: input.dateOfBirth ?? null, version: version + 1 })
+        .set({
+          age,
+          gender: input.gender ?? null,
+          medical_notes: input.medicalNotes,
+          date_of_birth: input.dateOfBirth ?? null,
+          version: version + 1,
+        })
         .where('patient_id', '=', patientId)
         .execute();
       const after = await detail(trx, patientId);
       const { appointments: _a, reschedules: _r, ...beforeFields } = before;
       const { appointments: _a2, reschedules: _r2, ...afterFields } = after;
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'patient.update', entity: 'patient', entityId: patientId, before: beforeFields, after: afterFields });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'patient.update',
+        entity: 'patient',
+        entityId: patientId,
+        before: beforeFields,
+        after: afterFields,
+      });
       return after;
     });
   }

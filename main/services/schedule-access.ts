@@ -18,13 +18,23 @@ export interface DoctorIdentity {
 }
 
 /** The doctor, or a VALIDATION error naming the field that chose them. */
-export async function requireDoctor(db: Kysely<Database>, doctorId: number, field = 'doctorId'): Promise<DoctorIdentity> {
+export async function requireDoctor(
+  db: Kysely<Database>,
+  doctorId: number,
+  field = 'doctorId',
+): Promise<DoctorIdentity> {
   const row = await db
     .selectFrom('doctors')
     .innerJoin('users', 'users.user_id', 'doctors.doctor_id')
     .select(['doctors.doctor_id', 'users.name', 'doctors.is_available', 'users.status'])
     .where('doctors.doctor_id', '=', doctorId)
     .executeTakeFirst();
-  if (!row) throw new AppError('VALIDATION', 'Choose a doctor from the list.', { [field]: 'Choose a doctor from the list.' });
-  return { doctorId: row.doctor_id, name: row.name, isAvailable: row.is_available === 1, accountActive: row.status !== 'inactive' };
+  if (!row)
+    throw new AppError('VALIDATION', 'Choose a doctor from the list.', { [field]: 'Choose a doctor from the list.' });
+  return {
+    doctorId: row.doctor_id,
+    name: row.name,
+    isAvailable: row.is_available === 1,
+    accountActive: row.status !== 'inactive',
+  };
 }

@@ -12,7 +12,13 @@ export function describeWeekdays(mask: number): string {
     .join(', ');
 }
 
-export function describeRule(rule: { weekdays: number; start_time: string; end_time: string; valid_from: string; valid_to: string | null }): string {
+export function describeRule(rule: {
+  weekdays: number;
+  start_time: string;
+  end_time: string;
+  valid_from: string;
+  valid_to: string | null;
+}): string {
   const dates = rule.valid_to ? `from ${rule.valid_from} to ${rule.valid_to}` : `from ${rule.valid_from}`;
   return `${describeWeekdays(rule.weekdays)} ${rule.start_time}–${rule.end_time} ${dates}`;
 }

@@ -31,7 +31,11 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     return q.orderBy('u.name').execute();
   }
 
-  function toDayDoctor(row: { doctor_id: number; name: string; specialization: string; is_available: number }, leave: readonly ExceptionRow[], date: string): DayDoctor {
+  function toDayDoctor(
+    row: { doctor_id: number; name: string; specialization: string; is_available: number },
+    leave: readonly ExceptionRow[],
+    date: string,
+  ): DayDoctor {
     return {
       doctorId: row.doctor_id,
       name: row.name,
@@ -43,15 +47,26 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     };
   }
 
-  function contextFor(calendar: ClinicCalendar, leave: readonly ExceptionRow[], doctors: readonly { doctor_id: number; name: string; is_available: number }[]): SlotContext {
-    return { calendar, leave, doctors: new Map(doctors.map((d) => [d.doctor_id, { name: d.name, available: d.is_available === 1 }])) };
+  function contextFor(
+    calendar: ClinicCalendar,
+    leave: readonly ExceptionRow[],
+    doctors: readonly { doctor_id: number; name: string; is_available: number }[],
+  ): SlotContext {
+    return {
+      calendar,
+      leave,
+      doctors: new Map(doctors.map((d) => [d.doctor_id, { name: d.name, available: d.is_available === 1 }])),
+    };
   }
 
   async function day(date: string, specialization?: string) {
     const calendar = await clinicCalendar(db, clock);
     const doctors = await doctorsFor({ specialization });
     const ids = doctors.map((d) => d.doctor_id);
-    const [records, leave] = await Promise.all([selectSlots(db, { dates: [date], doctorIds: ids }), leaveOn(db, [date], ids)]);
+    const [records, leave] = await Promise.all([
+      selectSlots(db, { dates: [date], doctorIds: ids }),
+      leaveOn(db, [date], ids),
+    ]);
     const context = contextFor(calendar, leave, doctors);
     return {
       date,
@@ -73,7 +88,10 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       .where('d.doctor_id', '=', doctorId)
       .execute();
     if (!doctor) throw notFound('doctor');
-    const [records, leave] = await Promise.all([selectSlots(db, { dates: days, doctorIds: [doctorId] }), leaveOn(db, days, [doctorId])]);
+    const [records, leave] = await Promise.all([
+      selectSlots(db, { dates: days, doctorIds: [doctorId] }),
+      leaveOn(db, days, [doctorId]),
+    ]);
     const context = contextFor(calendar, leave, [doctor]);
     return {
       weekStart,
@@ -91,9 +109,17 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     const doctors = await doctorsFor({ doctorIds: [doctorId] });
     const [doctor] = doctors;
     if (!doctor) throw notFound('doctor');
-    const [records, leave] = await Promise.all([selectSlots(db, { dates: [target], doctorIds: [doctorId] }), leaveOn(db, [target], [doctorId])]);
+    const [records, leave] = await Promise.all([
+      selectSlots(db, { dates: [target], doctorIds: [doctorId] }),
+      leaveOn(db, [target], [doctorId]),
+    ]);
     const context = contextFor(calendar, leave, doctors);
-    return { date: target, now: calendar.now, doctor: toDayDoctor(doctor, leave, target), slots: records.map((r) => toSlotView(r, context)) };
+    return {
+      date: target,
+      now: calendar.now,
+      doctor: toDayDoctor(doctor, leave, target),
+      slots: records.map((r) => toSlotView(r, context)),
+    };
   }
 
   /** Every reason a doctor cannot be booked at a date and time (empty: bookable). */
@@ -107,20 +133,37 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     if (isPast(calendar, date, time)) reasons.push({ code: 'past', message: 'That time has already passed.' });
     const leave = await leaveOn(db, [date], [doctorId]);
     const onLeave = leaveCovering(leave, doctorId, date, time, minutesToTime(timeToMinutes(time) + 1));
-    if (onLeave) reasons.push({ code: 'on_leave', message: onLeave.reason ? `${doctor.name} is on leave: ${onLeave.reason}.` : `${doctor.name} is on leave.` });
+    if (onLeave)
+      reasons.push({
+        code: 'on_leave',
+        message: onLeave.reason ? `${doctor.name} is on leave: ${onLeave.reason}.` : `${doctor.name} is on leave.`,
+      });
     const records = await selectSlots(db, { dates: [date], doctorIds: [doctorId] });
     const record = records.find((r) => r.start_time <= time && time < r.end_time);
     if (!record) {
-      if (!onLeave) reasons.push({ code: 'outside_hours', message: `${doctor.name} has no hours at ${time} on ${date}.` });
+      if (!onLeave)
+        reasons.push({ code: 'outside_hours', message: `${doctor.name} has no hours at ${time} on ${date}.` });
       return { bookable: false, reasons, slot: null };
     }
     if (record.appointment_id !== null) reasons.push({ code: 'booked', message: 'That slot is already booked.' });
-    if (record.blocked_reason !== null) reasons.push({ code: 'blocked', message: `That slot is blocked: ${record.blocked_reason}.` });
-    const slot: SlotView = toSlotView(record, contextFor(calendar, leave, [{ doctor_id: doctorId, name: doctor.name, is_available: doctor.isAvailable ? 1 : 0 }]));
+    if (record.blocked_reason !== null)
+      reasons.push({ code: 'blocked', message: `That slot is blocked: ${record.blocked_reason}.` });
+    const slot: SlotView = toSlotView(
+      record,
+      contextFor(calendar, leave, [
+        { doctor_id: doctorId, name: doctor.name, is_available: doctor.isAvailable ? 1 : 0 },
+      ]),
+    );
     return { bookable: reasons.length === 0, reasons, slot };
   }
 
-  async function nextFree(filter: { doctorId?: number | undefined; specialization?: string | undefined; fromDate?: string | undefined; fromTime?: string | undefined; limit?: number | undefined }) {
+  async function nextFree(filter: {
+    doctorId?: number | undefined;
+    specialization?: string | undefined;
+    fromDate?: string | undefined;
+    fromTime?: string | undefined;
+    limit?: number | undefined;
+  }) {
     const calendar = await clinicCalendar(db, clock);
     let fromDate = filter.fromDate ?? calendar.now.date;
     let fromTime = filter.fromTime ?? '00:00';
@@ -137,7 +180,12 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       .where('s.blocked_reason', 'is', null)
       .where('d.is_available', '=', 1)
       .where('u.status', '!=', 'inactive')
-      .where((eb) => eb.or([eb('s.available_date', '>', fromDate), eb.and([eb('s.available_date', '=', fromDate), eb('s.start_time', '>=', fromTime)])]))
+      .where((eb) =>
+        eb.or([
+          eb('s.available_date', '>', fromDate),
+          eb.and([eb('s.available_date', '=', fromDate), eb('s.start_time', '>=', fromTime)]),
+        ]),
+      )
       .where(({ not, exists, selectFrom }) =>
         not(
           exists(
@@ -153,11 +201,23 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       );
     if (filter.doctorId !== undefined) q = q.where('s.doctor_id', '=', filter.doctorId);
     if (filter.specialization) q = q.where('d.specialization', '=', filter.specialization);
-    const found = await q.orderBy('s.available_date').orderBy('s.start_time').orderBy('s.doctor_id').limit(filter.limit ?? 5).execute();
+    const found = await q
+      .orderBy('s.available_date')
+      .orderBy('s.start_time')
+      .orderBy('s.doctor_id')
+      .limit(filter.limit ?? 5)
+      .execute();
     if (found.length === 0) return [];
-    const records = await selectSlots(db, { dates: [...new Set(found.map((f) => f.available_date))], doctorIds: [...new Set(found.map((f) => f.doctor_id))] });
+    const records = await selectSlots(db, {
+      dates: [...new Set(found.map((f) => f.available_date))],
+      doctorIds: [...new Set(found.map((f) => f.doctor_id))],
+    });
     const byId = new Map(records.map((r) => [r.availability_id, r]));
-    const context = contextFor(calendar, [], found.map((f) => ({ doctor_id: f.doctor_id, name: f.name, is_available: 1 })));
+    const context = contextFor(
+      calendar,
+      [],
+      found.map((f) => ({ doctor_id: f.doctor_id, name: f.name, is_available: 1 })),
+    );
     return found.flatMap((f) => {
       const record = byId.get(f.availability_id);
       return record ? [{ ...toSlotView(record, context), doctorName: f.name, specialization: f.specialization }] : [];

@@ -14,7 +14,13 @@ const BATCH = 500;
  * Idempotent. Never touches a slot with any appointment (even a cancelled one, which keeps
  * its history), a manual or walk-in slot, or a day before `from` (callers pass today).
  */
-export async function regenerateDoctor(trx: Tx, doctorId: number, from: string, to: string, timeZone: string): Promise<GenerationResult> {
+export async function regenerateDoctor(
+  trx: Tx,
+  doctorId: number,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<GenerationResult> {
   if (from > to) return { created: 0, removed: 0 };
   const templates = await trx
     .selectFrom('schedule_templates')
@@ -42,7 +48,14 @@ export async function regenerateDoctor(trx: Tx, doctorId: number, from: string, 
       's.end_time',
       's.source',
       's.is_booked',
-      eb.exists(eb.selectFrom('appointments as a').select('a.appointment_id').whereRef('a.availability_id', '=', 's.availability_id')).as('has_appointment'),
+      eb
+        .exists(
+          eb
+            .selectFrom('appointments as a')
+            .select('a.appointment_id')
+            .whereRef('a.availability_id', '=', 's.availability_id'),
+        )
+        .as('has_appointment'),
     ])
     .where('s.doctor_id', '=', doctorId)
     .where('s.available_date', '>=', from)
@@ -118,7 +131,9 @@ export async function syncIsBooked(trx: Tx, availabilityIds: readonly number[]):
   await trx
     .updateTable('doctor_availability')
     .set({
-      is_booked: sql<0 | 1>`CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = doctor_availability.availability_id AND a.status NOT IN ('cancelled', 'no_show')) THEN 1 ELSE 0 END`,
+      is_booked: sql<
+        0 | 1
+      >`CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = doctor_availability.availability_id AND a.status NOT IN ('cancelled', 'no_show')) THEN 1 ELSE 0 END`,
     })
     .where('availability_id', 'in', availabilityIds)
     .execute();

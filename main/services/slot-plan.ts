@@ -38,7 +38,8 @@ function slotExists(date: string, start: number, end: number, timeZone: string):
   return wallTimeExists(date, minutesToTime(start), timeZone) && wallTimeExists(date, minutesToTime(end - 1), timeZone);
 }
 
-const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean => aStart < bEnd && bStart < aEnd;
+const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean =>
+  aStart < bEnd && bStart < aEnd;
 
 /** Leave on a date as minute ranges ([0, 1440) for a whole day). */
 function leaveRanges(leave: readonly ExceptionRow[], date: string): [number, number][] {
@@ -58,10 +59,20 @@ function sessionsOn(date: string, templates: readonly TemplateRow[], extras: rea
   const day = weekday(date);
   const sessions: Session[] = templates
     .filter((t) => t.valid_from <= date && (t.valid_to === null || date <= t.valid_to) && hasWeekday(t.weekdays, day))
-    .map((t) => ({ start: timeToMinutes(t.start_time), end: timeToMinutes(t.end_time), step: t.slot_minutes, source: 'template' }));
+    .map((t) => ({
+      start: timeToMinutes(t.start_time),
+      end: timeToMinutes(t.end_time),
+      step: t.slot_minutes,
+      source: 'template',
+    }));
   for (const e of extras) {
     if (e.start_date <= date && date <= e.end_date && e.start_time && e.end_time && e.slot_minutes) {
-      sessions.push({ start: timeToMinutes(e.start_time), end: timeToMinutes(e.end_time), step: e.slot_minutes, source: 'extra' });
+      sessions.push({
+        start: timeToMinutes(e.start_time),
+        end: timeToMinutes(e.end_time),
+        step: e.slot_minutes,
+        source: 'extra',
+      });
     }
   }
   return sessions;

@@ -49,7 +49,13 @@ export async function selectSlots(db: Kysely<Database>, query: SlotQuery) {
 
 export type SlotRecord = Awaited<ReturnType<typeof selectSlots>>[number];
 
-export function leaveCovering(leave: readonly ExceptionRow[], doctorId: number, date: string, start: string, end: string): ExceptionRow | undefined {
+export function leaveCovering(
+  leave: readonly ExceptionRow[],
+  doctorId: number,
+  date: string,
+  start: string,
+  end: string,
+): ExceptionRow | undefined {
   return leave.find(
     (e) =>
       e.kind === 'leave' &&
@@ -65,7 +71,13 @@ export const isPast = (calendar: ClinicCalendar, date: string, time: string): bo
 
 export function toSlotView(record: SlotRecord, context: SlotContext): SlotView {
   const doctor = context.doctors.get(record.doctor_id);
-  const leave = leaveCovering(context.leave, record.doctor_id, record.available_date, record.start_time, record.end_time);
+  const leave = leaveCovering(
+    context.leave,
+    record.doctor_id,
+    record.available_date,
+    record.start_time,
+    record.end_time,
+  );
   const booked = record.appointment_id !== null;
   const past = isPast(context.calendar, record.available_date, record.start_time);
   let state: SlotState = 'free';
@@ -96,17 +108,31 @@ export function toSlotView(record: SlotRecord, context: SlotContext): SlotView {
     blockedReason: record.blocked_reason,
     appointment:
       booked && record.appointment_id !== null && record.patient_id !== null
-        ? { appointmentId: record.appointment_id, patientId: record.patient_id, patientName: record.patient_name ?? '', status: record.status ?? 'scheduled' }
+        ? {
+            appointmentId: record.appointment_id,
+            patientId: record.patient_id,
+            patientName: record.patient_name ?? '',
+            status: record.status ?? 'scheduled',
+          }
         : null,
     unavailableReason: reason,
   };
 }
 
-export async function leaveOn(db: Kysely<Database>, dates: readonly string[], doctorIds?: readonly number[]): Promise<ExceptionRow[]> {
+export async function leaveOn(
+  db: Kysely<Database>,
+  dates: readonly string[],
+  doctorIds?: readonly number[],
+): Promise<ExceptionRow[]> {
   const first = [...dates].sort()[0];
   const last = [...dates].sort().at(-1);
   if (!first || !last) return [];
-  let q = db.selectFrom('schedule_exceptions').selectAll().where('kind', '=', 'leave').where('start_date', '<=', last).where('end_date', '>=', first);
+  let q = db
+    .selectFrom('schedule_exceptions')
+    .selectAll()
+    .where('kind', '=', 'leave')
+    .where('start_date', '<=', last)
+    .where('end_date', '>=', first);
   if (doctorIds) q = q.where('doctor_id', 'in', [...doctorIds]);
   return q.orderBy('start_date').execute();
 }

@@ -10,7 +10,11 @@ import { isPast, leaveOn, selectSlots, toSlotView } from './slot-view.ts';
 
 export function createSlotsService({ db, clock }: ServiceDeps) {
   async function view(trx: Tx, availabilityId: number): Promise<SlotView> {
-    const slot = await trx.selectFrom('doctor_availability').select(['doctor_id', 'available_date']).where('availability_id', '=', availabilityId).executeTakeFirst();
+    const slot = await trx
+      .selectFrom('doctor_availability')
+      .select(['doctor_id', 'available_date'])
+      .where('availability_id', '=', availabilityId)
+      .executeTakeFirst();
     if (!slot) throw notFound('slot');
     const calendar = await clinicCalendar(trx, clock);
     const [records, leave, doctor] = await Promise.all([
@@ -20,15 +24,24 @@ export function createSlotsService({ db, clock }: ServiceDeps) {
     ]);
     const record = records.find((r) => r.availability_id === availabilityId);
     if (!record) throw notFound('slot');
-    return toSlotView(record, { calendar, leave, doctors: new Map([[doctor.doctorId, { name: doctor.name, available: doctor.isAvailable }]]) });
+    return toSlotView(record, {
+      calendar,
+      leave,
+      doctors: new Map([[doctor.doctorId, { name: doctor.name, available: doctor.isAvailable }]]),
+    });
   }
 
-  async function addManual(actor: Actor, input: { doctorId: number; date: string; startTime: string; endTime: string }): Promise<SlotView> {
+  async function addManual(
+    actor: Actor,
+    input: { doctorId: number; date: string; startTime: string; endTime: string },
+  ): Promise<SlotView> {
     assertCanManageSchedule(actor, input.doctorId);
     await requireDoctor(db, input.doctorId);
     const calendar = await clinicCalendar(db, clock);
     if (isPast(calendar, input.date, input.startTime)) {
-      throw new AppError('VALIDATION', 'A new slot cannot start in the past.', { startTime: 'A new slot cannot start in the past.' });
+      throw new AppError('VALIDATION', 'A new slot cannot start in the past.', {
+        startTime: 'A new slot cannot start in the past.',
+      });
     }
     return writeTx(db, async (trx) => {
       const clash = await trx
@@ -45,11 +58,25 @@ export function createSlotsService({ db, clock }: ServiceDeps) {
       }
       const { availability_id: id } = await trx
         .insertInto('doctor_availability')
-        .values({ doctor_id: input.doctorId, available_date: input.date, start_time: input.startTime, end_time: input.endTime, source: 'manual', blocked_reason: null, blocked_by: null })
+        .values({
+          doctor_id: input.doctorId,
+          available_date: input.date,
+          start_time: input.startTime,
+          end_time: input.endTime,
+          source: 'manual',
+          blocked_reason: null,
+          blocked_by: null,
+        })
         .returning('availability_id')
         .executeTakeFirstOrThrow();
       const slot = await view(trx, id);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'slot.add', entity: 'slot', entityId: id, after: slot });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'slot.add',
+        entity: 'slot',
+        entityId: id,
+        after: slot,
+      });
       return slot;
     });
   }
@@ -59,7 +86,8 @@ export function createSlotsService({ db, clock }: ServiceDeps) {
       const before = await view(trx, availabilityId);
       assertCanManageSchedule(actor, before.doctorId);
       if (reason !== null) {
-        if (before.state === 'booked') throw new AppError('CONFLICT', 'This slot is booked. Cancel or move the appointment before blocking it.');
+        if (before.state === 'booked')
+          throw new AppError('CONFLICT', 'This slot is booked. Cancel or move the appointment before blocking it.');
         if (before.state === 'past') throw new AppError('CONFLICT', 'This slot has passed and cannot be blocked.');
       }
       await trx
@@ -68,7 +96,14 @@ export function createSlotsService({ db, clock }: ServiceDeps) {
         .where('availability_id', '=', availabilityId)
         .execute();
       const after = await view(trx, availabilityId);
-      await writeAudit(trx, clock, { userId: actor.userId, action: reason === null ? 'slot.unblock' : 'slot.block', entity: 'slot', entityId: availabilityId, before, after });
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: reason === null ? 'slot.unblock' : 'slot.block',
+        entity: 'slot',
+        entityId: availabilityId,
+        before,
+        after,
+      });
       return after;
     });
   }
@@ -80,9 +115,21 @@ export function createSlotsService({ db, clock }: ServiceDeps) {
       const result =
         doctorId === undefined
           ? await regenerateAll(trx, calendar.now.date, calendar.horizonEnd, calendar.timeZone)
-          : await regenerateDoctor(trx, (await requireDoctor(trx, doctorId)).doctorId, calendar.now.date, calendar.horizonEnd, calendar.timeZone);
+          : await regenerateDoctor(
+              trx,
+              (await requireDoctor(trx, doctorId)).doctorId,
+              calendar.now.date,
+              calendar.horizonEnd,
+              calendar.timeZone,
+            );
       if (result.created > 0 || result.removed > 0 || actor) {
-        await writeAudit(trx, clock, { userId: actor?.userId ?? null, action: 'slots.generate', entity: 'doctor_availability', entityId: doctorId ?? null, after: { ...result, horizonEnd: calendar.horizonEnd } });
+        await writeAudit(trx, clock, {
+          userId: actor?.userId ?? null,
+          action: 'slots.generate',
+          entity: 'doctor_availability',
+          entityId: doctorId ?? null,
+          after: { ...result, horizonEnd: calendar.horizonEnd },
+        });
       }
       return result;
     });

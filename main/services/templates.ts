@@ -36,12 +36,20 @@ export function toTemplate(row: TemplateRow): Template {
 
 const invalid = (field: string, message: string) => new AppError('VALIDATION', message, { [field]: message });
 
-function rangesMeet(a: { valid_from: string; valid_to: string | null }, b: { valid_from: string; valid_to: string | null }): boolean {
+function rangesMeet(
+  a: { valid_from: string; valid_to: string | null },
+  b: { valid_from: string; valid_to: string | null },
+): boolean {
   return (a.valid_to === null || b.valid_from <= a.valid_to) && (b.valid_to === null || a.valid_from <= b.valid_to);
 }
 
 /** Refuses a rule that shares a weekday, dates and hours with another of the doctor's rules, naming both. */
-async function assertNoOverlap(trx: Tx, doctorId: number, rule: Omit<TemplateRow, 'template_id' | 'version' | 'created_at' | 'updated_at'>, ignoreId: number | null): Promise<void> {
+async function assertNoOverlap(
+  trx: Tx,
+  doctorId: number,
+  rule: Omit<TemplateRow, 'template_id' | 'version' | 'created_at' | 'updated_at'>,
+  ignoreId: number | null,
+): Promise<void> {
   const others = await trx.selectFrom('schedule_templates').selectAll().where('doctor_id', '=', doctorId).execute();
   const clash = others.find(
     (other) =>
@@ -65,7 +73,8 @@ export function createTemplatesService({ db, clock }: ServiceDeps) {
       throw invalid('endTime', `The session is shorter than one ${slotMinutes}-minute slot.`);
     }
     const validTo = input.validTo ?? null;
-    if (validTo !== null && validTo < input.validFrom) throw invalid('validTo', 'The last day must be on or after the first day.');
+    if (validTo !== null && validTo < input.validFrom)
+      throw invalid('validTo', 'The last day must be on or after the first day.');
     if (validTo !== null && validTo < calendar.now.date) throw invalid('validTo', 'This rule would end before today.');
     if (input.validFrom < calendar.now.date && input.validFrom !== previous?.valid_from) {
       throw invalid('validFrom', 'A rule cannot start in the past. Start it today or later.');
@@ -83,31 +92,66 @@ export function createTemplatesService({ db, clock }: ServiceDeps) {
   }
 
   async function list(doctorId: number): Promise<Template[]> {
-    const rows = await db.selectFrom('schedule_templates').selectAll().where('doctor_id', '=', doctorId).orderBy('valid_from').orderBy('start_time').execute();
+    const rows = await db
+      .selectFrom('schedule_templates')
+      .selectAll()
+      .where('doctor_id', '=', doctorId)
+      .orderBy('valid_from')
+      .orderBy('start_time')
+      .execute();
     return rows.map(toTemplate);
   }
 
-  async function create(actor: Actor, doctorId: number, input: TemplateInput): Promise<{ template: Template; generation: GenerationResult }> {
+  async function create(
+    actor: Actor,
+    doctorId: number,
+    input: TemplateInput,
+  ): Promise<{ template: Template; generation: GenerationResult }> {
     assertCanManageSchedule(actor, doctorId);
     await requireDoctor(db, doctorId);
     const { rule, calendar } = await checkedRule(doctorId, input, null);
     return writeTx(db, async (trx) => {
       await assertNoOverlap(trx, doctorId, rule, null);
       const now = clock.now().toISOString();
-      const row = await trx.insertInto('schedule_templates').values({ ...rule, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
-      const generation = await regenerateDoctor(trx, doctorId, calendar.now.date, calendar.horizonEnd, calendar.timeZone);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'template.create', entity: 'schedule_template', entityId: row.template_id, after: { ...toTemplate(row), generation } });
+      const row = await trx
+        .insertInto('schedule_templates')
+        .values({ ...rule, created_at: now, updated_at: now })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const generation = await regenerateDoctor(
+        trx,
+        doctorId,
+        calendar.now.date,
+        calendar.horizonEnd,
+        calendar.timeZone,
+      );
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'template.create',
+        entity: 'schedule_template',
+        entityId: row.template_id,
+        after: { ...toTemplate(row), generation },
+      });
       return { template: toTemplate(row), generation };
     });
   }
 
   async function load(trx: Tx, templateId: number): Promise<TemplateRow> {
-    const row = await trx.selectFrom('schedule_templates').selectAll().where('template_id', '=', templateId).executeTakeFirst();
+    const row = await trx
+      .selectFrom('schedule_templates')
+      .selectAll()
+      .where('template_id', '=', templateId)
+      .executeTakeFirst();
     if (!row) throw notFound('schedule rule');
     return row;
   }
 
-  async function update(actor: Actor, templateId: number, version: number, input: TemplateInput): Promise<{ template: Template; generation: GenerationResult }> {
+  async function update(
+    actor: Actor,
+    templateId: number,
+    version: number,
+    input: TemplateInput,
+  ): Promise<{ template: Template; generation: GenerationResult }> {
     const previous = await load(db, templateId);
     assertCanManageSchedule(actor, previous.doctor_id);
     const { rule, calendar } = await checkedRule(previous.doctor_id, input, previous);
@@ -121,8 +165,21 @@ export function createTemplatesService({ db, clock }: ServiceDeps) {
         .where('template_id', '=', templateId)
         .returningAll()
         .executeTakeFirstOrThrow();
-      const generation = await regenerateDoctor(trx, before.doctor_id, calendar.now.date, calendar.horizonEnd, calendar.timeZone);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'template.update', entity: 'schedule_template', entityId: templateId, before: toTemplate(before), after: { ...toTemplate(row), generation } });
+      const generation = await regenerateDoctor(
+        trx,
+        before.doctor_id,
+        calendar.now.date,
+        calendar.horizonEnd,
+        calendar.timeZone,
+      );
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'template.update',
+        entity: 'schedule_template',
+        entityId: templateId,
+        before: toTemplate(before),
+        after: { ...toTemplate(row), generation },
+      });
       return { template: toTemplate(row), generation };
     });
   }
@@ -134,8 +191,21 @@ export function createTemplatesService({ db, clock }: ServiceDeps) {
     return writeTx(db, async (trx) => {
       const before = await load(trx, templateId);
       await trx.deleteFrom('schedule_templates').where('template_id', '=', templateId).execute();
-      const generation = await regenerateDoctor(trx, before.doctor_id, calendar.now.date, calendar.horizonEnd, calendar.timeZone);
-      await writeAudit(trx, clock, { userId: actor.userId, action: 'template.delete', entity: 'schedule_template', entityId: templateId, before: toTemplate(before), after: { generation } });
+      const generation = await regenerateDoctor(
+        trx,
+        before.doctor_id,
+        calendar.now.date,
+        calendar.horizonEnd,
+        calendar.timeZone,
+      );
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'template.delete',
+        entity: 'schedule_template',
+        entityId: templateId,
+        before: toTemplate(before),
+        after: { generation },
+      });
       return { generation };
     });
   }

@@ -14,7 +14,9 @@ const WAIT_LIMIT_MINUTES = 60;
 export async function findWalkInSlot(trx: Tx, doctorId: number, calendar: ClinicCalendar): Promise<number> {
   const doctor = await requireDoctor(trx, doctorId);
   if (!doctor.isAvailable || !doctor.accountActive) {
-    throw new AppError('SLOT_TAKEN', `${doctor.name} is not taking patients at the moment. Choose another doctor.`, { doctorId: `${doctor.name} is not taking patients at the moment.` });
+    throw new AppError('SLOT_TAKEN', `${doctor.name} is not taking patients at the moment. Choose another doctor.`, {
+      doctorId: `${doctor.name} is not taking patients at the moment.`,
+    });
   }
   const today = calendar.now.date;
   const nowMinutes = timeToMinutes(calendar.now.time);
@@ -26,11 +28,19 @@ export async function findWalkInSlot(trx: Tx, doctorId: number, calendar: Clinic
     .orderBy('start_time')
     .execute();
   const soon = slots.find(
-    (s) => s.is_booked === 0 && s.blocked_reason === null && timeToMinutes(s.start_time) >= nowMinutes && timeToMinutes(s.start_time) - nowMinutes <= WAIT_LIMIT_MINUTES,
+    (s) =>
+      s.is_booked === 0 &&
+      s.blocked_reason === null &&
+      timeToMinutes(s.start_time) >= nowMinutes &&
+      timeToMinutes(s.start_time) - nowMinutes <= WAIT_LIMIT_MINUTES,
   );
   if (soon) return soon.availability_id;
 
-  const settings = await trx.selectFrom('settings').select('default_slot_minutes').where('id', '=', 1).executeTakeFirst();
+  const settings = await trx
+    .selectFrom('settings')
+    .select('default_slot_minutes')
+    .where('id', '=', 1)
+    .executeTakeFirst();
   const length = settings?.default_slot_minutes ?? 15;
   let start = Math.ceil(nowMinutes / 5) * 5;
   for (const s of slots) {
@@ -40,11 +50,23 @@ export async function findWalkInSlot(trx: Tx, doctorId: number, calendar: Clinic
     start = Math.max(start, to);
   }
   if (start + length > 23 * 60 + 59) {
-    throw new AppError('SLOT_TAKEN', `${doctor.name} has no free time left today. Choose another doctor or book a later day.`, { doctorId: 'No free time left today.' });
+    throw new AppError(
+      'SLOT_TAKEN',
+      `${doctor.name} has no free time left today. Choose another doctor or book a later day.`,
+      { doctorId: 'No free time left today.' },
+    );
   }
   const { availability_id: id } = await trx
     .insertInto('doctor_availability')
-    .values({ doctor_id: doctorId, available_date: today, start_time: minutesToTime(start), end_time: minutesToTime(start + length), source: 'walk_in', blocked_reason: null, blocked_by: null })
+    .values({
+      doctor_id: doctorId,
+      available_date: today,
+      start_time: minutesToTime(start),
+      end_time: minutesToTime(start + length),
+      source: 'walk_in',
+      blocked_reason: null,
+      blocked_by: null,
+    })
     .returning('availability_id')
     .executeTakeFirstOrThrow();
   return id;

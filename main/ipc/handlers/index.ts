@@ -9,4 +9,9 @@ import { scheduleHandlers } from './schedule.ts';
  * Every channel's handler. Typed as a map over the whole contract, so a channel without a
  * handler (or a handler without a channel) is a compile error; a test checks it at runtime too.
  */
-export const handlers: HandlerMap<ChannelName> = { ...authHandlers, ...adminHandlers, ...scheduleHandlers, ...frontDeskHandlers };
+export const handlers: HandlerMap<ChannelName> = {
+  ...authHandlers,
+  ...adminHandlers,
+  ...scheduleHandlers,
+  ...frontDeskHandlers,
+};
