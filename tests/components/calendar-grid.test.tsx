@@ -1,0 +1,179 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { SlotView } from '../../preload/contract-schedule.ts';
+import type { ChannelOutput } from '../../preload/contract.ts';
+import { addDays, clinicNow } from '../../preload/dates.ts';
+import { formatDateLong } from '../../renderer/src/lib/date-format.ts';
+import { createFakeClinic } from './support/fake-clinic.ts';
+import { ok, sessionFor } from './support/fixtures.ts';
+import { renderApp } from './support/render-app.tsx';
+
+const TODAY = clinicNow('Europe/London', new Date()).date;
+const MENSAH = { doctorId: 11, name: 'Dr Ama Mensah', specialization: 'Cardiology', isAvailable: true, leave: [] };
+const OSEI = {
+  doctorId: 12,
+  name: 'Dr Kofi Osei',
+  specialization: 'Paediatrics',
+  isAvailable: false,
+  leave: [{ exceptionId: 5, startTime: '10:00', endTime: '10:20', reason: 'Training' }],
+};
+const NOT_TAKING = 'Dr Kofi Osei is not taking bookings.';
+const BLOCKED = 'This slot is blocked: Team meeting.';
+
+let nextId = 100;
+function slot(
+  doctorId: number,
+  date: string,
+  startTime: string,
+  endTime: string,
+  extra: Partial<SlotView> = {},
+): SlotView {
+  nextId += 1;
+  return {
+    availabilityId: nextId,
+    doctorId,
+    date,
+    startTime,
+    endTime,
+    state: 'free',
+    source: 'template',
+    blockedReason: null,
+    appointment: null,
+    unavailableReason: null,
+    ...extra,
+  };
+}
+
+function dayFor(date: string): ChannelOutput<'schedule.day'> {
+  const unbookable = { unavailableReason: NOT_TAKING };
+  return {
+    date,
+    now: { date: TODAY, time: '09:05' },
+    doctors: [MENSAH, OSEI],
+    slots: [
+      slot(11, date, '09:00', '09:15'),
+      slot(11, date, '09:15', '09:30', {
+        state: 'booked',
+        appointment: { appointmentId: 1, patientId: 1, patientName: 'Jane Doe', status: 'scheduled' },
+        unavailableReason: 'This slot is booked.',
+      }),
+      slot(11, date, '09:30', '09:45', { state: 'blocked', blockedReason: 'Team meeting', unavailableReason: BLOCKED }),
+      slot(11, date, '09:45', '10:00'),
+      slot(12, date, '09:00', '09:20', unbookable),
+      slot(12, date, '09:20', '09:40', unbookable),
+      slot(12, date, '09:40', '10:00', unbookable),
+      slot(12, date, '10:20', '10:40', unbookable),
+    ],
+  };
+}
+
+function clinicFor(role: 'receptionist' | 'doctor' = 'receptionist') {
+  return createFakeClinic({
+    session: sessionFor(role),
+    handlers: {
+      'schedule.day': ({ date }) => ok(dayFor(date)),
+      'doctors.specializations': () => ok(['Cardiology', 'Paediatrics']),
+      'slots.block': ({ availabilityId, reason }) =>
+        ok({ ...slot(11, TODAY, '09:00', '09:15'), availabilityId, state: 'blocked' as const, blockedReason: reason }),
+    },
+  });
+}
+
+const cell = (name: string) => screen.getByRole('gridcell', { name });
+const M = (rest: string) => `Dr Ama Mensah, ${rest}`;
+
+async function openDay(role: 'receptionist' | 'doctor' = 'receptionist') {
+  const clinic = clinicFor(role);
+  const view = renderApp(clinic, '/calendar/day');
+  const grid = await screen.findByRole('grid', { name: `Slots of every doctor on ${formatDateLong(TODAY)}` });
+  return { clinic, grid, ...view };
+}
+
+describe('calendar day view', () => {
+  it('shows one column per doctor, each state in words, and why a slot cannot be booked', async () => {
+    const { grid } = await openDay();
+    const headers = within(grid).getAllByRole('columnheader');
+    expect(headers.map((header) => header.textContent)).toEqual([
+      'Time',
+      expect.stringContaining('Dr Ama Mensah'),
+      expect.stringContaining('Dr Kofi Osei'),
+    ]);
+    expect(headers[2]).toHaveTextContent('Not taking bookings');
+    expect(headers[2]).toHaveTextContent('On leave 10:00 to 10:20: Training');
+    expect(cell(M('09:00 to 09:15, free'))).toBeInTheDocument();
+    expect(cell(M('09:15 to 09:30, booked: Jane Doe, Scheduled'))).toHaveTextContent('Jane Doe');
+    expect(cell(M('09:30 to 09:45, blocked: Team meeting'))).toHaveTextContent('Team meeting');
+    expect(cell(`Dr Kofi Osei, 09:00 to 09:20, not bookable: ${NOT_TAKING}`)).toHaveTextContent('Not bookable');
+    expect(within(grid).getByRole('gridcell', { name: 'Dr Kofi Osei, on leave: Training' })).toBeInTheDocument();
+    // Exactly one cell is in the tab order: the first slot that is not over.
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+
+    act(() => cell(M('09:30 to 09:45, blocked: Team meeting')).focus());
+    expect(await screen.findByText(BLOCKED)).toBeInTheDocument();
+  });
+
+  it('moves by arrow keys, Home and End, and opens the focused slot with Enter', async () => {
+    const { user, grid } = await openDay();
+    act(() => cell(M('09:00 to 09:15, free')).focus());
+    await user.keyboard('{ArrowDown}');
+    expect(cell(M('09:15 to 09:30, booked: Jane Doe, Scheduled'))).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(cell(`Dr Kofi Osei, 09:00 to 09:20, not bookable: ${NOT_TAKING}`)).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(cell(`Dr Kofi Osei, 09:00 to 09:20, not bookable: ${NOT_TAKING}`)).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(cell(`Dr Kofi Osei, 10:20 to 10:40, not bookable: ${NOT_TAKING}`)).toHaveFocus();
+    await user.keyboard('{ArrowLeft}');
+    expect(cell(M('09:45 to 10:00, free'))).toHaveFocus();
+    await user.keyboard('{Home}');
+    expect(cell(M('09:00 to 09:15, free'))).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(cell(M('09:00 to 09:15, free'))).toHaveFocus();
+    expect(grid.querySelectorAll('[tabindex="0"]')).toHaveLength(1);
+
+    await user.keyboard('{Enter}');
+    const dialog = await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:00 to 09:15' });
+    expect(within(dialog).getByRole('button', { name: 'Book appointment' })).toBeDisabled();
+    expect(within(dialog).getByText('Booking arrives with the front-desk release.')).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    await waitFor(() => expect(cell(M('09:00 to 09:15, free'))).toHaveFocus());
+  });
+
+  it('pages to the next day with Page Down, keeping the focused doctor and time, and T returns to today', async () => {
+    const { user, clinic } = await openDay();
+    const tomorrow = addDays(TODAY, 1);
+    act(() => cell(M('09:15 to 09:30, booked: Jane Doe, Scheduled')).focus());
+    await user.keyboard('{PageDown}');
+    expect(await screen.findByRole('heading', { name: formatDateLong(tomorrow) })).toBeInTheDocument();
+    expect(clinic.callsTo('schedule.day')).toContainEqual({ date: tomorrow });
+    await screen.findByRole('grid', { name: `Slots of every doctor on ${formatDateLong(tomorrow)}` });
+    await waitFor(() => expect(cell(M('09:15 to 09:30, booked: Jane Doe, Scheduled'))).toHaveFocus());
+
+    await user.keyboard('t');
+    expect(await screen.findByRole('heading', { name: formatDateLong(TODAY) })).toBeInTheDocument();
+    await user.keyboard('{PageUp}');
+    expect(await screen.findByRole('heading', { name: formatDateLong(addDays(TODAY, -1)) })).toBeInTheDocument();
+    expect(clinic.callsTo('schedule.day')).toContainEqual({ date: addDays(TODAY, -1) });
+  });
+
+  it('lets the desk block a free slot with a reason', async () => {
+    const { user, clinic } = await openDay();
+    await user.click(cell(M('09:45 to 10:00, free')));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' }));
+    await waitFor(() => expect(dialog.getByLabelText('Reason for blocking')).toHaveFocus());
+    await user.click(dialog.getByRole('button', { name: 'Block this slot' }));
+    expect(await dialog.findByText('Enter the reason for the block.')).toBeInTheDocument();
+    await user.type(dialog.getByLabelText('Reason for blocking'), 'Lunch{Enter}');
+    await waitFor(() => expect(clinic.callsTo('slots.block')).toHaveLength(1));
+    expect(clinic.callsTo('slots.block')[0]).toMatchObject({ reason: 'Lunch' });
+  });
+
+  it('shows no block action to a doctor on another doctor’s slot', async () => {
+    const { user } = await openDay('doctor');
+    await user.click(cell(M('09:45 to 10:00, free')));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' }));
+    expect(dialog.queryByRole('button', { name: 'Block this slot' })).not.toBeInTheDocument();
+    expect(dialog.getByRole('button', { name: 'Book appointment' })).toBeDisabled();
+  });
+});
