@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import { SEED_TABLES, type Database } from '../schema.ts';
 
-export type TableCounts = Record<(typeof SEED_TABLES)[number], number>;
+/** The seed tables and the schedule rules the seed creates. */
+export const COUNTED_TABLES = [...SEED_TABLES, 'schedule_templates', 'schedule_exceptions'] as const;
 
-/** Row counts of the nine seed tables. */
+export type TableCounts = Record<(typeof COUNTED_TABLES)[number], number>;
+
+/** Row counts of the seed tables and the schedule rules. */
 export async function countRows(db: Kysely<Database>): Promise<TableCounts> {
   const entries = await Promise.all(
-    SEED_TABLES.map(async (table) => {
+    COUNTED_TABLES.map(async (table) => {
       const row = await db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number>().as('count'))

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { writeTx, type Tx } from '../tx.ts';
 import type { PlannedChat } from './chats.ts';
-import { INACTIVE_STATUSES, type SchedulePlan } from './schedule.ts';
+import { INACTIVE_STATUSES, type NewSeedSlot, type PlannedAppointment, type SeedSlot } from './schedule.ts';
 
 /** Rows per multi-row INSERT: well under SQLite's (and PostgreSQL's) bound-parameter limits. */
 const ROWS_PER_INSERT = 500;
@@ -13,10 +13,29 @@ function chunks<T>(rows: readonly T[], size = ROWS_PER_INSERT): T[][] {
   return out;
 }
 
-const slotKey = (doctorId: number, date: string, start: string): string => `${doctorId}|${date}|${start}`;
-
-async function insertSlots(trx: Tx, plan: SchedulePlan): Promise<number[]> {
-  for (const rows of chunks(plan.slots)) {
+/** Inserts the history slots, skipping any that would overlap a slot the doctor already has. */
+async function insertPastSlots(trx: Tx, slots: readonly NewSeedSlot[]): Promise<void> {
+  const doctorIds = [...new Set(slots.map((s) => s.doctorId))];
+  const dates = slots.map((s) => s.date).sort();
+  const first = dates[0];
+  const last = dates.at(-1);
+  if (doctorIds.length === 0 || first === undefined || last === undefined) return;
+  const stored = await trx
+    .selectFrom('doctor_availability')
+    .select(['doctor_id', 'available_date', 'start_time', 'end_time'])
+    .where('doctor_id', 'in', doctorIds)
+    .where('available_date', '>=', first)
+    .where('available_date', '<=', last)
+    .execute();
+  const taken = new Map<string, [string, string][]>();
+  for (const s of stored) {
+    const key = `${s.doctor_id}|${s.available_date}`;
+    taken.set(key, [...(taken.get(key) ?? []), [s.start_time, s.end_time]]);
+  }
+  const fresh = slots.filter(
+    (s) => !(taken.get(`${s.doctorId}|${s.date}`) ?? []).some(([start, end]) => start < s.end && s.start < end),
+  );
+  for (const rows of chunks(fresh)) {
     await trx
       .insertInto('doctor_availability')
       .values(
@@ -26,79 +45,127 @@ async function insertSlots(trx: Tx, plan: SchedulePlan): Promise<number[]> {
           start_time: s.start,
           end_time: s.end,
           is_booked: 0 as const,
+          source: 'template' as const,
+          blocked_reason: null,
+          blocked_by: null,
         })),
       )
-      // A slot that already exists (same doctor, day and start) is reused, never duplicated.
-      .onConflict((oc) => oc.columns(['doctor_id', 'available_date', 'start_time']).doNothing())
       .execute();
   }
-  const doctorIds = [...new Set(plan.slots.map((s) => s.doctorId))];
-  const dates = plan.slots.map((s) => s.date).sort();
-  const first = dates[0];
-  const last = dates.at(-1);
-  if (doctorIds.length === 0 || first === undefined || last === undefined) return [];
-  const stored = await trx
-    .selectFrom('doctor_availability')
-    .select(['availability_id', 'doctor_id', 'available_date', 'start_time'])
-    .where('doctor_id', 'in', doctorIds)
-    .where('available_date', '>=', first)
-    .where('available_date', '<=', last)
-    .execute();
-  const ids = new Map(stored.map((s) => [slotKey(s.doctor_id, s.available_date, s.start_time), s.availability_id]));
-  return plan.slots.map((s) => {
-    const id = ids.get(slotKey(s.doctorId, s.date, s.start));
-    if (id === undefined) throw new Error('A seeded slot was not stored.');
-    return id;
-  });
 }
 
-async function insertAppointments(trx: Tx, plan: SchedulePlan, slotIds: readonly number[]): Promise<void> {
-  const payments = [];
-  const reschedules = [];
-  for (const a of plan.appointments) {
-    const slot = plan.slots[a.slot];
-    const availabilityId = slotIds[a.slot];
-    if (!slot || availabilityId === undefined) throw new Error('An appointment points at an unknown slot.');
-    const { appointment_id: appointmentId } = await trx
+/**
+ * The doctors' slots on [from, to] that may be booked, in (doctor, date, start) order: not
+ * blocked, never booked (not even a cancelled appointment) and not inside the doctor's leave.
+ */
+async function bookableSlots(trx: Tx, doctorIds: readonly number[], from: string, to: string): Promise<SeedSlot[]> {
+  if (doctorIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('doctor_availability as s')
+    .select(['s.availability_id', 's.doctor_id', 's.available_date', 's.start_time', 's.end_time'])
+    .where('s.doctor_id', 'in', [...doctorIds])
+    .where('s.available_date', '>=', from)
+    .where('s.available_date', '<=', to)
+    .where('s.blocked_reason', 'is', null)
+    .where('s.is_booked', '=', 0)
+    .where('s.availability_id', 'not in', (eb) =>
+      eb
+        .selectFrom('appointments')
+        .select('availability_id')
+        .where('doctor_id', 'in', [...doctorIds]),
+    )
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('schedule_exceptions as e')
+            .select(sql.lit(1).as('one'))
+            .where('e.kind', '=', 'leave')
+            .whereRef('e.doctor_id', '=', 's.doctor_id')
+            .whereRef('e.start_date', '<=', 's.available_date')
+            .whereRef('e.end_date', '>=', 's.available_date')
+            .where((eb) =>
+              eb.or([
+                eb('e.start_time', 'is', null),
+                eb.and([eb('e.start_time', '<', eb.ref('s.end_time')), eb('e.end_time', '>', eb.ref('s.start_time'))]),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .orderBy('s.doctor_id')
+    .orderBy('s.available_date')
+    .orderBy('s.start_time')
+    .execute();
+  return rows.map((r) => ({
+    availabilityId: r.availability_id,
+    doctorId: r.doctor_id,
+    date: r.available_date,
+    start: r.start_time,
+    end: r.end_time,
+  }));
+}
+
+/** One slot never has two appointments booked at the same instant, so this names each one. */
+const bookingKey = (availabilityId: number, createdAt: string): string => `${availabilityId}|${createdAt}`;
+
+/** Multi-row inserts: one prepared statement per 500 appointments instead of one per row. */
+async function insertAppointments(trx: Tx, appointments: readonly PlannedAppointment[]): Promise<void> {
+  const ids = new Map<string, number>();
+  for (const rows of chunks(appointments)) {
+    const stored = await trx
       .insertInto('appointments')
-      .values({
-        doctor_id: a.doctorId,
-        patient_id: a.patientId,
-        availability_id: availabilityId,
-        // Copied from the slot, as booking does.
-        appointment_date: slot.date,
-        appointment_time: slot.start,
-        status: a.status,
-        created_at: a.createdAt,
-      })
-      .returning('appointment_id')
-      .executeTakeFirstOrThrow();
-    payments.push({
-      appointment_id: appointmentId,
-      amount: a.payment.amount,
-      payment_method: a.payment.method,
-      payment_status: a.payment.status,
-      transaction_date: a.payment.transactionDate,
-    });
-    if (a.reschedule) {
-      reschedules.push({
-        appointment_id: appointmentId,
-        old_date: a.reschedule.oldDate,
-        old_time: a.reschedule.oldTime,
-        new_date: slot.date,
-        new_time: slot.start,
-        reason: a.reschedule.reason,
-        rescheduled_at: a.reschedule.rescheduledAt,
-      });
-    }
+      .values(
+        rows.map((a) => ({
+          doctor_id: a.doctorId,
+          patient_id: a.patientId,
+          availability_id: a.slot.availabilityId,
+          // Copied from the slot, as booking does.
+          appointment_date: a.slot.date,
+          appointment_time: a.slot.start,
+          status: a.status,
+          created_at: a.createdAt,
+        })),
+      )
+      .returning(['appointment_id', 'availability_id', 'created_at'])
+      .execute();
+    for (const r of stored) ids.set(bookingKey(r.availability_id, r.created_at), r.appointment_id);
   }
+  const idOf = (a: PlannedAppointment): number => {
+    const id = ids.get(bookingKey(a.slot.availabilityId, a.createdAt));
+    if (id === undefined) throw new Error('A seeded appointment was not stored.');
+    return id;
+  };
+  if (ids.size !== appointments.length) throw new Error('Two seeded appointments share a slot and a booking time.');
+  const payments = appointments.map((a) => ({
+    appointment_id: idOf(a),
+    amount: a.payment.amount,
+    payment_method: a.payment.method,
+    payment_status: a.payment.status,
+    transaction_date: a.payment.transactionDate,
+  }));
+  const reschedules = appointments.flatMap((a) =>
+    a.reschedule
+      ? [
+          {
+            appointment_id: idOf(a),
+            old_date: a.reschedule.oldDate,
+            old_time: a.reschedule.oldTime,
+            new_date: a.slot.date,
+            new_time: a.slot.start,
+            reason: a.reschedule.reason,
+            rescheduled_at: a.reschedule.rescheduledAt,
+          },
+        ]
+      : [],
+  );
   for (const rows of chunks(payments)) await trx.insertInto('payments').values(rows).execute();
   for (const rows of chunks(reschedules)) await trx.insertInto('appointment_reschedules').values(rows).execute();
 }
 
 /**
  * is_booked = "has an active appointment", set from the appointments themselves. The status
- * test is written exactly like the partial unique index's WHERE, so SQLite searches that index.
+ * test is written exactly like the partial unique index's WHERE, with literals (a bound
+ * parameter would not match it and SQLite would scan every appointment per slot).
  */
 async function syncIsBooked(trx: Tx, slotIds: readonly number[]): Promise<void> {
   for (const ids of chunks([...new Set(slotIds)])) {
@@ -113,7 +180,11 @@ async function syncIsBooked(trx: Tx, slotIds: readonly number[]): Promise<void> 
                 .selectFrom('appointments')
                 .select(sql.lit(1).as('one'))
                 .whereRef('appointments.availability_id', '=', 'doctor_availability.availability_id')
-                .where('appointments.status', 'not in', INACTIVE_STATUSES),
+                .where(
+                  'appointments.status',
+                  'not in',
+                  INACTIVE_STATUSES.map((s) => sql.lit(s)),
+                ),
             ),
           )
           .then(sql.lit<1>(1))
@@ -149,20 +220,36 @@ async function insertChats(trx: Tx, chats: readonly PlannedChat[]): Promise<void
   for (const rows of chunks(messages)) await trx.insertInto('chat_messages').values(rows).execute();
 }
 
+export interface BookingWrite {
+  /** History slots (before the start date) to insert first. */
+  pastSlots: readonly NewSeedSlot[];
+  doctorIds: readonly number[];
+  /** The dates whose free slots get appointments. */
+  from: string;
+  to: string;
+  /** Plans the appointments and chats on the bookable slots. */
+  plan: (slots: readonly SeedSlot[]) => { appointments: PlannedAppointment[]; chats: PlannedChat[] };
+}
+
 /**
- * Writes the planned schedule and chats in one BEGIN IMMEDIATE transaction; `finish` runs
- * last in the same transaction (the caller writes its audit row there).
+ * Writes the history slots, then the appointments planned on the bookable slots, and the
+ * chats, in one BEGIN IMMEDIATE transaction; `finish` runs last in the same transaction (the
+ * caller writes its audit row there).
  */
 export async function writeSchedule(
   db: Kysely<Database>,
-  plan: SchedulePlan,
-  chats: readonly PlannedChat[],
+  booking: BookingWrite,
   finish: (trx: Tx) => Promise<void>,
 ): Promise<void> {
   await writeTx(db, async (trx) => {
-    const slotIds = await insertSlots(trx, plan);
-    await insertAppointments(trx, plan, slotIds);
-    await syncIsBooked(trx, slotIds);
+    await insertPastSlots(trx, booking.pastSlots);
+    const slots = await bookableSlots(trx, booking.doctorIds, booking.from, booking.to);
+    const { appointments, chats } = booking.plan(slots);
+    await insertAppointments(trx, appointments);
+    await syncIsBooked(
+      trx,
+      appointments.map((a) => a.slot.availabilityId),
+    );
     await insertChats(trx, chats);
     await finish(trx);
   });

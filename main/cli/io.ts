@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startAppCore, type AppCore } from '../app-core.ts';
+import type { Clock } from '../services/clock.ts';
 import type { Logger } from '../services/logger.ts';
 import { PASSWORD_ENV, UsageError } from './args.ts';
 
@@ -24,8 +25,13 @@ export function stderrLogger(io: CliIo): Logger {
 }
 
 /** Opens the real app core (migrating the file to the latest version), runs `fn`, closes. */
-export async function withCore<T>(dbFile: string, io: CliIo, fn: (core: AppCore) => Promise<T>): Promise<T> {
-  const core = await startAppCore({ dbFile, logger: stderrLogger(io) });
+export async function withCore<T>(
+  dbFile: string,
+  io: CliIo,
+  fn: (core: AppCore) => Promise<T>,
+  clock?: Clock,
+): Promise<T> {
+  const core = await startAppCore({ dbFile, logger: stderrLogger(io), ...(clock ? { clock } : {}) });
   try {
     return await fn(core);
   } finally {

@@ -17,11 +17,16 @@ Commands:
       Sign in as EMAIL (password from CLINIC_PASSWORD) and call a channel; prints the JSON
       result. --as may be left out for public channels such as setup.status.
   ${COMMAND_USAGE.seed}
-      Fill the database with deterministic demo data. Defaults: 200 patients, 8 doctors,
-      14 days from --start (today in the clinic's time zone), 7 past days, seed 1, and
-      --tz UTC when the seed sets the clinic up. Admin admin@clinic.test; staff password
-      from CLINIC_PASSWORD or the demo-only default 'demo-password-123'. --force on a
-      seeded database adds patients only.
+      Fill the database with deterministic demo data. Each doctor gets weekly schedule
+      rules from --start (default: today in the clinic's time zone), which generate slots
+      up to the clinic's horizon (12 weeks by default), plus a leave week, an extra
+      Saturday and a few blocked slots. --days N: how many days from --start get
+      appointments (default 14); --past-days N: days of history before it, with slots
+      shaped like the rules and finished visits (default 7). --start also serves as
+      "now" for the run, so the same options give the same rows. Defaults: 200 patients,
+      8 doctors, seed 1, and --tz UTC when the seed sets the clinic up. Admin
+      admin@clinic.test; staff password from CLINIC_PASSWORD or the demo-only default
+      'demo-password-123'. --force on a seeded database adds patients only.
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage.`;
 

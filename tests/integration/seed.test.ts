@@ -4,26 +4,14 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_TABLES } from '../../db/schema.ts';
+import { COUNTED_TABLES } from '../../db/seed/counts.ts';
+import type { ExceptionRow as Exception, SlotRow as Slot, TemplateRow as Rule } from '../../db/schema.ts';
 
 // `seed` run as a real child process: deterministic demo data that keeps every invariant.
 
-const ARGS = [
-  '--patients',
-  '50',
-  '--doctors',
-  '3',
-  '--days',
-  '5',
-  '--past-days',
-  '4',
-  '--seed',
-  '7',
-  '--tz',
-  'Europe/London',
-  '--start',
-  '2026-03-26',
-];
+const ARGS = '--patients 50 --doctors 3 --days 5 --past-days 4 --seed 7 --tz Europe/London --start 2026-03-26'.split(
+  ' ',
+);
 const ACTIVE = "('scheduled', 'checked_in', 'in_consultation', 'completed')";
 
 function withDb<T>(file: string, fn: (db: BetterSqlite3.Database) => T): T {
@@ -38,12 +26,13 @@ function withDb<T>(file: string, fn: (db: BetterSqlite3.Database) => T): T {
 const all = <T>(db: BetterSqlite3.Database, sql: string): T[] => db.prepare(sql).all() as T[];
 const count = (db: BetterSqlite3.Database, sql: string): number =>
   (db.prepare(sql).pluck().get() as number | undefined) ?? -1;
+const value = (db: BetterSqlite3.Database, sql: string): unknown => db.prepare(sql).pluck().get();
 
 /** Every row of the main tables, ordered by id, without what depends on the wall clock or salts. */
 function snapshot(file: string): Record<string, unknown[]> {
   return withDb(file, (db) => {
     const out: Record<string, unknown[]> = {};
-    for (const table of SEED_TABLES) {
+    for (const table of COUNTED_TABLES) {
       const key =
         all<{ name: string; pk: number }>(db, `PRAGMA table_info(${table})`).find((c) => c.pk === 1)?.name ?? 'rowid';
       out[table] = all<Record<string, unknown>>(db, `SELECT * FROM ${table} ORDER BY ${key}`).map((row) => {
@@ -72,7 +61,7 @@ describe('seed', () => {
     expect(runA.code, runA.stderr).toBe(0);
     expect(runA.stdout).toMatch(/demo-password-123.*demo data only/);
     withDb(fileA(), (db) => {
-      for (const table of SEED_TABLES) {
+      for (const table of COUNTED_TABLES) {
         const rows = count(db, `SELECT count(*) FROM ${table}`);
         expect(rows, table).toBeGreaterThan(0);
         expect(runA.stdout).toMatch(new RegExp(`${table}\\s+${rows}\\b`));
@@ -128,20 +117,92 @@ describe('seed', () => {
     });
   });
 
-  it('puts slots on weekdays in working hours, one slot length long, in the requested window', () => {
+  it('gives every doctor weekly rules from the start date, with slots shaped by them up to the horizon', () => {
     withDb(fileA(), (db) => {
-      const minutes = count(db, 'SELECT default_slot_minutes FROM settings');
-      const slots = all<{ available_date: string; start_time: string; end_time: string }>(
-        db,
-        'SELECT * FROM doctor_availability',
-      );
-      const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
-      for (const s of slots) {
-        expect([1, 2, 3, 4, 5]).toContain(new Date(`${s.available_date}T00:00:00Z`).getUTCDay());
-        expect(toMin(s.end_time) - toMin(s.start_time)).toBe(minutes);
-        expect(s.start_time >= '09:00' && s.end_time <= '17:00').toBe(true);
-        expect(s.available_date >= '2026-03-22' && s.available_date < '2026-03-31').toBe(true);
+      const rules = all<Rule>(db, 'SELECT * FROM schedule_templates');
+      const doctors = all<{ doctor_id: number }>(db, 'SELECT doctor_id FROM doctors');
+      for (const { doctor_id: id } of doctors) {
+        const own = rules.filter((r) => r.doctor_id === id);
+        expect(own.length, `rules of ${id}`).toBeGreaterThanOrEqual(1);
+        expect(own.length).toBeLessThanOrEqual(2);
+        // The clinic horizon: 12 weeks from the start, 2026-03-26 to 2026-06-17.
+        expect(value(db, `SELECT max(available_date) FROM doctor_availability WHERE doctor_id = ${id}`)).toBe(
+          '2026-06-17',
+        );
       }
+      for (const r of rules) {
+        expect(r).toMatchObject({ valid_from: '2026-03-26', valid_to: null });
+        expect([15, 20, 30]).toContain(r.slot_minutes);
+      }
+      expect(value(db, "SELECT min(available_date) FROM doctor_availability WHERE source = 'template'")).toBe(
+        '2026-03-23',
+      );
+      expect(count(db, "SELECT count(*) FROM doctor_availability WHERE source NOT IN ('template', 'extra')")).toBe(0);
+      const slots = all<Slot>(db, "SELECT * FROM doctor_availability WHERE source = 'template'");
+      const toMin = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+      const fits = (s: Slot, r: Rule) =>
+        r.doctor_id === s.doctor_id &&
+        ((r.weekdays >> new Date(`${s.available_date}T00:00:00Z`).getUTCDay()) & 1) === 1 &&
+        s.start_time >= r.start_time &&
+        s.end_time <= r.end_time &&
+        toMin(s.end_time) - toMin(s.start_time) === r.slot_minutes &&
+        (toMin(s.start_time) - toMin(r.start_time)) % r.slot_minutes === 0;
+      // The history before the start date has the same shape as the generated future.
+      expect(slots.filter((s) => !rules.some((r) => fits(s, r)))).toEqual([]);
+      const overlaps = count(
+        db,
+        `SELECT count(*) FROM doctor_availability a JOIN doctor_availability b
+           ON b.doctor_id = a.doctor_id AND b.available_date = a.available_date AND b.availability_id > a.availability_id
+          AND b.start_time < a.end_time AND a.start_time < b.end_time`,
+      );
+      expect(overlaps).toBe(0);
+    });
+  });
+
+  it('adds a leave week, an extra Saturday and a few blocked slots, never booked', () => {
+    withDb(fileA(), (db) => {
+      const leave = all<Exception>(db, "SELECT * FROM schedule_exceptions WHERE kind = 'leave'");
+      expect(leave).toEqual([
+        expect.objectContaining({ start_date: '2026-04-06', end_date: '2026-04-12', start_time: null }),
+      ]);
+      const [away] = leave;
+      const inLeave = `doctor_id = ${away?.doctor_id} AND available_date BETWEEN '${away?.start_date}' AND '${away?.end_date}'`;
+      expect(count(db, `SELECT count(*) FROM doctor_availability WHERE ${inLeave}`)).toBe(0);
+
+      const extra = all<Exception>(db, "SELECT * FROM schedule_exceptions WHERE kind = 'extra'");
+      expect(extra).toEqual([
+        expect.objectContaining({ start_date: '2026-03-28', start_time: '09:00', end_time: '12:00' }),
+      ]);
+      const extraSlots = count(
+        db,
+        `SELECT count(*) FROM doctor_availability WHERE source = 'extra' AND doctor_id = ${extra[0]?.doctor_id} AND available_date = '2026-03-28'`,
+      );
+      expect(extraSlots).toBeGreaterThan(0);
+      expect(count(db, "SELECT count(*) FROM doctor_availability WHERE source = 'extra'")).toBe(extraSlots);
+
+      const blocked = all<Slot>(db, 'SELECT * FROM doctor_availability WHERE blocked_reason IS NOT NULL');
+      expect(blocked.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(blocked.map((b) => b.blocked_reason))).toEqual(new Set(['Team meeting', 'Lunch']));
+      const admin = count(db, "SELECT user_id FROM users WHERE email = 'admin@clinic.test'");
+      for (const b of blocked) expect(b.blocked_by).toBe(admin);
+      expect(
+        count(
+          db,
+          'SELECT count(*) FROM appointments a JOIN doctor_availability s USING (availability_id) WHERE s.blocked_reason IS NOT NULL',
+        ),
+      ).toBe(0);
+
+      // Appointments from the first past day with slots to the last --days day; the services audited their changes.
+      expect(value(db, "SELECT min(appointment_date) || ' ' || max(appointment_date) FROM appointments")).toBe(
+        '2026-03-23 2026-03-30',
+      );
+      const audited = all<{ action: string; n: number }>(
+        db,
+        'SELECT action, count(*) AS n FROM audit_log GROUP BY action',
+      );
+      const byAction = Object.fromEntries(audited.map((a) => [a.action, a.n]));
+      expect(byAction).toMatchObject({ 'leave.add': 1, 'extra.add': 1, 'slot.block': blocked.length });
+      expect(byAction['template.create']).toBe(count(db, 'SELECT count(*) FROM schedule_templates'));
     });
   });
 
@@ -218,7 +279,7 @@ describe('seed', () => {
       );
       expect(audit).toHaveLength(1);
       const after = JSON.parse(audit[0]?.after_json ?? '{}') as { counts: Record<string, number> };
-      for (const table of SEED_TABLES)
+      for (const table of COUNTED_TABLES)
         expect(after.counts[table], table).toBe(count(db, `SELECT count(*) FROM ${table}`));
     });
   });
@@ -261,7 +322,7 @@ describe('seed', () => {
     const after = snapshot(fileA());
     expect(after.patients).toHaveLength(70);
     expect(after.users).toHaveLength((before.users ?? []).length + 20);
-    for (const table of SEED_TABLES.filter((t) => t !== 'patients' && t !== 'users'))
+    for (const table of COUNTED_TABLES.filter((t) => t !== 'patients' && t !== 'users'))
       expect(after[table], table).toEqual(before[table]);
     withDb(fileA(), (db) => {
       expect(count(db, "SELECT count(*) FROM audit_log WHERE action = 'seed.run'")).toBe(2);

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { planChats } from '../../../db/seed/chats.ts';
 import { countRows, type TableCounts } from '../../../db/seed/counts.ts';
-import { isCalendarDate, todayIn } from '../../../preload/dates.ts';
+import { addDays, isCalendarDate, localToUtcIso, todayIn } from '../../../preload/dates.ts';
 import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
 import { createRng } from '../../../db/seed/prng.ts';
-import { planSchedule } from '../../../db/seed/schedule.ts';
+import { planAppointments } from '../../../db/seed/schedule.ts';
 import { writeSchedule } from '../../../db/seed/write.ts';
 import { writeTx, type Tx } from '../../../db/tx.ts';
 import { timeZoneSchema } from '../../../preload/schemas.ts';
@@ -14,6 +14,8 @@ import type { Actor } from '../../services/context.ts';
 import { CliFailure, DB_OPTION, intFlag, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
 import { DEMO_PASSWORD, ensureClinic, ensureDemoStaff } from '../seed-clinic.ts';
+import { pinnableClock, type PinnableClock } from '../seed-clock.ts';
+import { seedSchedules } from '../seed-schedules.ts';
 import { checked } from '../validate.ts';
 import { migrateFile, reportMigrations } from './migrate.ts';
 
@@ -79,7 +81,13 @@ async function auditRun(trx: Tx, core: AppCore, actor: Actor, options: SeedOptio
   });
 }
 
-async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword: string | undefined): Promise<void> {
+async function seed(
+  core: AppCore,
+  clock: PinnableClock,
+  io: CliIo,
+  options: SeedOptions,
+  envPassword: string | undefined,
+): Promise<void> {
   const existingPatients = await patientCount(core);
   if (existingPatients > 0 && !options.force) {
     throw new CliFailure(
@@ -94,7 +102,10 @@ async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword:
   }
   const { settings, actor } = await ensureClinic(core, io, options.timeZone, password);
   const timeZone = settings.timeZone;
-  const startDate = options.start ?? todayIn(timeZone, core.services.deps.clock.now());
+  const startDate = options.start ?? todayIn(timeZone, clock.now());
+  // With --start the services live on that day (07:00 clinic time, before any session), so
+  // rules start then, slots reach the horizon from it, and every timestamp is reproducible.
+  if (options.start !== undefined) clock.pin(new Date(localToUtcIso(startDate, '07:00', timeZone)));
 
   const { doctors, receptionists } = options.force
     ? { doctors: [], receptionists: [] }
@@ -113,24 +124,41 @@ async function seed(core: AppCore, io: CliIo, options: SeedOptions, envPassword:
     await writeTx(core.database.db, (trx) => auditRun(trx, core, actor, options, startDate));
     return;
   }
-  const firstNameById = new Map(patientIds.map((id, i) => [id, firstNames[i] ?? '']));
-  const plan = planSchedule(createRng(options.seed, 'schedule'), {
-    doctors,
-    patientIds,
+  const doctorIds = doctors.map((d) => d.doctorId);
+  const { pastSlots } = await seedSchedules(core, actor, doctorIds, {
+    seed: options.seed,
     startDate,
     pastDays: options.pastDays,
     days: options.days,
-    slotMinutes: settings.defaultSlotMinutes,
     timeZone,
   });
-  const chats = planChats(createRng(options.seed, 'chats'), {
-    pairs: plan.appointments,
-    receptionistIds: receptionists,
-    firstNameOf: (id) => firstNameById.get(id) ?? 'The patient',
-    startDate,
-    timeZone,
-  });
-  await writeSchedule(core.database.db, plan, chats, (trx) => auditRun(trx, core, actor, options, startDate));
+  const firstNameById = new Map(patientIds.map((id, i) => [id, firstNames[i] ?? '']));
+  await writeSchedule(
+    core.database.db,
+    {
+      pastSlots,
+      doctorIds,
+      from: addDays(startDate, -options.pastDays),
+      to: addDays(startDate, options.days - 1),
+      plan: (slots) => {
+        const appointments = planAppointments(createRng(options.seed, 'schedule'), slots, {
+          doctors,
+          patientIds,
+          startDate,
+          timeZone,
+        });
+        const chats = planChats(createRng(options.seed, 'chats'), {
+          pairs: appointments,
+          receptionistIds: receptionists,
+          firstNameOf: (id) => firstNameById.get(id) ?? 'The patient',
+          startDate,
+          timeZone,
+        });
+        return { appointments, chats };
+      },
+    },
+    (trx) => auditRun(trx, core, actor, options, startDate),
+  );
 }
 
 function printSummary(io: CliIo, before: TableCounts, after: TableCounts, seconds: number): void {
@@ -151,10 +179,16 @@ export async function seedCommand(argv: readonly string[], io: CliIo): Promise<n
   }
   const started = performance.now();
   reportMigrations(io, await migrateFile(dbFile));
-  return withCore(dbFile, io, async (core) => {
-    const before = await countRows(core.database.db);
-    await seed(core, io, options, envPassword);
-    printSummary(io, before, await countRows(core.database.db), (performance.now() - started) / 1000);
-    return 0;
-  });
+  const clock = pinnableClock();
+  return withCore(
+    dbFile,
+    io,
+    async (core) => {
+      const before = await countRows(core.database.db);
+      await seed(core, clock, io, options, envPassword);
+      printSummary(io, before, await countRows(core.database.db), (performance.now() - started) / 1000);
+      return 0;
+    },
+    clock,
+  );
 }
