@@ -5,6 +5,8 @@ import { NoAccessPage } from '../admin/NoAccessPage.tsx';
 import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
 import { UsersPage } from '../admin/users/UsersPage.tsx';
 import { calendarRoutes } from '../calendar/calendar-routes.tsx';
+import { FrontDeskPage } from '../front-desk/FrontDeskPage.tsx';
+import { patientsRoutes } from '../patients/patients-routes.tsx';
 import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -12,9 +14,9 @@ export function AppRoutes({ role }: { role: StaffRole }) {
   return (
     <Routes>
       <Route index element={<Navigate to="/front-desk" replace />} />
-      <Route path="front-desk" element={<PlaceholderPage area="frontDesk" />} />
+      <Route path="front-desk" element={<FrontDeskPage />} />
       {calendarRoutes(role === 'doctor')}
-      <Route path="patients" element={<PlaceholderPage area="patients" />} />
+      {patientsRoutes()}
       <Route path="payments" element={<PlaceholderPage area="payments" />} />
       <Route path="messages" element={<PlaceholderPage area="messages" />} />
       {role === 'admin' ? (

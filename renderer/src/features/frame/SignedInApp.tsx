@@ -7,6 +7,8 @@ import { LockOverlay } from '../auth/LockOverlay.tsx';
 import { useLockNow } from '../auth/session-actions.ts';
 import { ShortcutsDialog } from '../shortcuts/ShortcutsDialog.tsx';
 import { useShortcuts } from '../shortcuts/use-shortcuts.ts';
+import { DeskProvider, useDeskController } from '../front-desk/desk-dialogs.tsx';
+import { focusPatientSearch } from '../patients/PatientSearch.tsx';
 import { AppFrame } from './AppFrame.tsx';
 import { AppRoutes } from './AppRoutes.tsx';
 import { navItemsFor } from './nav-items.ts';
@@ -28,6 +30,7 @@ export function SignedInApp({ session, clinicName }: { session: Session; clinicN
   useUserColorScheme(user.userId);
   useLastScreen(user.userId);
   useLiveUpdates();
+  const desk = useDeskController(user.role);
   useShortcuts(
     {
       onLock: lockNow,
@@ -36,12 +39,18 @@ export function SignedInApp({ session, clinicName }: { session: Session; clinicN
         const item = navItemsFor(user.role).find((candidate) => candidate.key === key);
         if (item) void navigate(item.path);
       },
+      onSearch: focusPatientSearch,
+      onLetter: (key) => {
+        if (key === 'n') desk.openBooking();
+        else if (key === 'w') desk.openWalkIn();
+        else if (key === 't') void navigate('/front-desk');
+      },
     },
     !locked,
   );
 
   return (
-    <>
+    <DeskProvider controller={desk}>
       <AppFrame
         session={session}
         settings={settings.data}
@@ -53,6 +62,6 @@ export function SignedInApp({ session, clinicName }: { session: Session; clinicN
       <ShortcutsDialog opened={helpOpen} onClose={() => setHelpOpen(false)} role={user.role} />
       <IdleLock session={session} minutes={settings.data?.idleLockMinutes ?? session.idleLockMinutes} />
       <LockOverlay session={session} />
-    </>
+    </DeskProvider>
   );
 }

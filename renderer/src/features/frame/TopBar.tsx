@@ -3,6 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import type { Session, Settings } from '../../../../preload/contract.ts';
 import { roleLabels } from '../../lib/strings.ts';
 import { useLockNow } from '../auth/session-actions.ts';
+import { PatientSearch } from '../patients/PatientSearch.tsx';
 import { ClinicClock } from './ClinicClock.tsx';
 import { frameStrings } from './strings.ts';
 import { ThemeToggle } from './ThemeToggle.tsx';
@@ -40,6 +41,7 @@ export function TopBar({ session, settings, clinicName, navOpened, onToggleNav, 
           </Box>
         ) : null}
       </Group>
+      <PatientSearch />
       <Group wrap="nowrap" gap="xs">
         <Box ta="right" visibleFrom="sm" mr="xs">
           <Text size="sm" fw={600} lh={1.2}>

@@ -31,6 +31,15 @@ function Keys({ keys, sequence }: Pick<Row, 'keys' | 'sequence'>) {
 function rows(role: StaffRole): Row[] {
   return [
     { keys: ['Ctrl', 'L'], action: strings.lock },
+    { keys: ['Ctrl', 'K'], action: strings.search },
+    { keys: ['/'], action: strings.search },
+    ...(role === 'doctor'
+      ? []
+      : [
+          { keys: ['N'], action: strings.newAppointment },
+          { keys: ['W'], action: strings.walkIn },
+        ]),
+    { keys: ['T'], action: strings.today },
     { keys: ['?'], action: strings.help },
     ...navItemsFor(role).map((item) => ({
       keys: ['G', item.key.toUpperCase()],

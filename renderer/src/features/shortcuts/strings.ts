@@ -5,6 +5,10 @@ export const shortcutStrings = {
   then: 'then',
   lock: 'Lock the screen',
   help: 'Show this list of shortcuts',
+  search: 'Search patients (arrows and Enter open one)',
+  newAppointment: 'Book a new appointment',
+  walkIn: 'Register a walk-in',
+  today: 'Go to today’s flow board',
   goTo: {
     d: 'Go to Front desk',
     c: 'Go to Calendar',

@@ -17,17 +17,27 @@ interface ShortcutHandlers {
   onHelp: () => void;
   /** The second key of "G then …", lower case. */
   onGo: (key: string) => void;
+  /** Ctrl/Cmd+K (also while typing) and "/": the patient search. */
+  onSearch?: () => void;
+  /** Single letters such as N (new appointment), W (walk-in) and T (today), lower case. */
+  onLetter?: (key: string) => void;
 }
 
 /**
- * The global shortcuts: Ctrl/Cmd+L locks (also while typing), "?" shows the list, "G then a
- * letter" goes to an area. Letter shortcuts are ignored in fields and inside dialogs.
+ * The global shortcuts: Ctrl/Cmd+L locks and Ctrl/Cmd+K searches patients (also while typing),
+ * "?" shows the list, "/" searches, "G then a letter" goes to an area, single letters (N, W, T)
+ * start desk work. Letter shortcuts are ignored in fields and inside dialogs.
  */
 export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void {
   const onKey = useEffectEvent((event: KeyboardEvent, pendingSince: number | null): number | null => {
     if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'l') {
       event.preventDefault();
       handlers.onLock();
+      return null;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+      event.preventDefault();
+      handlers.onSearch?.();
       return null;
     }
     if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return null;
@@ -37,12 +47,19 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean): void
       handlers.onHelp();
       return null;
     }
+    if (event.key === '/') {
+      event.preventDefault();
+      handlers.onSearch?.();
+      return null;
+    }
     const key = event.key.toLowerCase();
     if (pendingSince !== null && Date.now() - pendingSince <= SEQUENCE_TIMEOUT_MS) {
       handlers.onGo(key);
       return null;
     }
-    return key === 'g' ? Date.now() : null;
+    if (key === 'g') return Date.now();
+    handlers.onLetter?.(key);
+    return null;
   });
 
   useEffect(() => {

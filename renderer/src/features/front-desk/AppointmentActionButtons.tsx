@@ -1,0 +1,59 @@
+import { Button, Group } from '@mantine/core';
+import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import type { AppointmentAction } from './appointment-rules.ts';
+import { deskStrings } from './strings.ts';
+
+const strings = deskStrings.actions;
+
+const LOOK: Record<
+  AppointmentAction,
+  { text: string; label: (patient: string) => string; color?: string; primary?: boolean }
+> = {
+  checkIn: { text: strings.checkIn, label: strings.checkInLabel, primary: true },
+  start: { text: strings.start, label: strings.startLabel, primary: true },
+  complete: { text: strings.complete, label: strings.completeLabel, primary: true },
+  noShow: { text: strings.noShow, label: strings.noShowLabel, color: 'orange' },
+  reschedule: { text: strings.reschedule, label: strings.rescheduleLabel },
+  cancel: { text: strings.cancel, label: strings.cancelLabel, color: 'red' },
+  undo: { text: strings.undo, label: strings.undoLabel },
+};
+
+interface AppointmentActionButtonsProps {
+  appointment: Appointment;
+  actions: AppointmentAction[];
+  busy: boolean;
+  onAction: (action: AppointmentAction, appointment: Appointment) => void;
+  groupLabel: string;
+}
+
+/** One button per allowed action, each named with the patient so a screen reader hears whose row it is. */
+export function AppointmentActionButtons({
+  appointment,
+  actions,
+  busy,
+  onAction,
+  groupLabel,
+}: AppointmentActionButtonsProps) {
+  if (actions.length === 0) return null;
+  return (
+    <Group gap={4} wrap="wrap" justify="flex-end" role="group" aria-label={groupLabel}>
+      {actions.map((action) => {
+        const look = LOOK[action];
+        return (
+          <Button
+            key={action}
+            size="compact-sm"
+            variant={look.primary ? 'filled' : 'subtle'}
+            color={look.color}
+            loading={busy && look.primary}
+            disabled={busy}
+            aria-label={look.label(appointment.patientName)}
+            onClick={() => onAction(action, appointment)}
+          >
+            {look.text}
+          </Button>
+        );
+      })}
+    </Group>
+  );
+}

@@ -1,0 +1,221 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { Appointment, PatientSummary } from '../../../../preload/contract-front-desk.ts';
+import { reasonSchema } from '../../../../preload/schemas.ts';
+import { call } from '../../api/client.ts';
+import { isClinicCallError, messageOf } from '../../api/errors.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { DialogButtons } from '../admin/users/DialogButtons.tsx';
+import { usePatient } from '../patients/patient-api.ts';
+import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
+import { useRefreshDesk } from './desk-api.ts';
+import { enterSubmits } from './enter-submits.ts';
+import { PatientChoice } from './PatientChoice.tsx';
+import { SlotChooser, type FreeSlot, type SlotSource } from './SlotChooser.tsx';
+import { deskStrings } from './strings.ts';
+import { useDeskFormat } from './use-desk-format.ts';
+
+const strings = deskStrings.booking;
+const overlapReasonSchema = reasonSchema('reason for the double appointment');
+
+/** A slot chosen before the dialog opens (the calendar's slot dialog), shown as it is. */
+export interface BookingSlot {
+  availabilityId: number;
+  doctorId: number;
+  doctorName: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+}
+
+export interface BookAppointmentDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Books this slot (the patient is still chosen in the dialog). */
+  availabilityId?: number;
+  /** Starts with this patient chosen. */
+  patientId?: number;
+  /** The preselected slot's details, to show it by doctor, date and time. */
+  slot?: BookingSlot;
+  onBooked?: (appointment: Appointment) => void;
+}
+
+type FlowProps = Omit<BookAppointmentDialogProps, 'open'>;
+
+function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: FlowProps) {
+  const format = useDeskFormat();
+  const refresh = useRefreshDesk();
+  const initialPatient = usePatient(patientId ?? null);
+  const [picked, setPicked] = useState<PatientSummary | null | undefined>(undefined);
+  const patient = picked === undefined ? (initialPatient.data ?? null) : picked;
+  const [registering, setRegistering] = useState<string | null>(null);
+  const preselectedId = slot?.availabilityId ?? availabilityId ?? null;
+  const [usePreselected, setUsePreselected] = useState(preselectedId !== null);
+  const [source, setSource] = useState<SlotSource | null>(slot ? { doctorId: slot.doctorId } : null);
+  const [fromDate, setFromDate] = useState<string | null>(slot?.date ?? null);
+  const [chosen, setChosen] = useState<FreeSlot | null>(null);
+  const [errors, setErrors] = useState<{ patient?: string; slot?: string; reason?: string; form?: string }>({});
+  const [taken, setTaken] = useState<string | null>(null);
+  const [overlap, setOverlap] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+
+  if (registering !== null) {
+    const done = (next: PatientSummary) => {
+      setPicked(next);
+      setRegistering(null);
+      setErrors((old) => ({ ...old, patient: undefined }));
+    };
+    return (
+      <RegisterPatientForm
+        typed={registering}
+        existingAction="use"
+        onExisting={done}
+        onRegistered={done}
+        onCancel={() => setRegistering(null)}
+      />
+    );
+  }
+
+  const slotId = usePreselected ? preselectedId : (chosen?.availabilityId ?? null);
+
+  const submit = async () => {
+    const reasonCheck = overlap ? overlapReasonSchema.safeParse(reason) : null;
+    const next = {
+      patient: patient ? undefined : strings.needPatient,
+      slot: slotId === null ? strings.needSlot : undefined,
+      reason: reasonCheck && !reasonCheck.success ? reasonCheck.error.issues[0]?.message : undefined,
+    };
+    setErrors(next);
+    if (!patient || slotId === null || next.reason) return;
+    setSubmitting(true);
+    try {
+      const booked = await call('appointments.book', {
+        availabilityId: slotId,
+        patientId: patient.patientId,
+        ...(overlap && reasonCheck?.success ? { overlapOverrideReason: reasonCheck.data } : {}),
+      });
+      const when = format.when(booked.date, booked.time);
+      notifications.show({ color: 'green', message: strings.booked(booked.patientName, booked.doctorName, when) });
+      refresh();
+      onBooked?.(booked);
+      onClose();
+    } catch (error) {
+      if (isClinicCallError(error) && error.code === 'SLOT_TAKEN') {
+        // Show the sentence and the next free slots of the same doctor instead.
+        setTaken(error.message);
+        const doctorId = usePreselected ? slot?.doctorId : chosen?.doctorId;
+        if (doctorId !== undefined) setSource({ doctorId });
+        setUsePreselected(false);
+        setChosen(null);
+        refresh();
+      } else if (isClinicCallError(error) && error.fields.overlapOverrideReason) {
+        setOverlap(error.fields.overlapOverrideReason);
+      } else {
+        setErrors({ form: messageOf(error) });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const preselectedText = slot
+    ? strings.chosenSlot(slot.doctorName, format.date(slot.date), format.time(slot.startTime))
+    : null;
+
+  return (
+    <form
+      noValidate
+      onKeyDown={enterSubmits}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack>
+        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        <PatientChoice
+          patient={patient}
+          loading={patientId !== undefined && picked === undefined && initialPatient.isPending}
+          error={errors.patient}
+          autoFocus
+          onPick={(next) => {
+            setPicked(next);
+            setOverlap(null);
+            if (next) setErrors((old) => ({ ...old, patient: undefined }));
+          }}
+          onRegister={setRegistering}
+        />
+        {taken ? (
+          <Alert role="alert" color="orange" variant="light" title={strings.slotTaken}>
+            {taken}
+          </Alert>
+        ) : null}
+        {usePreselected && preselectedId !== null ? (
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {strings.slot}
+            </Text>
+            <Paper withBorder p="xs">
+              <Group justify="space-between" wrap="nowrap">
+                <Text fw={600}>{preselectedText ?? strings.slot}</Text>
+                <Button variant="default" size="compact-sm" onClick={() => setUsePreselected(false)}>
+                  {strings.otherSlot}
+                </Button>
+              </Group>
+            </Paper>
+          </div>
+        ) : (
+          <SlotChooser
+            source={source}
+            onSourceChange={(next) => {
+              setSource(next);
+              setChosen(null);
+            }}
+            fromDate={fromDate}
+            onFromDateChange={setFromDate}
+            value={chosen?.availabilityId ?? null}
+            onChange={(next) => {
+              setChosen(next);
+              setOverlap(null);
+              setErrors((old) => ({ ...old, slot: undefined }));
+            }}
+            error={errors.slot}
+          />
+        )}
+        {overlap ? (
+          <TextInput
+            label={strings.overlapReason}
+            description={overlap}
+            inputWrapperOrder={['label', 'description', 'input', 'error']}
+            autoComplete="off"
+            autoFocus
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            error={errors.reason}
+          />
+        ) : null}
+        <DialogButtons
+          submitLabel={strings.submit}
+          cancelLabel={strings.cancel}
+          submitting={submitting}
+          onCancel={onClose}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * Books an appointment: pick or register the patient in place, then a preselected slot or one
+ * of a doctor's (or specialization's) next free slots. A slot taken meanwhile shows the next
+ * free ones; a patient already booked at that time is asked for a reason. Enter books, Esc closes.
+ */
+export function BookAppointmentDialog({ open, ...props }: BookAppointmentDialogProps) {
+  return (
+    <Modal opened={open} onClose={props.onClose} title={strings.title} size="lg">
+      {open ? <BookingFlow {...props} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { reasonSchema } from '../../../../preload/schemas.ts';
+import { applyServerErrors } from '../../api/form-errors.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+
+interface ReasonDialogProps {
+  opened: boolean;
+  title: string;
+  /** The consequence, named once. */
+  body: string;
+  reasonLabel: string;
+  reasonHint?: string;
+  /** The words main uses in "Enter the …" for this reason. */
+  reasonWords: string;
+  confirmLabel: string;
+  keepLabel: string;
+  onConfirm: (reason: string) => Promise<void>;
+  onClose: () => void;
+}
+
+function ReasonForm({ onClose, ...props }: Omit<ReasonDialogProps, 'opened' | 'title'>) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const { register, handleSubmit, setError, formState } = useForm({
+    resolver: zodResolver(z.object({ reason: reasonSchema(props.reasonWords) })),
+    mode: 'onBlur',
+    defaultValues: { reason: '' },
+  });
+  const onSubmit = handleSubmit(async ({ reason }) => {
+    setFormError(null);
+    try {
+      await props.onConfirm(reason);
+      onClose();
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, ['reason']));
+    }
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Stack>
+        <Text>{props.body}</Text>
+        {formError ? <FormAlert>{formError}</FormAlert> : null}
+        <TextInput
+          label={props.reasonLabel}
+          description={props.reasonHint}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          data-autofocus
+          autoComplete="off"
+          error={formState.errors.reason?.message}
+          {...register('reason')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {props.keepLabel}
+          </Button>
+          <Button type="submit" color="red" loading={formState.isSubmitting}>
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A destructive step that keeps a reason: asks once, naming the consequence; the reason is required. */
+export function ReasonDialog({ opened, title, ...props }: ReasonDialogProps) {
+  return (
+    <Modal opened={opened} onClose={props.onClose} title={title}>
+      {opened ? <ReasonForm {...props} /> : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,146 @@
+import { Alert, Group, Radio, Select, SegmentedControl, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useId } from 'react';
+import type { ChannelOutput } from '../../../../preload/contract.ts';
+import { messageOf } from '../../api/errors.ts';
+import { DateField } from '../calendar/DateField.tsx';
+import { useDoctorList, useSpecializations } from '../calendar/schedule-api.ts';
+import { useNextFree, type NextFreeFilter } from './desk-api.ts';
+import { deskStrings } from './strings.ts';
+import { useDeskFormat } from './use-desk-format.ts';
+
+const strings = deskStrings.slots;
+
+export type FreeSlot = ChannelOutput<'schedule.nextFree'>[number];
+export type SlotSource = { doctorId: number } | { specialization: string };
+
+export const sourceKey = (source: SlotSource | null): string | null =>
+  source === null ? null : 'doctorId' in source ? `d:${source.doctorId}` : `s:${source.specialization}`;
+
+function sourceOf(key: string | null): SlotSource | null {
+  if (!key) return null;
+  return key.startsWith('d:') ? { doctorId: Number(key.slice(2)) } : { specialization: key.slice(2) };
+}
+
+interface WhoProps {
+  value: SlotSource | null;
+  onChange: (source: SlotSource | null) => void;
+  error?: string;
+}
+
+/** A doctor (who takes bookings) or a specialization, in one searchable list. */
+export function SlotChooserWho({ value, onChange, error }: WhoProps) {
+  const doctors = useDoctorList({ availableOnly: true });
+  const specializations = useSpecializations();
+  const data = [
+    {
+      group: strings.doctorsGroup,
+      items: (doctors.data ?? []).map((d) => ({ value: `d:${d.doctorId}`, label: `${d.name} (${d.specialization})` })),
+    },
+    {
+      group: strings.specializationsGroup,
+      items: (specializations.data ?? []).map((s) => ({ value: `s:${s}`, label: strings.anyDoctorOf(s) })),
+    },
+  ];
+  return (
+    <Select
+      label={strings.who}
+      placeholder={strings.whoPlaceholder}
+      data={data}
+      searchable
+      data-autofocus
+      error={error}
+      value={sourceKey(value)}
+      onChange={(key) => onChange(sourceOf(key))}
+    />
+  );
+}
+
+interface SlotChooserProps {
+  source: SlotSource | null;
+  onSourceChange: (source: SlotSource | null) => void;
+  /** Instead of the doctor/specialization picker: a fixed set of choices (reschedule). */
+  choices?: { source: SlotSource; label: string }[];
+  fromDate: string | null;
+  onFromDateChange: (date: string | null) => void;
+  value: number | null;
+  onChange: (slot: FreeSlot | null) => void;
+  /** A slot that cannot be chosen (the appointment's current one). */
+  excludeId?: number;
+  error?: string | null;
+  limit?: number;
+}
+
+/** Pick a doctor or a specialization and one of their next free slots. */
+export function SlotChooser(props: SlotChooserProps) {
+  const { source, choices, fromDate, value, error, limit = 8 } = props;
+  const format = useDeskFormat();
+  const errorId = useId();
+  const filter: NextFreeFilter | null = source ? { ...source, limit, ...(fromDate ? { fromDate } : {}) } : null;
+  const slots = useNextFree(filter);
+  const list = (slots.data ?? []).filter((slot) => slot.availabilityId !== props.excludeId);
+
+  const body = () => {
+    if (!source) return <Text size="sm">{strings.pickWho}</Text>;
+    if (slots.isPending) {
+      return (
+        <SimpleGrid cols={2} aria-busy="true" aria-label={strings.loading}>
+          {[0, 1, 2, 3].map((key) => (
+            <Skeleton key={key} height={22} />
+          ))}
+        </SimpleGrid>
+      );
+    }
+    if (slots.isError) return <Alert color="red">{`${strings.loadFailed} ${messageOf(slots.error)}`}</Alert>;
+    if (list.length === 0) return <Text size="sm">{strings.none}</Text>;
+    return (
+      <Radio.Group
+        label={strings.listLabel}
+        value={value === null ? null : String(value)}
+        onChange={(id) => props.onChange(list.find((slot) => String(slot.availabilityId) === id) ?? null)}
+        error={error ?? undefined}
+        errorProps={{ id: errorId }}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={6} mt={6}>
+          {list.map((slot) => (
+            <Radio
+              key={slot.availabilityId}
+              value={String(slot.availabilityId)}
+              label={strings.option(format.date(slot.date), format.time(slot.startTime), slot.doctorName)}
+            />
+          ))}
+        </SimpleGrid>
+      </Radio.Group>
+    );
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group grow align="flex-start" wrap="wrap">
+        {choices ? (
+          <SegmentedControl
+            aria-label={strings.who}
+            data={choices.map((choice) => ({ value: sourceKey(choice.source) ?? '', label: choice.label }))}
+            value={sourceKey(source) ?? ''}
+            onChange={(key) => props.onSourceChange(sourceOf(key))}
+          />
+        ) : (
+          <SlotChooserWho value={source} onChange={props.onSourceChange} />
+        )}
+        <DateField
+          label={strings.from}
+          description={strings.fromHint}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          clearable
+          value={fromDate}
+          onChange={props.onFromDateChange}
+        />
+      </Group>
+      {body()}
+      {error && (!source || list.length === 0) ? (
+        <Text size="sm" c="red" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,119 @@
+import { Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { PatientSummary } from '../../../../preload/contract-front-desk.ts';
+import { call } from '../../api/client.ts';
+import { isClinicCallError, messageOf } from '../../api/errors.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { DialogButtons } from '../admin/users/DialogButtons.tsx';
+import { useDoctorList } from '../calendar/schedule-api.ts';
+import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
+import { useRefreshDesk } from './desk-api.ts';
+import { enterSubmits } from './enter-submits.ts';
+import { PatientChoice } from './PatientChoice.tsx';
+import { deskStrings } from './strings.ts';
+import { useDeskFormat } from './use-desk-format.ts';
+
+const strings = deskStrings.walkIn;
+
+function WalkInFlow({ onClose }: { onClose: () => void }) {
+  const format = useDeskFormat();
+  const refresh = useRefreshDesk();
+  const doctors = useDoctorList({ availableOnly: true });
+  const [patient, setPatient] = useState<PatientSummary | null>(null);
+  const [registering, setRegistering] = useState<string | null>(null);
+  const [doctorId, setDoctorId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ patient?: string; doctorId?: string; form?: string }>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  if (registering !== null) {
+    const done = (next: PatientSummary) => {
+      setPatient(next);
+      setRegistering(null);
+    };
+    return (
+      <RegisterPatientForm
+        typed={registering}
+        existingAction="use"
+        onExisting={done}
+        onRegistered={done}
+        onCancel={() => setRegistering(null)}
+      />
+    );
+  }
+
+  const submit = async () => {
+    const next = {
+      patient: patient ? undefined : deskStrings.booking.needPatient,
+      doctorId: doctorId ? undefined : strings.needDoctor,
+    };
+    setErrors(next);
+    if (!patient || !doctorId) return;
+    setSubmitting(true);
+    try {
+      const seen = await call('appointments.walkIn', { patientId: patient.patientId, doctorId: Number(doctorId) });
+      notifications.show({
+        color: 'green',
+        message: strings.done(seen.patientName, seen.doctorName, format.time(seen.time)),
+      });
+      refresh();
+      onClose();
+    } catch (error) {
+      if (isClinicCallError(error) && error.fields.doctorId) setErrors({ doctorId: error.message });
+      else if (isClinicCallError(error) && error.fields.overlapOverrideReason) setErrors({ patient: error.message });
+      else setErrors({ form: messageOf(error) });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form
+      noValidate
+      onKeyDown={enterSubmits}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack>
+        <Text size="sm">{strings.intro}</Text>
+        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
+        <PatientChoice
+          patient={patient}
+          error={errors.patient}
+          autoFocus
+          onPick={setPatient}
+          onRegister={setRegistering}
+        />
+        <Select
+          label={strings.doctor}
+          placeholder={strings.doctorPlaceholder}
+          data={(doctors.data ?? []).map((d) => ({
+            value: String(d.doctorId),
+            label: `${d.name} (${d.specialization})`,
+          }))}
+          searchable
+          value={doctorId}
+          onChange={setDoctorId}
+          error={errors.doctorId}
+        />
+        <DialogButtons
+          submitLabel={strings.submit}
+          cancelLabel={deskStrings.booking.cancel}
+          submitting={submitting}
+          onCancel={onClose}
+        />
+      </Stack>
+    </form>
+  );
+}
+
+/** A patient seen today without an appointment: search-or-create, choose the doctor, checked in at once. */
+export function WalkInDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  return (
+    <Modal opened={opened} onClose={onClose} title={strings.title} size="lg">
+      {opened ? <WalkInFlow onClose={onClose} /> : null}
+    </Modal>
+  );
+}

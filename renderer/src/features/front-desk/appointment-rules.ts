@@ -1,0 +1,75 @@
+import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import { timeToMinutes } from '../../../../preload/dates.ts';
+import type { StaffRole } from '../../../../preload/schemas.ts';
+
+// What the desk may do with an appointment, and how late or long-waiting it is. Main refuses
+// anything else anyway; these rules only decide which buttons are shown.
+
+export type AppointmentAction = 'checkIn' | 'start' | 'complete' | 'noShow' | 'cancel' | 'reschedule' | 'undo';
+
+export interface Viewer {
+  role: StaffRole;
+  userId: number;
+}
+
+export interface ClinicMoment {
+  date: string;
+  time: string;
+}
+
+/** A patient counts as late this many minutes after the start time. */
+export const LATE_AFTER_MINUTES = 10;
+
+const started = (a: Appointment, now: ClinicMoment): boolean =>
+  a.date < now.date || (a.date === now.date && a.time <= now.time);
+
+export function allowedActions(a: Appointment, viewer: Viewer, now: ClinicMoment): AppointmentAction[] {
+  const desk = viewer.role === 'admin' || viewer.role === 'receptionist';
+  const treats = viewer.role === 'admin' || (viewer.role === 'doctor' && a.doctorId === viewer.userId);
+  const actions: AppointmentAction[] = [];
+  if (desk && a.status === 'scheduled' && a.date === now.date) actions.push('checkIn');
+  if (treats && a.status === 'checked_in') actions.push('start');
+  if (treats && a.status === 'in_consultation') actions.push('complete');
+  if (desk && a.status === 'scheduled' && started(a, now)) actions.push('noShow');
+  if (desk && a.status === 'scheduled') actions.push('reschedule');
+  if (desk && (a.status === 'scheduled' || a.status === 'checked_in')) actions.push('cancel');
+  if (viewer.role === 'admin' && a.status !== 'scheduled') actions.push('undo');
+  return actions;
+}
+
+/** Minutes past the start time of a scheduled appointment that nobody checked in, or null. */
+export function minutesLate(a: Appointment, now: ClinicMoment): number | null {
+  if (a.status !== 'scheduled' || a.date !== now.date) return null;
+  const late = timeToMinutes(now.time) - timeToMinutes(a.time);
+  return late > LATE_AFTER_MINUTES ? late : null;
+}
+
+/** Whole minutes since check-in, for patients still in the waiting room. */
+export function minutesWaiting(a: Appointment, now: Date): number | null {
+  if (a.status !== 'checked_in' || !a.checkedInAt) return null;
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(a.checkedInAt)) / 60_000));
+}
+
+const LIVE = new Set(['scheduled', 'checked_in', 'in_consultation']);
+
+/** Still to come: later days, or today and not finished. */
+export const isUpcoming = (a: Appointment, today: string): boolean =>
+  a.date > today || (a.date === today && LIVE.has(a.status));
+
+export const byTime = (a: Appointment, b: Appointment): number =>
+  a.date.localeCompare(b.date) || a.time.localeCompare(b.time);
+
+/** The board's sections: one per doctor, in the order of their first appointment's doctor name. */
+export function groupByDoctor(
+  appointments: Appointment[],
+): { doctorId: number; doctorName: string; rows: Appointment[] }[] {
+  const groups = new Map<number, { doctorId: number; doctorName: string; rows: Appointment[] }>();
+  for (const a of appointments) {
+    const group = groups.get(a.doctorId) ?? { doctorId: a.doctorId, doctorName: a.doctorName, rows: [] };
+    group.rows.push(a);
+    groups.set(a.doctorId, group);
+  }
+  return [...groups.values()]
+    .map((group) => ({ ...group, rows: group.rows.sort(byTime) }))
+    .sort((x, y) => x.doctorName.localeCompare(y.doctorName));
+}

@@ -1,0 +1,69 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ChannelInput } from '../../../../preload/contract.ts';
+import { call } from '../../api/client.ts';
+import { useClinicEvent } from '../../api/events.ts';
+import { scheduleKeys } from '../calendar/schedule-api.ts';
+import { patientKeys } from '../patients/patient-api.ts';
+
+export type NextFreeFilter = ChannelInput<'schedule.nextFree'>;
+
+/** Query keys of the front desk: the board, free slots and the waitlist. */
+export const deskKeys = {
+  all: ['desk'] as const,
+  board: (date: string | null) => ['desk', 'board', date] as const,
+  nextFree: (filter: NextFreeFilter) => ['desk', 'nextFree', filter] as const,
+  waitlistMatches: ['desk', 'waitlist', 'matches'] as const,
+  waitlist: ['desk', 'waitlist', 'list'] as const,
+};
+
+/** Today's appointments of every doctor (the clinic's today, from main). */
+export function useBoard() {
+  return useQuery({ queryKey: deskKeys.board(null), queryFn: () => call('appointments.board', {}) });
+}
+
+export function useNextFree(filter: NextFreeFilter | null) {
+  return useQuery({
+    queryKey: deskKeys.nextFree(filter ?? {}),
+    queryFn: () => call('schedule.nextFree', filter ?? {}),
+    enabled: filter !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useWaitlistMatches(enabled: boolean) {
+  return useQuery({
+    queryKey: deskKeys.waitlistMatches,
+    queryFn: () => call('waitlist.matches', {}),
+    enabled,
+  });
+}
+
+export function useWaitlist(enabled: boolean) {
+  return useQuery({ queryKey: deskKeys.waitlist, queryFn: () => call('waitlist.list', {}), enabled });
+}
+
+/** After a change made here or at another desk: refetch boards, patients, free slots and calendars. */
+export function useRefreshDesk(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: deskKeys.all });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.all });
+    void queryClient.invalidateQueries({ queryKey: scheduleKeys.all });
+  }, [queryClient]);
+}
+
+/**
+ * Changes from other desks, refetched in the background. Dialogs keep what is typed and focus
+ * stays where it is, because nothing typed is rebuilt from the refetched data.
+ */
+export function useDeskLiveUpdates(): void {
+  const queryClient = useQueryClient();
+  const refresh = useCallback(() => {
+    void queryClient.invalidateQueries({ queryKey: deskKeys.all });
+    void queryClient.invalidateQueries({ queryKey: patientKeys.all });
+  }, [queryClient]);
+  useClinicEvent('appointment.changed', refresh);
+  useClinicEvent('schedule.changed', refresh);
+}

@@ -1,0 +1,110 @@
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import { call } from '../../api/client.ts';
+import { messageOf } from '../../api/errors.ts';
+import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
+import type { AppointmentAction } from './appointment-rules.ts';
+import { useRefreshDesk } from './desk-api.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
+import { RescheduleDialog } from './RescheduleDialog.tsx';
+import { deskStrings } from './strings.ts';
+import { useDeskFormat } from './use-desk-format.ts';
+
+type DialogKind = 'cancel' | 'reschedule' | 'undo';
+type StepKind = Exclude<AppointmentAction, DialogKind>;
+
+const STEPS: Record<
+  StepKind,
+  {
+    channel:
+      'appointments.checkIn' | 'appointments.startConsultation' | 'appointments.complete' | 'appointments.noShow';
+    done: (patient: string) => string;
+  }
+> = {
+  checkIn: { channel: 'appointments.checkIn', done: deskStrings.actions.checkedIn },
+  start: { channel: 'appointments.startConsultation', done: deskStrings.actions.started },
+  complete: { channel: 'appointments.complete', done: deskStrings.actions.completed },
+  noShow: { channel: 'appointments.noShow', done: deskStrings.actions.markedNoShow },
+};
+
+const isDialogKind = (kind: AppointmentAction): kind is DialogKind =>
+  kind === 'cancel' || kind === 'reschedule' || kind === 'undo';
+
+/**
+ * The actions on an appointment, shared by the board and the patient page: visit steps act at
+ * once; cancel, undo and reschedule open their dialog (reason required, consequence named).
+ */
+export function useAppointmentActions() {
+  const refresh = useRefreshDesk();
+  const format = useDeskFormat();
+  const [busyId, setBusyId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<{ kind: DialogKind; appointment: Appointment; opened: boolean } | null>(null);
+
+  const runStep = async (kind: StepKind, appointment: Appointment) => {
+    setBusyId(appointment.appointmentId);
+    try {
+      await call(STEPS[kind].channel, { appointmentId: appointment.appointmentId });
+      notifications.show({ color: 'green', message: STEPS[kind].done(appointment.patientName) });
+    } catch (error) {
+      notifications.show({ color: 'red', message: messageOf(error) });
+    } finally {
+      setBusyId(null);
+      refresh();
+    }
+  };
+
+  const perform = (kind: AppointmentAction, appointment: Appointment) => {
+    if (isDialogKind(kind)) setDialog({ kind, appointment, opened: true });
+    else void runStep(kind, appointment);
+  };
+
+  const close = () => setDialog((old) => (old ? { ...old, opened: false } : old));
+  const target = dialog?.appointment ?? null;
+  const openedKind = dialog?.opened ? dialog.kind : null;
+  const name = target?.patientName ?? '';
+  const cancelStrings = deskStrings.cancel;
+  const undoStrings = deskStrings.undo;
+
+  const dialogs = (
+    <>
+      <ReasonDialog
+        opened={openedKind === 'cancel'}
+        title={cancelStrings.title(name)}
+        body={target ? cancelStrings.body(target.doctorName, format.when(target.date, target.time)) : ''}
+        reasonLabel={cancelStrings.reason}
+        reasonHint={cancelStrings.reasonHint}
+        reasonWords="reason for cancelling"
+        confirmLabel={cancelStrings.confirm}
+        keepLabel={cancelStrings.keep}
+        onClose={close}
+        onConfirm={async (reason) => {
+          if (!target) return;
+          await call('appointments.cancel', { appointmentId: target.appointmentId, reason });
+          notifications.show({ color: 'green', message: cancelStrings.done(target.patientName) });
+          refresh();
+        }}
+      />
+      <ReasonDialog
+        opened={openedKind === 'undo'}
+        title={undoStrings.title(name)}
+        body={target ? undoStrings.body(appointmentStatusLabel(target.status).toLowerCase()) : ''}
+        reasonLabel={undoStrings.reason}
+        reasonWords="reason for the undo"
+        confirmLabel={undoStrings.confirm}
+        keepLabel={undoStrings.keep}
+        onClose={close}
+        onConfirm={async (reason) => {
+          if (!target) return;
+          const after = await call('appointments.undoLastStep', { appointmentId: target.appointmentId, reason });
+          const status = appointmentStatusLabel(after.status).toLowerCase();
+          notifications.show({ color: 'green', message: undoStrings.done(after.patientName, status) });
+          refresh();
+        }}
+      />
+      <RescheduleDialog appointment={target} opened={openedKind === 'reschedule'} onClose={close} />
+    </>
+  );
+
+  return { perform, busyId, dialogs };
+}

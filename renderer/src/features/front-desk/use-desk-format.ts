@@ -1,0 +1,40 @@
+import { useCallback, useMemo } from 'react';
+import { clinicNow } from '../../../../preload/dates.ts';
+import { useSession } from '../../api/session.ts';
+import { useSettings } from '../../api/settings.ts';
+import { formatClinicDateTime } from '../../lib/clinic-time.ts';
+import { formatDateMedium, formatTime } from '../../lib/date-format.ts';
+import type { ClinicMoment, Viewer } from './appointment-rules.ts';
+import { deskStrings } from './strings.ts';
+
+/** Times in the clinic's 12/24-hour setting and dates with their weekday. */
+export function useDeskFormat() {
+  const settings = useSettings().data;
+  const timeFormat = settings?.timeFormat ?? '24h';
+  const timeZone = settings?.timeZone ?? 'UTC';
+  const time = useCallback((value: string) => formatTime(value, timeFormat), [timeFormat]);
+  const when = useCallback(
+    (date: string, value: string) => deskStrings.when(formatDateMedium(date), formatTime(value, timeFormat)),
+    [timeFormat],
+  );
+  /** A UTC instant (when something was recorded) in the clinic's time zone. */
+  const instant = useCallback(
+    (iso: string) => formatClinicDateTime(new Date(iso), timeZone, timeFormat),
+    [timeZone, timeFormat],
+  );
+  return useMemo(() => ({ time, date: formatDateMedium, when, instant }), [time, when, instant]);
+}
+
+/** The clinic's local date and time at an instant (the clinic's time zone, not the computer's). */
+export function useClinicMoment(now: Date): ClinicMoment | null {
+  const timeZone = useSettings().data?.timeZone;
+  return timeZone ? clinicNow(timeZone, now) : null;
+}
+
+export function useViewer(): Viewer | null {
+  const user = useSession().data?.user;
+  return user ? { role: user.role, userId: user.userId } : null;
+}
+
+export const isDeskRole = (viewer: Viewer | null): boolean =>
+  viewer?.role === 'admin' || viewer?.role === 'receptionist';

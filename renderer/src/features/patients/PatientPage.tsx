@@ -1,0 +1,151 @@
+import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCalendarPlus, IconEdit, IconListDetails } from '@tabler/icons-react';
+import { useState, type ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { messageOf } from '../../api/errors.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { formatDateLong } from '../../lib/date-format.ts';
+import { useNow } from '../../lib/use-now.ts';
+import { byTime, isUpcoming } from '../front-desk/appointment-rules.ts';
+import { useDesk } from '../front-desk/desk-dialogs.tsx';
+import { useAppointmentActions } from '../front-desk/use-appointment-actions.tsx';
+import { isDeskRole, useClinicMoment, useDeskFormat, useViewer } from '../front-desk/use-desk-format.ts';
+import { WaitlistAddDialog } from '../front-desk/WaitlistAddDialog.tsx';
+import { EditPatientDialog } from './EditPatientDialog.tsx';
+import { usePatient } from './patient-api.ts';
+import { AppointmentTable, RescheduleHistory } from './PatientAppointments.tsx';
+import { patientsStrings } from './strings.ts';
+
+const strings = patientsStrings.page;
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** One patient: details (editable), upcoming and past appointments with actions, reschedule history. */
+export function PatientPage() {
+  const params = useParams();
+  const patientId = Number(params.patientId);
+  const patient = usePatient(Number.isInteger(patientId) && patientId > 0 ? patientId : null);
+  const desk = useDesk();
+  const viewer = useViewer();
+  const format = useDeskFormat();
+  const moment = useClinicMoment(useNow(60_000));
+  const actions = useAppointmentActions();
+  const [editing, setEditing] = useState(false);
+  const [waitlisting, setWaitlisting] = useState(false);
+
+  if (patient.isError) return <FormAlert title={strings.loadFailed}>{messageOf(patient.error)}</FormAlert>;
+  if (!patient.data || !viewer || !moment) {
+    return (
+      <Stack aria-busy="true">
+        <Skeleton height={36} width="40%" />
+        <Skeleton height={120} />
+        <Skeleton height={160} />
+      </Stack>
+    );
+  }
+  const p = patient.data;
+  const desktop = isDeskRole(viewer);
+  const upcoming = p.appointments.filter((a) => isUpcoming(a, moment.date)).sort(byTime);
+  const past = p.appointments.filter((a) => !isUpcoming(a, moment.date)).sort((a, b) => byTime(b, a));
+  const notGiven = strings.notGiven;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/patients" size="sm">
+        <IconArrowLeft size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
+        {strings.back}
+      </Anchor>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{p.name}</Title>
+          <Text c="dimmed">{p.patientNumber}</Text>
+        </div>
+        {desktop ? (
+          <Group gap="xs">
+            <Button
+              leftSection={<IconCalendarPlus size={18} aria-hidden />}
+              onClick={() => desk.openBooking({ patientId: p.patientId })}
+            >
+              {strings.book}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconListDetails size={18} aria-hidden />}
+              onClick={() => setWaitlisting(true)}
+            >
+              {strings.addToWaitlist}
+            </Button>
+          </Group>
+        ) : null}
+      </Group>
+      <Paper withBorder p="md" component="section" aria-label={strings.details}>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            {strings.details}
+          </Title>
+          {desktop ? (
+            <Button
+              variant="default"
+              size="compact-sm"
+              leftSection={<IconEdit size={14} aria-hidden />}
+              onClick={() => setEditing(true)}
+            >
+              {strings.edit}
+            </Button>
+          ) : null}
+        </Group>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <Fact label={strings.phone}>{p.phone ?? notGiven}</Fact>
+          <Fact label={strings.email}>{p.email ?? notGiven}</Fact>
+          <Fact label={strings.gender}>{p.gender ? (patientsStrings.genders[p.gender] ?? p.gender) : notGiven}</Fact>
+          <Fact label={strings.dateOfBirth}>{p.dateOfBirth ? formatDateLong(p.dateOfBirth) : notGiven}</Fact>
+          <Fact label={strings.age}>{p.age === null ? notGiven : strings.ageValue(p.age)}</Fact>
+        </SimpleGrid>
+        <Stack gap={4} mt="sm">
+          <Fact label={strings.medicalNotes}>{p.medicalNotes ?? notGiven}</Fact>
+          <Text size="xs" c="dimmed">
+            {strings.registeredOn(format.instant(p.createdAt))}
+          </Text>
+        </Stack>
+      </Paper>
+      <AppointmentTable
+        title={strings.upcoming}
+        empty={desktop ? strings.noUpcoming : strings.noUpcomingPlain}
+        appointments={upcoming}
+        viewer={viewer}
+        moment={moment}
+        busyId={actions.busyId}
+        onAction={actions.perform}
+      />
+      <AppointmentTable
+        title={strings.past}
+        empty={strings.noPast}
+        appointments={past}
+        viewer={viewer}
+        moment={moment}
+        busyId={actions.busyId}
+        onAction={actions.perform}
+      />
+      <RescheduleHistory reschedules={p.reschedules} />
+      {actions.dialogs}
+      <EditPatientDialog patient={p} opened={editing} onClose={() => setEditing(false)} />
+      <WaitlistAddDialog
+        patientId={p.patientId}
+        patientName={p.name}
+        opened={waitlisting}
+        onClose={() => setWaitlisting(false)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,97 @@
+import { Anchor, Button, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { messageOf } from '../../api/errors.ts';
+import { useSession } from '../../api/session.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { usePatientSearch } from './patient-api.ts';
+import { RegisterPatientDialog } from './RegisterPatientDialog.tsx';
+import { patientsStrings } from './strings.ts';
+
+const strings = patientsStrings.list;
+/** The most a search lists; typing more narrows it (main caps a search at 200). */
+const LIST_LIMIT = 200;
+
+function Results({ typed }: { typed: string }) {
+  const search = usePatientSearch(typed, LIST_LIMIT);
+  if (!typed.trim()) return <Text>{strings.empty}</Text>;
+  if (search.isPending) return <Skeleton height={120} aria-busy="true" />;
+  if (search.isError && !search.data)
+    return <FormAlert title={strings.loadFailed}>{messageOf(search.error)}</FormAlert>;
+  if (search.data.length === 0) return <Text>{strings.noResults}</Text>;
+  return (
+    <Stack gap="xs">
+      <Table.ScrollContainer minWidth={720}>
+        <Table verticalSpacing="xs" highlightOnHover aria-label={strings.caption} aria-busy={search.isFetching}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{strings.name}</Table.Th>
+              <Table.Th scope="col">{strings.number}</Table.Th>
+              <Table.Th scope="col">{strings.phone}</Table.Th>
+              <Table.Th scope="col">{strings.email}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {strings.age}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {search.data.map((patient) => (
+              <Table.Tr key={patient.patientId}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/patients/${patient.patientId}`} fw={600}>
+                    {patient.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{patient.patientNumber}</Table.Td>
+                <Table.Td>{patient.phone ?? strings.none}</Table.Td>
+                <Table.Td>{patient.email ?? strings.none}</Table.Td>
+                <Table.Td ta="right">{patient.age ?? strings.none}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {search.data.length >= LIST_LIMIT ? (
+        <Text size="sm" c="dimmed">
+          {strings.capped(LIST_LIMIT)}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Find a patient by any part of their name, phone, email or number; register a new one. */
+export function PatientsPage() {
+  const role = useSession().data?.user.role;
+  const [typed, setTyped] = useState('');
+  const [registering, setRegistering] = useState(false);
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>{strings.title}</Title>
+          <Text c="dimmed" size="sm">
+            {strings.intro}
+          </Text>
+        </div>
+        {role !== 'doctor' ? (
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setRegistering(true)}>
+            {strings.register}
+          </Button>
+        ) : null}
+      </Group>
+      <TextInput
+        role="searchbox"
+        label={strings.search}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={typed}
+        onChange={(event) => setTyped(event.currentTarget.value)}
+        autoComplete="off"
+        maw={420}
+      />
+      <Results typed={typed} />
+      <RegisterPatientDialog opened={registering} typed={typed} onClose={() => setRegistering(false)} />
+    </Stack>
+  );
+}
