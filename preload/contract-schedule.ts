@@ -116,8 +116,9 @@ const templateFields = {
   validTo: dateSchema.nullable().optional(),
 };
 
-const endAfterStart = <T extends { startTime?: string | null | undefined; endTime?: string | null | undefined }>(value: T) =>
-  !value.startTime || !value.endTime || value.startTime < value.endTime;
+const endAfterStart = <T extends { startTime?: string | null | undefined; endTime?: string | null | undefined }>(
+  value: T,
+) => !value.startTime || !value.endTime || value.startTime < value.endTime;
 const endAfterStartIssue = { message: 'The end time must be after the start time.', path: ['endTime'] };
 
 const generationSchema = z.object({ created: z.number(), removed: z.number() });
@@ -174,7 +175,9 @@ export const scheduleChannels = {
   'templates.update': channel({
     description: 'Changes a weekly rule and regenerates its free slots.',
     access: SCHEDULERS,
-    input: z.object({ templateId: idSchema, version: versionSchema, ...templateFields }).refine(endAfterStart, endAfterStartIssue),
+    input: z
+      .object({ templateId: idSchema, version: versionSchema, ...templateFields })
+      .refine(endAfterStart, endAfterStartIssue),
     output: z.object({ template: templateSchema, generation: generationSchema }),
   }),
   'templates.delete': channel({
@@ -200,7 +203,10 @@ export const scheduleChannels = {
         startTime: timeSchema.nullable().optional(),
         endTime: timeSchema.nullable().optional(),
       })
-      .refine((v) => v.startDate <= v.endDate, { message: 'The last day must be on or after the first day.', path: ['endDate'] })
+      .refine((v) => v.startDate <= v.endDate, {
+        message: 'The last day must be on or after the first day.',
+        path: ['endDate'],
+      })
       .refine(endAfterStart, endAfterStartIssue),
     output: z.array(affectedAppointmentSchema),
   }),
@@ -216,10 +222,15 @@ export const scheduleChannels = {
         endTime: timeSchema.nullable().optional(),
         reason: reasonSchema('reason for the leave'),
         /** Required when the leave covers booked appointments. */
-        onBooked: z.enum(['keep', 'cancel', 'reschedule'], { error: 'Choose what happens to the booked appointments.' }).optional(),
+        onBooked: z
+          .enum(['keep', 'cancel', 'reschedule'], { error: 'Choose what happens to the booked appointments.' })
+          .optional(),
         cancelReason: optionalTextSchema(300, 'cancellation reason'),
       })
-      .refine((v) => v.startDate <= v.endDate, { message: 'The last day must be on or after the first day.', path: ['endDate'] })
+      .refine((v) => v.startDate <= v.endDate, {
+        message: 'The last day must be on or after the first day.',
+        path: ['endDate'],
+      })
       .refine((v) => (v.startTime == null) === (v.endTime == null), {
         message: 'Give both a start and an end time, or neither for whole days.',
         path: ['endTime'],
@@ -286,7 +297,12 @@ export const scheduleChannels = {
     description: 'One day of every doctor’s slots (or one specialization’s), for the calendar.',
     access: 'staff',
     input: z.object({ date: dateSchema, specialization: z.string().trim().max(80).optional() }),
-    output: z.object({ date: z.string(), now: clinicNowSchema, doctors: z.array(dayDoctorSchema), slots: z.array(slotViewSchema) }),
+    output: z.object({
+      date: z.string(),
+      now: clinicNowSchema,
+      doctors: z.array(dayDoctorSchema),
+      slots: z.array(slotViewSchema),
+    }),
   }),
   'schedule.week': channel({
     description: 'Seven days of one doctor’s slots from the Monday of the given date’s week.',
@@ -305,7 +321,12 @@ export const scheduleChannels = {
     description: 'The signed-in doctor’s slots and patients for a day.',
     access: ['doctor'],
     input: z.object({ date: dateSchema.optional() }),
-    output: z.object({ date: z.string(), now: clinicNowSchema, doctor: dayDoctorSchema, slots: z.array(slotViewSchema) }),
+    output: z.object({
+      date: z.string(),
+      now: clinicNowSchema,
+      doctor: dayDoctorSchema,
+      slots: z.array(slotViewSchema),
+    }),
   }),
   'schedule.whyNot': channel({
     description: 'Says whether a doctor can be booked at a date and time, and if not, every reason why.',

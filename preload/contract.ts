@@ -26,8 +26,6 @@ import {
  * web-shell bridge are all built from this object, and their types are derived from it.
  */
 
-
-
 export const sessionUserSchema = z.object({
   userId: z.number(),
   name: z.string(),
@@ -257,7 +255,12 @@ export const events = {
   /** Slots, templates or leave of a doctor changed: calendars refresh those dates. */
   'schedule.changed': z.object({ doctorId: z.number().nullable() }),
   /** An appointment was booked, moved or changed status: boards and calendars refresh. */
-  'appointment.changed': z.object({ appointmentId: z.number(), doctorId: z.number(), date: z.string(), status: z.string() }),
+  'appointment.changed': z.object({
+    appointmentId: z.number(),
+    doctorId: z.number(),
+    date: z.string(),
+    status: z.string(),
+  }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
 } as const;

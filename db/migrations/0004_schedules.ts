@@ -35,7 +35,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Both null: whole days. Both set: that part of each day.
     .addColumn('start_time', 'text', (c) => c.check(sql`start_time IS NULL OR (${timeCheck('start_time')})`))
     .addColumn('end_time', 'text', (c) => c.check(sql`end_time IS NULL OR (${timeCheck('end_time')})`))
-    .addColumn('slot_minutes', 'integer', (c) => c.check(sql`slot_minutes IS NULL OR (slot_minutes >= 5 AND slot_minutes <= 240)`))
+    .addColumn('slot_minutes', 'integer', (c) =>
+      c.check(sql`slot_minutes IS NULL OR (slot_minutes >= 5 AND slot_minutes <= 240)`),
+    )
     .addColumn('reason', 'text')
     .addColumn('created_by', 'integer', (c) => c.references('users.user_id').onDelete('restrict'))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -43,23 +45,50 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint('exception_times_together', sql`(start_time IS NULL) = (end_time IS NULL)`)
     .addCheckConstraint('exception_time_range', sql`start_time IS NULL OR start_time < end_time`)
     // An extra session has hours and a slot length; leave may be whole days.
-    .addCheckConstraint('exception_extra_shape', sql`kind = 'leave' OR (start_time IS NOT NULL AND slot_minutes IS NOT NULL)`)
+    .addCheckConstraint(
+      'exception_extra_shape',
+      sql`kind = 'leave' OR (start_time IS NOT NULL AND slot_minutes IS NOT NULL)`,
+    )
     .execute();
-  await db.schema.createIndex('exceptions_doctor_dates').on('schedule_exceptions').columns(['doctor_id', 'start_date', 'end_date']).execute();
+  await db.schema
+    .createIndex('exceptions_doctor_dates')
+    .on('schedule_exceptions')
+    .columns(['doctor_id', 'start_date', 'end_date'])
+    .execute();
 
   await db.schema
     .alterTable('doctor_availability')
-    .addColumn('source', 'text', (c) => c.notNull().defaultTo('manual').check(oneOf('source', ['template', 'extra', 'manual', 'walk_in'])))
+    .addColumn('source', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('manual')
+        .check(oneOf('source', ['template', 'extra', 'manual', 'walk_in'])),
+    )
     .execute();
   await db.schema.alterTable('doctor_availability').addColumn('blocked_reason', 'text').execute();
-  await db.schema.alterTable('doctor_availability').addColumn('blocked_by', 'integer', (c) => c.references('users.user_id')).execute();
+  await db.schema
+    .alterTable('doctor_availability')
+    .addColumn('blocked_by', 'integer', (c) => c.references('users.user_id'))
+    .execute();
   // The day view reads every doctor's slots for one date.
-  await db.schema.createIndex('availability_date_start').on('doctor_availability').columns(['available_date', 'start_time']).execute();
+  await db.schema
+    .createIndex('availability_date_start')
+    .on('doctor_availability')
+    .columns(['available_date', 'start_time'])
+    .execute();
 
-  await db.schema.alterTable('doctors').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('doctors')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .alterTable('settings')
-    .addColumn('schedule_horizon_weeks', 'integer', (c) => c.notNull().defaultTo(12).check(sql`schedule_horizon_weeks >= 1 AND schedule_horizon_weeks <= 104`))
+    .addColumn('schedule_horizon_weeks', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(12)
+        .check(sql`schedule_horizon_weeks >= 1 AND schedule_horizon_weeks <= 104`),
+    )
     .execute();
   // Set when leave is added over a booking and the desk chose "list for rescheduling".
   await db.schema.alterTable('appointments').addColumn('needs_reschedule_reason', 'text').execute();

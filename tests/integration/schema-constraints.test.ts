@@ -106,7 +106,10 @@ describe('slots and appointments', () => {
     refuses(() => insertSlot(raw, doctor, '2026-03-02', '09:15', '09:45'), /overlap/);
     refuses(() => insertSlot(raw, doctor, '2026-03-02', '08:45', '10:00'), /overlap/);
     const slot = insertSlot(raw, doctor, '2026-03-02', '09:30', '09:45');
-    refuses(() => raw.prepare("UPDATE doctor_availability SET start_time = '09:20' WHERE availability_id = ?").run(slot), /overlap/);
+    refuses(
+      () => raw.prepare("UPDATE doctor_availability SET start_time = '09:20' WHERE availability_id = ?").run(slot),
+      /overlap/,
+    );
     // Back to back is fine, and so is another doctor at the same time.
     expect(insertSlot(raw, insertDoctor(raw), '2026-03-02', '09:00', '09:30')).toBeGreaterThan(0);
   });

@@ -27,13 +27,17 @@ let patients = 0;
 /** Books a slot for a new patient, keeping is_booked in step (the booking service arrives later). */
 export function bookDirectly(app: TestApp, availabilityId: number, patientName = `Patient ${++patients}`): number {
   const raw = app.core.database.raw;
-  const slot = raw.prepare('SELECT doctor_id, available_date, start_time FROM doctor_availability WHERE availability_id = ?').get(availabilityId) as {
+  const slot = raw
+    .prepare('SELECT doctor_id, available_date, start_time FROM doctor_availability WHERE availability_id = ?')
+    .get(availabilityId) as {
     doctor_id: number;
     available_date: string;
     start_time: string;
   };
   const patientId = Number(
-    raw.prepare("INSERT INTO users (name, role, created_at) VALUES (?, 'patient', '2026-01-01T00:00:00Z')").run(patientName).lastInsertRowid,
+    raw
+      .prepare("INSERT INTO users (name, role, created_at) VALUES (?, 'patient', '2026-01-01T00:00:00Z')")
+      .run(patientName).lastInsertRowid,
   );
   raw.prepare('INSERT INTO patients (patient_id) VALUES (?)').run(patientId);
   const appointmentId = Number(
@@ -47,8 +51,14 @@ export function bookDirectly(app: TestApp, availabilityId: number, patientName =
   return appointmentId;
 }
 
-export function slotsOf(app: TestApp, doctorId: number, date: string): { availability_id: number; start_time: string; end_time: string; source: string }[] {
+export function slotsOf(
+  app: TestApp,
+  doctorId: number,
+  date: string,
+): { availability_id: number; start_time: string; end_time: string; source: string }[] {
   return app.core.database.raw
-    .prepare('SELECT availability_id, start_time, end_time, source FROM doctor_availability WHERE doctor_id = ? AND available_date = ? ORDER BY start_time')
+    .prepare(
+      'SELECT availability_id, start_time, end_time, source FROM doctor_availability WHERE doctor_id = ? AND available_date = ? ORDER BY start_time',
+    )
     .all(doctorId, date) as { availability_id: number; start_time: string; end_time: string; source: string }[];
 }
