@@ -1,7 +1,19 @@
-import { Alert, Group, Radio, Select, SegmentedControl, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Group,
+  Radio,
+  Select,
+  SegmentedControl,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useId } from 'react';
 import type { ChannelOutput } from '../../../../preload/contract.ts';
 import { messageOf } from '../../api/errors.ts';
+import { formatDateShort } from '../../lib/date-format.ts';
 import { DateField } from '../calendar/DateField.tsx';
 import { useDoctorList, useSpecializations } from '../calendar/schedule-api.ts';
 import { useNextFree, type NextFreeFilter } from './desk-api.ts';
@@ -83,7 +95,8 @@ export function SlotChooser(props: SlotChooserProps) {
     if (!source) return <Text size="sm">{strings.pickWho}</Text>;
     if (slots.isPending) {
       return (
-        <SimpleGrid cols={2} aria-busy="true" aria-label={strings.loading}>
+        <SimpleGrid cols={2} aria-busy="true">
+          <VisuallyHidden>{strings.loading}</VisuallyHidden>
           {[0, 1, 2, 3].map((key) => (
             <Skeleton key={key} height={22} />
           ))}
@@ -100,12 +113,16 @@ export function SlotChooser(props: SlotChooserProps) {
         error={error ?? undefined}
         errorProps={{ id: errorId }}
       >
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={6} mt={6}>
+        <SimpleGrid cols={{ base: 1, xs: 2, sm: 'doctorId' in source ? 3 : 2 }} spacing="xs" verticalSpacing={8} mt={6}>
           {list.map((slot) => (
             <Radio
               key={slot.availabilityId}
               value={String(slot.availabilityId)}
-              label={strings.option(format.date(slot.date), format.time(slot.startTime), slot.doctorName)}
+              label={
+                'doctorId' in source
+                  ? strings.optionTime(formatDateShort(slot.date), format.time(slot.startTime))
+                  : strings.option(formatDateShort(slot.date), format.time(slot.startTime), slot.doctorName)
+              }
             />
           ))}
         </SimpleGrid>

@@ -88,6 +88,7 @@ export const deskStrings = {
     none: 'No free slots from this date. Try a later date, another doctor or a specialization.',
     pickWho: 'Choose a doctor or a specialization to see the next free slots.',
     option: (date: string, time: string, doctor: string) => `${date}, ${time}, ${doctor}`,
+    optionTime: (date: string, time: string) => `${date}, ${time}`,
     loadFailed: 'The free slots could not be loaded.',
   },
   booking: {

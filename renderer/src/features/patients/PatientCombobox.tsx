@@ -55,7 +55,6 @@ export function PatientCombobox({
   const selectFirst = useEffectEvent(() => {
     if (combobox.dropdownOpened) combobox.selectFirstOption();
   });
-  useEffect(() => selectFirst(), [resultKey, trimmed]);
 
   const submit = (value: string) => {
     combobox.closeDropdown();
@@ -72,6 +71,7 @@ export function PatientCombobox({
 
   const loading = search.isFetching || (trimmed !== '' && trimmed !== search.query);
   const showEmpty = trimmed !== '' && !loading && results.length === 0;
+  useEffect(() => selectFirst(), [resultKey, trimmed, loading]);
 
   return (
     <Combobox store={combobox} onOptionSubmit={submit} withinPortal>

@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { PatientSummary } from '../../preload/contract-front-desk.ts';
+import type { ChannelOutput } from '../../preload/contract.ts';
+import { createFakeClinic } from './support/fake-clinic.ts';
+import { ok, sessionFor } from './support/fixtures.ts';
+import { renderApp } from './support/render-app.tsx';
+
+function patient(patientId: number, name: string, phone: string): PatientSummary {
+  return {
+    patientId,
+    patientNumber: `P-${String(patientId).padStart(6, '0')}`,
+    name,
+    phone,
+    email: null,
+    gender: null,
+    age: 40,
+    dateOfBirth: null,
+  };
+}
+
+const JANE = patient(1, 'Jane Doe', '07700900123');
+const JANET = patient(2, 'Janet Smith', '07700900456');
+
+function detail(summary: PatientSummary): ChannelOutput<'patients.get'> {
+  return {
+    ...summary,
+    medicalNotes: null,
+    version: 1,
+    createdAt: '2026-01-05T10:00:00.000Z',
+    appointments: [],
+    reschedules: [],
+  };
+}
+
+function clinicWithPatients() {
+  return createFakeClinic({
+    session: sessionFor('receptionist'),
+    handlers: {
+      'appointments.board': () =>
+        ok({ date: '2026-03-10', now: { date: '2026-03-10', time: '10:00' }, appointments: [] }),
+      'waitlist.matches': () => ok([]),
+      'waitlist.list': () => ok([]),
+      'patients.search': ({ query }) =>
+        ok([JANE, JANET].filter((p) => p.name.toLowerCase().includes(query.toLowerCase()))),
+      'patients.get': ({ patientId }) => ok(detail(patientId === 2 ? JANET : JANE)),
+    },
+  });
+}
+
+describe('global patient search', () => {
+  it('is focused by Ctrl+K, moves through results with the arrows and opens one with Enter', async () => {
+    const clinic = clinicWithPatients();
+    const { user } = renderApp(clinic, '/front-desk');
+    await screen.findByText('No appointments today — press N to book one.');
+
+    await user.keyboard('{Control>}k{/Control}');
+    const search = screen.getByRole('combobox', { name: 'Search patients' });
+    expect(search).toHaveFocus();
+
+    await user.type(search, 'jan');
+    await screen.findByRole('option', { name: /Janet Smith/, hidden: true });
+    await user.keyboard('{ArrowDown}{Enter}');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Janet Smith' })).toBeInTheDocument();
+    expect(clinic.callsTo('patients.get')).toEqual([{ patientId: 2 }]);
+  });
+
+  it('offers to register a new patient pre-filled with the typed phone number when nothing matches', async () => {
+    const clinic = clinicWithPatients();
+    const { user } = renderApp(clinic, '/front-desk');
+    await screen.findByText('No appointments today — press N to book one.');
+    await user.keyboard('/');
+    const search = screen.getByRole('combobox', { name: 'Search patients' });
+    expect(search).toHaveFocus();
+    await user.keyboard('0161 555');
+    expect(await screen.findByText('No patient matches “0161 555”.')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Register patient' });
+    expect(within(dialog).getByLabelText('Phone')).toHaveValue('0161 555');
+    expect(within(dialog).getByLabelText('Full name')).toHaveValue('');
+  });
+});
+
+describe('registering a patient', () => {
+  it('shows possible duplicates first, and registers after “This is a different person”', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('receptionist'),
+      handlers: {
+        'patients.findDuplicates': () => ok([JANE]),
+        'patients.register': (input) => ok({ ...detail(patient(9, input.name, input.phone)) }),
+        'patients.get': () => ok(detail(patient(9, 'Jane Doe', '07700900123'))),
+      },
+    });
+    const { user } = renderApp(clinic, '/patients');
+    await user.click(await screen.findByRole('button', { name: 'Register patient' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Register patient' });
+    const inDialog = within(dialog);
+    await user.type(inDialog.getByLabelText('Full name'), 'Jane Doe');
+    await user.type(inDialog.getByLabelText('Phone'), '07700 900123');
+    await user.click(inDialog.getByRole('button', { name: 'Register patient' }));
+
+    expect(await inDialog.findByText('This patient may already be registered')).toBeInTheDocument();
+    expect(inDialog.getByRole('button', { name: 'Open existing record of Jane Doe, P-000001' })).toBeInTheDocument();
+    expect(clinic.callsTo('patients.findDuplicates')).toEqual([
+      { name: 'Jane Doe', phone: '07700900123', email: null },
+    ]);
+    expect(clinic.callsTo('patients.register')).toEqual([]);
+
+    await user.click(inDialog.getByRole('button', { name: 'This is a different person' }));
+    await waitFor(() => expect(clinic.callsTo('patients.register')).toHaveLength(1));
+    expect(clinic.callsTo('patients.register')[0]).toMatchObject({
+      name: 'Jane Doe',
+      phone: '07700900123',
+      confirmedNotDuplicate: true,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Jane Doe' })).toBeInTheDocument();
+  });
+
+  it('opens the existing record instead when asked', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('receptionist'),
+      handlers: {
+        'patients.findDuplicates': () => ok([JANE]),
+        'patients.get': () => ok(detail(JANE)),
+      },
+    });
+    const { user } = renderApp(clinic, '/patients');
+    await user.click(await screen.findByRole('button', { name: 'Register patient' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Register patient' });
+    await user.type(within(dialog).getByLabelText('Full name'), 'Jane Doe');
+    await user.type(within(dialog).getByLabelText('Phone'), '07700900123{Enter}');
+    await user.click(await within(dialog).findByRole('button', { name: /Open existing record of Jane Doe/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Jane Doe' })).toBeInTheDocument();
+    expect(clinic.callsTo('patients.register')).toEqual([]);
+  });
+});
