@@ -7,10 +7,12 @@ import { writeAudit } from '../../main/services/audit.ts';
 import { systemClock } from '../../main/services/clock.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 import { writeTx } from '../../db/tx.ts';
+import { scheduleRows } from './schedule.ts';
 
 // `npm run bench`: what our layers cost, as ratios against raw better-sqlite3 doing the same
 // work on the same file in the same run (so the numbers compare across machines).
-// Later issues add their own rows (search at 1M patients, booking, payments).
+// Later issues add their own rows (search at 1M patients, booking, payments); schedules are
+// in schedule.ts.
 
 const dir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
 const core = await startAppCore({ dbFile: join(dir, 'bench.sqlite'), logger: silentLogger });
@@ -73,7 +75,17 @@ for (const row of rows) {
     `| ${row.case} | ${row.baseline.toFixed(1)} | ${row.ours.toFixed(1)} | ${(row.ours / row.baseline).toFixed(1)}× |`,
   );
 }
+await core.close();
+
+// Schedules: absolute times matter here (the goals are in milliseconds), so they get their own table.
+const schedule = await scheduleRows(dir);
+console.log('\n| case | raw better-sqlite3 (ms) | ours (ms) | ratio |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const row of schedule) {
+  console.log(
+    `| ${row.case} | ${row.baselineMs.toFixed(2)} | ${row.oursMs.toFixed(2)} | ${(row.oursMs / row.baselineMs).toFixed(1)}× |`,
+  );
+}
 console.log(`\nRSS after the run: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
 
-await core.close();
 rmSync(dir, { recursive: true, force: true });
