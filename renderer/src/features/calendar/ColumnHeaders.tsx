@@ -1,4 +1,4 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import { IconBeach, IconCircleOff } from '@tabler/icons-react';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatTime } from '../../lib/date-format.ts';
@@ -68,16 +68,14 @@ export function DoctorHeader({ name, specialization, isAvailable, leave, timeFor
 export function DayHeader(props: { label: string; isToday: boolean; leave: LeaveBand[]; timeFormat: TimeFormat }) {
   return (
     <Stack gap={2}>
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm" fw={700}>
-          {props.label}
-        </Text>
-        {props.isToday ? (
-          <Badge variant="light" size="xs" tt="none">
-            {calendarStrings.heading.todayBadge}
-          </Badge>
-        ) : null}
-      </Group>
+      <Text size="sm" fw={700}>
+        {props.label}
+      </Text>
+      {props.isToday ? (
+        <Badge variant="light" size="xs" tt="none">
+          {calendarStrings.heading.todayBadge}
+        </Badge>
+      ) : null}
       <LeaveLines leave={props.leave} timeFormat={props.timeFormat} />
     </Stack>
   );

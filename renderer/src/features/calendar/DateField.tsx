@@ -2,6 +2,7 @@ import '@mantine/dates/styles.css';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { formatDateMedium } from '../../lib/date-format.ts';
 import { parseTypedDate } from '../../lib/typed-input.ts';
+import { calendarStrings } from './strings.ts';
 
 type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'dateParser' | 'valueFormat'> & {
   /** 'YYYY-MM-DD', or null when empty. */
@@ -22,6 +23,7 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       dateParser={parseTypedDate}
       valueFormat={(date) => formatDateMedium(date)}
       firstDayOfWeek={1}
+      clearButtonProps={{ 'aria-label': calendarStrings.toolbar.clearDate }}
       popoverProps={{ withinPortal: true }}
     />
   );

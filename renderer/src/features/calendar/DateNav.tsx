@@ -16,6 +16,15 @@ interface DateNavProps {
   children?: ReactNode;
 }
 
+/** The heading of a date view and its controls, on one row when the window is wide enough. */
+export function DateBar({ children }: { children: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-end" gap="sm" wrap="wrap">
+      {children}
+    </Group>
+  );
+}
+
 /** Date field that accepts typing, previous / Today / next, and the view's own filters. */
 export function DateNav({ date, today, unit, onChange, children }: DateNavProps) {
   const step = unit === 'day' ? 1 : 7;
@@ -52,9 +61,9 @@ export function DateNav({ date, today, unit, onChange, children }: DateNavProps)
 }
 
 /** The date being shown, as a heading, with a badge such as "Today" on the clinic's today. */
-export function DateHeading({ text, badge }: { text: string; badge: string | null }) {
+export function DateHeading({ text, badge, children }: { text: string; badge: string | null; children?: ReactNode }) {
   return (
-    <Group gap="sm" align="center">
+    <Group gap="sm" align="center" mr="auto">
       <Title order={2} size="h3">
         {text}
       </Title>
@@ -63,6 +72,7 @@ export function DateHeading({ text, badge }: { text: string; badge: string | nul
           {badge}
         </Badge>
       ) : null}
+      {children}
     </Group>
   );
 }

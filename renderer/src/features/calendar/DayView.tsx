@@ -9,7 +9,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatDateLong } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { DoctorHeader } from './ColumnHeaders.tsx';
-import { DateHeading, DateNav } from './DateNav.tsx';
+import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
 import { buildGridModel, type GridColumn } from './grid/grid-model.ts';
 import { ScheduleGrid } from './grid/ScheduleGrid.tsx';
 import { GridSkeleton } from './GridSkeleton.tsx';
@@ -21,6 +21,8 @@ import { useCalendarDate, useStoredChoice } from './use-calendar-state.ts';
 
 const strings = calendarStrings;
 type DayData = ChannelOutput<'schedule.day'>;
+/** The filter's first option; Mantine's clear button is hidden from keyboards, this is not. */
+const ALL = '*';
 
 function dayColumns(data: DayData): GridColumn[] {
   return data.doctors.map((doctor) => ({
@@ -94,19 +96,20 @@ export function DayView({ today }: { today: string }) {
 
   return (
     <Stack gap="sm">
-      <DateNav date={date} today={clinicToday} unit="day" onChange={setDate}>
-        <Select
-          label={strings.toolbar.specialization}
-          placeholder={strings.toolbar.allSpecializations}
-          data={specializations.data ?? []}
-          value={specialization}
-          onChange={setSpecialization}
-          clearable
-          searchable
-          w={220}
-        />
-      </DateNav>
-      <DateHeading text={dateText} badge={date === clinicToday ? strings.heading.todayBadge : null} />
+      <DateBar>
+        <DateHeading text={dateText} badge={date === clinicToday ? strings.heading.todayBadge : null} />
+        <DateNav date={date} today={clinicToday} unit="day" onChange={setDate}>
+          <Select
+            label={strings.toolbar.specialization}
+            data={[{ value: ALL, label: strings.toolbar.allSpecializations }, ...(specializations.data ?? [])]}
+            value={specialization ?? ALL}
+            onChange={(value) => setSpecialization(value === ALL || value === null ? null : value)}
+            allowDeselect={false}
+            searchable
+            w={220}
+          />
+        </DateNav>
+      </DateBar>
       {body}
       <SlotDialog
         target={dialog.target}

@@ -9,7 +9,7 @@ import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { leaveText, NotTakingBookingsBadge } from './ColumnHeaders.tsx';
-import { DateHeading, DateNav } from './DateNav.tsx';
+import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
 import { lookOf, SLOT_LOOKS } from './grid/slot-look.ts';
 import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from './permissions.ts';
@@ -118,8 +118,10 @@ export function MyDayView({ today }: { today: string }) {
 
   return (
     <Stack gap="sm">
-      <DateNav date={date} today={clinicToday} unit="day" onChange={setDate} />
-      <DateHeading text={dateText} badge={date === clinicToday ? calendarStrings.heading.todayBadge : null} />
+      <DateBar>
+        <DateHeading text={dateText} badge={date === clinicToday ? calendarStrings.heading.todayBadge : null} />
+        <DateNav date={date} today={clinicToday} unit="day" onChange={setDate} />
+      </DateBar>
       {data ? (
         <Group gap="xs">
           {data.doctor.isAvailable ? null : <NotTakingBookingsBadge />}

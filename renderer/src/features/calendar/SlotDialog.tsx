@@ -14,7 +14,6 @@ import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
 import { lookOf, SLOT_LOOKS } from './grid/slot-look.ts';
-import { slotDetail } from './grid/slot-name.ts';
 import { useRefreshSchedules } from './schedule-api.ts';
 import { calendarStrings } from './strings.ts';
 
@@ -116,7 +115,7 @@ function SlotDetails({ slot, doctorName, timeFormat, canManage, onDone }: SlotDe
   const start = formatTime(slot.startTime, timeFormat);
   const range = strings.timeRange(start, formatTime(slot.endTime, timeFormat));
   const look = lookOf(slot);
-  const reason = slotDetail(slot);
+  const reason = slot.unavailableReason;
   return (
     <Stack>
       <SimpleGrid cols={2} spacing="sm">

@@ -1,4 +1,4 @@
-import { Group, Select, Stack, Text } from '@mantine/core';
+import { Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import type { ChannelOutput } from '../../../../preload/contract.ts';
 import { addDays, mondayOf } from '../../../../preload/dates.ts';
@@ -8,7 +8,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatDateMedium, formatDateShort } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { DayHeader, NotTakingBookingsBadge } from './ColumnHeaders.tsx';
-import { DateHeading, DateNav } from './DateNav.tsx';
+import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
 import { EmptyScheduleMessage } from './DayView.tsx';
 import { buildGridModel, type GridColumn, type LeaveBand } from './grid/grid-model.ts';
 import { ScheduleGrid } from './grid/ScheduleGrid.tsx';
@@ -60,7 +60,7 @@ export function WeekView({ today }: { today: string }) {
   const model = useMemo(() => (week.data ? buildGridModel(weekColumns(week.data)) : null), [week.data]);
   const days = week.data?.days ?? [];
   const first = days[0] ?? mondayOf(date);
-  const heading = strings.heading.week(formatDateMedium(first), formatDateMedium(days[6] ?? addDays(first, 6)));
+  const heading = strings.heading.week(formatDateShort(first), formatDateMedium(days[6] ?? addDays(first, 6)));
 
   let body;
   if (doctors.isPending || (doctorId !== null && week.isPending)) body = <GridSkeleton columns={7} />;
@@ -95,24 +95,25 @@ export function WeekView({ today }: { today: string }) {
 
   return (
     <Stack gap="sm">
-      <DateNav date={date} today={clinicToday} unit="week" onChange={setDate}>
-        <Select
-          label={strings.toolbar.doctor}
-          placeholder={strings.toolbar.chooseDoctor}
-          data={choices}
-          value={doctorValue}
-          onChange={(value) => {
-            if (value) setStored(value);
-          }}
-          allowDeselect={false}
-          searchable
-          w={280}
-        />
-      </DateNav>
-      <Group gap="sm">
-        <DateHeading text={heading} badge={days.includes(clinicToday) ? strings.heading.thisWeekBadge : null} />
-        {week.data && !week.data.doctor.isAvailable ? <NotTakingBookingsBadge /> : null}
-      </Group>
+      <DateBar>
+        <DateHeading text={heading} badge={days.includes(clinicToday) ? strings.heading.thisWeekBadge : null}>
+          {week.data && !week.data.doctor.isAvailable ? <NotTakingBookingsBadge /> : null}
+        </DateHeading>
+        <DateNav date={date} today={clinicToday} unit="week" onChange={setDate}>
+          <Select
+            label={strings.toolbar.doctor}
+            placeholder={strings.toolbar.chooseDoctor}
+            data={choices}
+            value={doctorValue}
+            onChange={(value) => {
+              if (value) setStored(value);
+            }}
+            allowDeselect={false}
+            searchable
+            w={260}
+          />
+        </DateNav>
+      </DateBar>
       {body}
       <SlotDialog
         target={dialog.target}

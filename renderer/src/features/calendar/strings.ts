@@ -15,6 +15,7 @@ export const calendarStrings = {
     today: 'Today',
     specialization: 'Specialization',
     allSpecializations: 'All specializations',
+    clearDate: 'Clear the date',
     doctor: 'Doctor',
     chooseDoctor: 'Choose a doctor',
   },

@@ -6,7 +6,7 @@ import { timeToMinutes } from '../../../../../preload/dates.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { formatTime } from '../../../lib/date-format.ts';
 import { calendarStrings } from '../strings.ts';
-import type { GridColumn, GridModel, GridRow } from './grid-model.ts';
+import { leaveOverlapping, type GridColumn, type GridModel, type GridRow } from './grid-model.ts';
 import { LeaveCell, SlotCell } from './SlotCell.tsx';
 import { cellId, EMPTY_CELL, useGridNavigation } from './use-grid-navigation.ts';
 
@@ -32,6 +32,9 @@ export interface ScheduleGridProps {
   /** Shown in one cell when no column has a slot (the keys keep working there). */
   empty: { label: string; content: ReactNode };
 }
+
+const isBefore = (slot: SlotView, now: ScheduleGridProps['now']): boolean =>
+  slot.date < now.date || (slot.date === now.date && slot.startTime < now.time);
 
 function isNowRow(row: GridRow, columns: GridColumn[], now: ScheduleGridProps['now']): boolean {
   if (!columns.some((column) => column.date === now.date)) return false;
@@ -120,6 +123,8 @@ export function ScheduleGrid(props: ScheduleGridProps) {
                         key={key}
                         who={column.label}
                         slot={cell.slot}
+                        leaveReason={leaveOverlapping(column, cell.slot)?.reason ?? null}
+                        past={isBefore(cell.slot, now)}
                         rowSpan={cell.rowSpan}
                         timeFormat={timeFormat}
                         tabbable={active}

@@ -1,4 +1,5 @@
 import { Tooltip } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import type { SlotView } from '../../../../../preload/contract-schedule.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { calendarStrings } from '../strings.ts';
@@ -9,6 +10,10 @@ import type { LeaveBand } from './grid-model.ts';
 interface SlotCellProps {
   who: string;
   slot: SlotView;
+  /** The reason of the leave this slot falls in, if any. */
+  leaveReason: string | null;
+  /** Started before the clinic's now: shown muted, whatever its state. */
+  past: boolean;
   rowSpan: number;
   timeFormat: TimeFormat;
   tabbable: boolean;
@@ -25,35 +30,63 @@ function visibleText(slot: SlotView): string {
   return SLOT_LOOKS[lookOf(slot)].label;
 }
 
+const HOVER_DELAY_MS = 300;
+
+/**
+ * Whether the cell's tooltip shows: at once while the cell has focus, and after a short pause
+ * under the pointer. Kept here rather than in the Tooltip, so a reason that arrives while the
+ * cell already has focus (a refetch after blocking it) still shows.
+ */
+function useHint() {
+  const [focused, setFocused] = useState(false);
+  const [hovered, setHovered] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return {
+    shown: focused || hovered,
+    onFocus: () => setFocused(true),
+    onBlur: () => setFocused(false),
+    onMouseEnter: () => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => setHovered(true), HOVER_DELAY_MS);
+    },
+    onMouseLeave: () => {
+      clearTimeout(timer.current);
+      setHovered(false);
+    },
+  };
+}
+
 /** One slot: colour, icon and text; on hover and focus, why it cannot be booked. */
-export function SlotCell({ who, slot, rowSpan, timeFormat, tabbable, cellId, onFocus, onOpen }: SlotCellProps) {
+export function SlotCell(props: SlotCellProps) {
+  const { who, slot, leaveReason, past, rowSpan, timeFormat, tabbable, cellId, onFocus, onOpen } = props;
   const look = lookOf(slot);
-  const { color, icon: Icon } = SLOT_LOOKS[look];
+  const { color, fill, tint, icon: Icon } = SLOT_LOOKS[look];
   const reason = slot.unavailableReason;
+  const hint = useHint();
   return (
-    <Tooltip
-      label={reason}
-      disabled={!reason}
-      events={{ hover: true, focus: true, touch: false }}
-      openDelay={250}
-      multiline
-      maw={320}
-      withArrow
-    >
+    <Tooltip label={reason} opened={hint.shown && reason !== null} multiline maw={320} withArrow>
       <td
         role="gridcell"
         rowSpan={rowSpan}
         data-cell={cellId}
         tabIndex={tabbable ? 0 : -1}
-        aria-label={slotAccessibleName(who, slot, timeFormat)}
+        aria-label={slotAccessibleName(who, slot, timeFormat, leaveReason)}
         className="cd-slot"
         data-look={look}
         data-state={slot.state}
+        data-past={past || undefined}
         style={{
-          ['--cd-slot-bg' as string]: `var(--mantine-color-${color}-light)`,
+          ['--cd-slot-bg' as string]: `color-mix(in srgb, var(--mantine-color-${fill}-light) ${tint}%, var(--mantine-color-body))`,
           ['--cd-slot-edge' as string]: `var(--mantine-color-${color}-filled)`,
         }}
-        onFocus={onFocus}
+        onFocus={() => {
+          hint.onFocus();
+          onFocus();
+        }}
+        onBlur={hint.onBlur}
+        onMouseEnter={hint.onMouseEnter}
+        onMouseLeave={hint.onMouseLeave}
         onClick={onOpen}
       >
         <div className="cd-slot-body">

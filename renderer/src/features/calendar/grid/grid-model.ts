@@ -48,6 +48,16 @@ const bandCovers = (band: LeaveBand, start: number, end: number): boolean =>
     ? true
     : timeToMinutes(band.startTime) <= start && end <= timeToMinutes(band.endTime);
 
+/** The leave of a column that overlaps a slot, if any (its reason names the slot's state). */
+export function leaveOverlapping(column: GridColumn, slot: SlotView): LeaveBand | undefined {
+  return column.leave.find(
+    (band) =>
+      band.startTime === null ||
+      band.endTime === null ||
+      (band.startTime < slot.endTime && slot.startTime < band.endTime),
+  );
+}
+
 function boundariesOf(columns: GridColumn[]): number[] {
   const points = new Set<number>();
   for (const column of columns) {

@@ -13,13 +13,30 @@ import { calendarStrings } from '../strings.ts';
 /** How a slot looks: its own colour, icon and word, so colour is never the only signal. */
 export type SlotLook = 'free' | 'unbookable' | 'booked' | 'blocked' | 'leave' | 'past';
 
-export const SLOT_LOOKS: Record<SlotLook, { color: string; icon: Icon; label: string }> = {
-  free: { color: 'green', icon: IconCalendarPlus, label: calendarStrings.state.free },
-  unbookable: { color: 'yellow', icon: IconCircleOff, label: calendarStrings.state.unbookable },
-  booked: { color: 'blue', icon: IconUser, label: calendarStrings.state.booked },
-  blocked: { color: 'orange', icon: IconBan, label: calendarStrings.state.blocked },
-  leave: { color: 'grape', icon: IconBeach, label: calendarStrings.state.leave },
-  past: { color: 'gray', icon: IconHistory, label: calendarStrings.state.past },
+interface Look {
+  /** The edge and the icon. */
+  color: string;
+  /** The fill: a tint of this colour, `tint` percent strong over the page background. */
+  fill: string;
+  tint: number;
+  icon: Icon;
+  label: string;
+}
+
+// Free slots, the most common, get the calmest fill; the states that need attention the strongest.
+export const SLOT_LOOKS: Record<SlotLook, Look> = {
+  free: { color: 'green', fill: 'green', tint: 45, icon: IconCalendarPlus, label: calendarStrings.state.free },
+  unbookable: {
+    color: 'yellow',
+    fill: 'gray',
+    tint: 70,
+    icon: IconCircleOff,
+    label: calendarStrings.state.unbookable,
+  },
+  booked: { color: 'blue', fill: 'blue', tint: 100, icon: IconUser, label: calendarStrings.state.booked },
+  blocked: { color: 'orange', fill: 'orange', tint: 70, icon: IconBan, label: calendarStrings.state.blocked },
+  leave: { color: 'grape', fill: 'grape', tint: 70, icon: IconBeach, label: calendarStrings.state.leave },
+  past: { color: 'gray', fill: 'gray', tint: 60, icon: IconHistory, label: calendarStrings.state.past },
 };
 
 /** A booked slot in the past still shows its patient; a free one that cannot be booked says so. */

@@ -7,9 +7,13 @@ import { lookOf } from './slot-look.ts';
 
 const { slotName, stateWords } = calendarStrings;
 
-/** What the cell says beside its state word: the block's reason, or why it cannot be booked. */
-export function slotDetail(slot: SlotView): string | null {
+/**
+ * What the cell says beside its state word: the block's or the leave's own reason ("Team
+ * meeting"), else main's sentence on why the slot cannot be booked.
+ */
+export function slotDetail(slot: SlotView, leaveReason: string | null = null): string | null {
   if (slot.state === 'blocked') return slot.blockedReason ?? slot.unavailableReason;
+  if (slot.state === 'leave' && leaveReason) return leaveReason;
   return slot.unavailableReason;
 }
 
@@ -17,7 +21,12 @@ export function slotDetail(slot: SlotView): string | null {
  * The accessible name of a cell, e.g. "Dr Mensah, 09:30 to 09:45, blocked: Team meeting".
  * `who` is the column: the doctor in the day view, the date in the week view.
  */
-export function slotAccessibleName(who: string, slot: SlotView, timeFormat: TimeFormat): string {
+export function slotAccessibleName(
+  who: string,
+  slot: SlotView,
+  timeFormat: TimeFormat,
+  leaveReason: string | null = null,
+): string {
   const start = formatTime(slot.startTime, timeFormat);
   const end = formatTime(slot.endTime, timeFormat);
   if (slot.appointment) {
@@ -27,6 +36,6 @@ export function slotAccessibleName(who: string, slot: SlotView, timeFormat: Time
   const look = lookOf(slot);
   if (look === 'free') return slotName.free(who, start, end);
   const word = stateWords[look];
-  const detail = slotDetail(slot);
+  const detail = slotDetail(slot, leaveReason);
   return detail ? slotName.detail(who, start, end, word, detail) : slotName.plain(who, start, end, word);
 }

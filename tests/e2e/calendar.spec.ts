@@ -1,0 +1,223 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { addDays, mondayOf } from '../../preload/dates.ts';
+import { expect, test, watchErrors } from './fixtures.ts';
+import {
+  ADMIN,
+  formatDateLong,
+  formatDateMedium,
+  RECEPTIONIST,
+  setUpScheduleClinic,
+  signIn,
+  type ScheduleClinic,
+} from './schedule-helpers.ts';
+
+// The calendar on the real web shell: doctors and weekly rules are made through the
+// dispatcher (London time, rules valid from today on every weekday, 08:00–12:00 and
+// 13:00–18:00); people sign in through the UI. Dates follow the real clock.
+
+const LOCALE = 'en-US';
+const SHOTS = '.tmp/screenshots';
+test.use({ locale: LOCALE, timezoneId: 'Pacific/Auckland' });
+test.describe.configure({ mode: 'serial' });
+
+let clinicData: ScheduleClinic;
+
+test.beforeAll(async ({ clinic }) => {
+  clinicData = await setUpScheduleClinic(clinic.core);
+});
+
+const longDate = (date: string) => formatDateLong(date, LOCALE);
+const dayGrid = (page: Page, date: string) =>
+  page.getByRole('grid', { name: `Slots of every doctor on ${longDate(date)}` });
+const cellStarting = (scope: Page | Locator, who: string, range: string) =>
+  scope.getByRole('gridcell', { name: new RegExp(`^${who}, ${range}, `) });
+
+async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+}
+
+async function screenshots(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/${name}-light.png` });
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${SHOTS}/${name}-dark.png` });
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
+}
+
+test('day view: a column per doctor, the specialization filter, keys across cells and days', async ({
+  page,
+  clinic,
+}) => {
+  const errors = watchErrors(page);
+  const { today } = clinicData;
+  await signIn(page, clinic.url, RECEPTIONIST.email, RECEPTIONIST.password);
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  await expect(page.getByRole('tab', { name: 'Day', selected: true })).toBeVisible();
+  const grid = dayGrid(page, today);
+  await expect(grid).toBeVisible();
+  await expect(page.getByRole('heading', { name: longDate(today) })).toBeVisible();
+
+  const headers = grid.getByRole('columnheader');
+  await expect(headers).toHaveCount(4);
+  await expect(headers.nth(1)).toContainText('Dr Ama Mensah');
+  await expect(headers.nth(2)).toContainText('Dr Kofi Osei');
+  await expect(headers.nth(3)).toContainText('Dr Lena Berg');
+  await expect(headers.nth(3)).toContainText('Not taking bookings');
+  await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(page, 'day view');
+  await screenshots(page, 'day');
+
+  // The specialization filter.
+  await page.getByRole('combobox', { name: 'Specialization' }).click();
+  await page.getByRole('option', { name: 'Paediatrics', exact: true }).click();
+  await expect(headers).toHaveCount(2);
+  await expect(headers.nth(1)).toContainText('Dr Kofi Osei');
+  await page.getByRole('combobox', { name: 'Specialization' }).click();
+  await page.getByRole('option', { name: 'All specializations' }).click();
+  await expect(headers).toHaveCount(4);
+
+  // Arrow keys move between slots; Page Down and Page Up change the day; T comes back.
+  await cellStarting(grid, 'Dr Ama Mensah', '08:00 to 08:15').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(cellStarting(grid, 'Dr Ama Mensah', '08:15 to 08:30')).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(cellStarting(grid, 'Dr Kofi Osei', '08:00 to 08:20')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(cellStarting(grid, 'Dr Kofi Osei', '17:40 to 18:00')).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('PageDown');
+  const tomorrow = addDays(today, 1);
+  await expect(page.getByRole('heading', { name: longDate(tomorrow) })).toBeVisible();
+  await expect(cellStarting(dayGrid(page, tomorrow), 'Dr Kofi Osei', '08:00 to 08:20')).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(
+    dayGrid(page, tomorrow).getByRole('gridcell', { name: /^Dr Ama Mensah, 08:00 to 08:15, free$/ }),
+  ).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(
+    dayGrid(page, tomorrow).getByRole('gridcell', {
+      name: 'Dr Ama Mensah, 08:15 to 08:30, booked: Jane Doe, Scheduled',
+    }),
+  ).toBeFocused();
+  await page.keyboard.press('t');
+  await expect(page.getByRole('heading', { name: longDate(today) })).toBeVisible();
+  await expect(cellStarting(dayGrid(page, today), 'Dr Ama Mensah', '08:15 to 08:30')).toBeFocused();
+  await page.keyboard.press('PageUp');
+  await expect(page.getByRole('heading', { name: longDate(addDays(today, -1)) })).toBeVisible();
+  await expect(
+    page.getByText('No slots on this day. Add a weekly schedule under Doctors, or an extra session.'),
+  ).toBeVisible();
+  await page.keyboard.press('PageDown');
+  await expect(page.getByRole('heading', { name: longDate(today) })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('week view: one doctor, seven days, Page Down for the next week', async ({ page, clinic }) => {
+  const errors = watchErrors(page);
+  const { today } = clinicData;
+  await signIn(page, clinic.url, RECEPTIONIST.email, RECEPTIONIST.password);
+  await page.goto(`${clinic.url}#/calendar/week`);
+  await page.getByRole('combobox', { name: 'Doctor' }).click();
+  await page.getByRole('option', { name: 'Dr Kofi Osei · Paediatrics' }).click();
+  const monday = mondayOf(today);
+  const weekGrid = (start: string) =>
+    page.getByRole('grid', { name: `Slots of Dr Kofi Osei in the week starting ${formatDateMedium(start, LOCALE)}` });
+  const grid = weekGrid(monday);
+  await expect(grid).toBeVisible();
+  await expect(grid.getByRole('columnheader')).toHaveCount(8);
+  await expectNoSeriousA11yViolations(page, 'week view');
+  await screenshots(page, 'week');
+
+  const target = addDays(monday, 7);
+  await grid.getByRole('gridcell').and(grid.locator('[tabindex="0"]')).focus();
+  await page.keyboard.press('PageDown');
+  await expect(weekGrid(target)).toBeVisible();
+  await expect(weekGrid(target).locator('[tabindex="0"]')).toBeFocused();
+  await expect(weekGrid(target).getByRole('gridcell', { name: /, 08:00 to 08:20, free$/ })).toHaveCount(7);
+  expect(errors).toEqual([]);
+});
+
+test('blocking a slot from its dialog shows it blocked, with the reason on focus', async ({ page, clinic }) => {
+  const errors = watchErrors(page);
+  const tomorrow = addDays(clinicData.today, 1);
+  await signIn(page, clinic.url, RECEPTIONIST.email, RECEPTIONIST.password);
+  await page.goto(`${clinic.url}#/calendar/day?date=${tomorrow}`);
+  const grid = dayGrid(page, tomorrow);
+  await grid.getByRole('gridcell', { name: 'Dr Ama Mensah, 09:00 to 09:15, free' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Dr Ama Mensah, 09:00 to 09:15' });
+  await expect(dialog.getByRole('button', { name: 'Book appointment' })).toBeDisabled();
+  await expect(dialog.getByText('Booking arrives with the front-desk release.')).toBeVisible();
+  await expect(dialog.getByLabel('Reason for blocking')).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'slot dialog');
+  await dialog.getByLabel('Reason for blocking').fill('Team meeting');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+
+  const blocked = grid.getByRole('gridcell', { name: 'Dr Ama Mensah, 09:00 to 09:15, blocked: Team meeting' });
+  await expect(blocked).toBeFocused();
+  await expect(blocked).toContainText('Team meeting');
+  await expect(page.getByRole('tooltip')).toHaveText('Blocked: Team meeting');
+  expect(errors).toEqual([]);
+});
+
+test('leave added on the doctor page shows in the calendar; booked appointments need a choice', async ({
+  page,
+  clinic,
+}) => {
+  const errors = watchErrors(page);
+  const inTwoDays = addDays(clinicData.today, 2);
+  const tomorrow = addDays(clinicData.today, 1);
+  await signIn(page, clinic.url, ADMIN.email, ADMIN.password);
+  await page.goto(`${clinic.url}#/calendar/doctors`);
+  await page.getByRole('textbox', { name: 'Search doctors' }).fill('osei');
+  await expect(page.getByRole('link', { name: 'Dr Ama Mensah' })).toBeHidden();
+  await page.getByRole('link', { name: 'Dr Kofi Osei' }).click();
+  await expect(page.getByRole('heading', { name: 'Dr Kofi Osei' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Weekly schedule rules' }).getByRole('row')).toHaveCount(3);
+  await expectNoSeriousA11yViolations(page, 'doctor page');
+
+  await page.getByRole('button', { name: 'Add leave' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Add leave' });
+  await dialog.getByLabel('First day').fill(inTwoDays);
+  await dialog.getByLabel('Reason', { exact: true }).fill('Conference');
+  await expectNoSeriousA11yViolations(page, 'leave dialog');
+  await dialog.getByRole('button', { name: 'Add leave' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/^Leave saved\. \d+ slots removed\.$/)).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Leave and extra sessions' })).toContainText('Conference');
+
+  await page.goto(`${clinic.url}#/calendar/day?date=${inTwoDays}`);
+  const grid = dayGrid(page, inTwoDays);
+  await expect(grid.getByRole('columnheader').nth(2)).toContainText('On leave all day: Conference');
+  await expect(grid.getByRole('gridcell', { name: 'Dr Kofi Osei, on leave: Conference' })).toBeVisible();
+
+  // Leave over Jane Doe's booking tomorrow: the dialog lists it and asks what happens to it.
+  await page.goto(`${clinic.url}#/calendar/doctors/${clinicData.doctorIds['Dr Ama Mensah']}`);
+  await page.getByRole('button', { name: 'Add leave' }).click();
+  dialog = page.getByRole('dialog', { name: 'Add leave' });
+  await dialog.getByLabel('First day').fill(tomorrow);
+  await dialog.getByRole('switch', { name: 'Only part of the day' }).check();
+  await dialog.getByLabel('From').fill('08:00');
+  await dialog.getByLabel('Until').fill('9:00');
+  await dialog.getByLabel('Reason', { exact: true }).fill('Training');
+  await dialog.getByRole('button', { name: 'Add leave' }).click();
+  await expect(dialog.getByRole('table', { name: 'Booked appointments in this leave' })).toContainText('Jane Doe');
+  await dialog.getByRole('button', { name: 'Add leave' }).click();
+  await expect(dialog.getByText('Choose what happens to the booked appointments.')).toBeVisible();
+  await dialog.getByRole('radio', { name: /^Keep them/ }).check();
+  await dialog.getByRole('button', { name: 'Add leave' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.goto(`${clinic.url}#/calendar/day?date=${tomorrow}`);
+  const next = dayGrid(page, tomorrow);
+  await expect(next.getByRole('columnheader').nth(1)).toContainText('On leave 08:00 to 09:00: Training');
+  await expect(
+    next.getByRole('gridcell', { name: 'Dr Ama Mensah, 08:15 to 08:30, booked: Jane Doe, Scheduled' }),
+  ).toBeVisible();
+  expect(errors).toEqual([]);
+});
