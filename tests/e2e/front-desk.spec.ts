@@ -131,6 +131,29 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(row(page, PATIENTS.returning.name).getByText('Completed')).toBeVisible();
   await doctorPage.screenshot({ path: `${SHOTS}/board-doctor.png` });
 
+  // Clara goes on the waitlist from her page; the board offers her the next free slot.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Clara');
+  await expect(page.getByRole('option', { name: /Clara Cancels/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Add to waitlist' }).click();
+  const waitlist = page.getByRole('dialog', { name: 'Add Clara Cancels to the waitlist' });
+  await expect(waitlist.getByRole('combobox', { name: 'Doctor or specialization' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await waitlist.getByRole('button', { name: 'Add to waitlist' }).click();
+  await expect(waitlist).toBeHidden();
+  await page.getByRole('link', { name: 'Front desk' }).click();
+  const offer = page.getByRole('button', { name: /^Book Clara Cancels with Dr Ama Mensah at/ });
+  await expect(page.getByText(/A slot is free for Clara Cancels with Dr Ama Mensah at/)).toBeVisible();
+  await offer.click();
+  await expect(page.getByText(/Clara Cancels is booked for .* and taken off the waitlist/)).toBeVisible();
+  await expect(row(page, PATIENTS.cancelling.name).getByText('Scheduled')).toBeVisible();
+
+  // At 200% zoom (half the width and height) the board still fits its frame.
+  await page.setViewportSize({ width: 683, height: 384 });
+  await page.screenshot({ path: `${SHOTS}/board-200-percent.png` });
+
   expect(errors).toEqual([]);
   expect(doctorErrors).toEqual([]);
   await doctorContext.close();

@@ -115,7 +115,7 @@ export function BoardSection({ doctorName, rows, busyId, ...rowProps }: BoardSec
           {strings.count(rows.length)}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={900}>
         <Table verticalSpacing={6} aria-label={strings.doctorSection(doctorName)} layout="fixed">
           <Table.Thead>
             <Table.Tr>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { StaffRole } from '../../../../preload/schemas.ts';
 import { BookAppointmentDialog } from './BookAppointmentDialog.tsx';
 import { useDeskLiveUpdates } from './desk-api.ts';
@@ -21,13 +22,17 @@ export function useDeskController(role: StaffRole): DeskController {
   const canBook = role === 'admin' || role === 'receptionist';
   const [booking, setBooking] = useState<{ opened: boolean; patientId?: number }>({ opened: false });
   const [walkInOpened, setWalkInOpened] = useState(false);
+  // N on a patient's page books for that patient.
+  const { pathname } = useLocation();
+  const pagePatientId = /^\/patients\/(\d+)$/.exec(pathname)?.[1];
   const openBooking = useCallback(
     (options: { patientId?: number } = {}) => {
       if (!canBook) return;
       setWalkInOpened(false);
-      setBooking({ opened: true, ...options });
+      const patientId = options.patientId ?? (pagePatientId ? Number(pagePatientId) : undefined);
+      setBooking(patientId === undefined ? { opened: true } : { opened: true, patientId });
     },
-    [canBook],
+    [canBook, pagePatientId],
   );
   const openWalkIn = useCallback(() => {
     if (!canBook) return;

@@ -1,4 +1,4 @@
-import { Box, Kbd } from '@mantine/core';
+import { Box, Kbd, useMatches } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSession } from '../../api/session.ts';
@@ -23,15 +23,17 @@ export function PatientSearch() {
   const navigate = useNavigate();
   const role = useSession().data?.user.role;
   const [registering, setRegistering] = useState<string | null>(null);
+  // The shortcut hint only where there is room for it beside the typed text.
+  const wide = useMatches({ base: false, md: true });
   return (
-    <Box role="search" w={{ base: 220, md: 340 }}>
+    <Box role="search" w={{ base: 180, sm: 260, md: 340 }} miw={0}>
       <PatientCombobox
         id={PATIENT_SEARCH_ID}
         aria-label={strings.label}
         placeholder={strings.placeholder}
         clearOnPick
-        rightSectionWidth={52}
-        rightSection={<Kbd size="xs">{strings.shortcutHint}</Kbd>}
+        rightSectionWidth={wide ? 52 : undefined}
+        rightSection={wide ? <Kbd size="xs">{strings.shortcutHint}</Kbd> : null}
         onPick={(patient) => void navigate(`/patients/${patient.patientId}`)}
         onRegister={role === 'doctor' ? undefined : setRegistering}
       />
