@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatientSummary } from '../../preload/contract-front-desk.ts';
 import type { ChannelOutput } from '../../preload/contract.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { ok, sessionFor } from './support/fixtures.ts';
+import { fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 function patient(patientId: number, name: string, phone: string): PatientSummary {
@@ -134,5 +134,73 @@ describe('registering a patient', () => {
     await user.click(await within(dialog).findByRole('button', { name: /Open existing record of Jane Doe/ }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Jane Doe' })).toBeInTheDocument();
     expect(clinic.callsTo('patients.register')).toEqual([]);
+  });
+});
+
+describe('patient page', () => {
+  it('says when another desk saved first, and loads their version on request', async () => {
+    let version = 1;
+    const clinic = createFakeClinic({
+      session: sessionFor('receptionist'),
+      handlers: {
+        'patients.get': () => ok({ ...detail(JANE), name: version === 1 ? 'Jane Doe' : 'Jane Doe-Smith', version }),
+        'patients.update': () => {
+          version = 2;
+          return fail('STALE', 'Someone else saved this patient while you were editing.');
+        },
+      },
+    });
+    const { user } = renderApp(clinic, '/patients/1');
+    await user.click(await screen.findByRole('button', { name: 'Edit details' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit Jane Doe' });
+    const inDialog = within(dialog);
+    await user.clear(inDialog.getByLabelText('Full name'));
+    await user.type(inDialog.getByLabelText('Full name'), 'Jane Q Doe');
+    await user.click(inDialog.getByRole('button', { name: 'Save changes' }));
+
+    expect(await inDialog.findByText('This patient changed at another desk')).toBeInTheDocument();
+    await user.click(inDialog.getByRole('button', { name: 'Load their version' }));
+    await waitFor(() => expect(inDialog.getByLabelText('Full name')).toHaveValue('Jane Doe-Smith'));
+    await user.click(inDialog.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(clinic.callsTo('patients.update')).toHaveLength(2));
+    expect(clinic.callsTo('patients.update')[1]).toMatchObject({ patientId: 1, version: 2, name: 'Jane Doe-Smith' });
+  });
+
+  it('lets an admin undo the last step of an appointment, with a reason', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const checkedIn = {
+      appointmentId: 7,
+      doctorId: 11,
+      doctorName: 'Dr Ama Mensah',
+      patientId: 1,
+      patientName: 'Jane Doe',
+      availabilityId: 70,
+      date: '2099-01-05',
+      time: '09:00',
+      endTime: '09:15',
+      status: 'checked_in' as const,
+      isWalkIn: false,
+      needsRescheduleReason: null,
+      checkedInAt: `${today}T09:00:00.000Z`,
+      createdAt: `${today}T08:00:00.000Z`,
+    };
+    const clinic = createFakeClinic({
+      session: sessionFor('admin'),
+      handlers: {
+        'patients.get': () => ok({ ...detail(JANE), appointments: [checkedIn] }),
+        'appointments.undoLastStep': () => ok({ ...checkedIn, status: 'scheduled' }),
+      },
+    });
+    const { user } = renderApp(clinic, '/patients/1');
+    await user.click(await screen.findByRole('button', { name: 'Undo the last step for Jane Doe' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Undo the last step for Jane Doe?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Undo last step' }));
+    expect(await within(dialog).findByText('Enter the reason for the undo.')).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText('Reason for the undo'), 'Checked in the wrong patient{Enter}');
+    await waitFor(() =>
+      expect(clinic.callsTo('appointments.undoLastStep')).toEqual([
+        { appointmentId: 7, reason: 'Checked in the wrong patient' },
+      ]),
+    );
   });
 });

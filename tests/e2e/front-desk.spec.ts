@@ -69,6 +69,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(booking).toBeHidden();
   await expect(page.getByText(/Jane Returning is booked with Dr Ama Mensah/)).toBeVisible();
   await expect(page.getByRole('region', { name: 'Upcoming appointments' }).getByText('Scheduled')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/patient-page.png` });
 
   // T goes to today's board; check the patient in.
   await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -110,6 +111,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await page.getByRole('option', { name: /Register new patient/ }).click();
   await expect(walkIn.getByLabel('Full name')).toHaveValue('Walter Walkin');
   await walkIn.getByLabel('Phone').fill('07700 900999');
+  await page.screenshot({ path: `${SHOTS}/walk-in-register.png` });
   await walkIn.getByRole('button', { name: 'Register patient' }).click();
   await expect(walkIn.getByText('Walter Walkin')).toBeVisible();
   const doctor = walkIn.getByRole('combobox', { name: 'Doctor' });

@@ -68,13 +68,16 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
       setErrors((old) => ({ ...old, patient: undefined }));
     };
     return (
-      <RegisterPatientForm
-        typed={registering}
-        existingAction="use"
-        onExisting={done}
-        onRegistered={done}
-        onCancel={() => setRegistering(null)}
-      />
+      <Stack>
+        <Text fw={600}>{deskStrings.registerInPlace}</Text>
+        <RegisterPatientForm
+          typed={registering}
+          existingAction="use"
+          onExisting={done}
+          onRegistered={done}
+          onCancel={() => setRegistering(null)}
+        />
+      </Stack>
     );
   }
 

@@ -32,13 +32,16 @@ function WalkInFlow({ onClose }: { onClose: () => void }) {
       setRegistering(null);
     };
     return (
-      <RegisterPatientForm
-        typed={registering}
-        existingAction="use"
-        onExisting={done}
-        onRegistered={done}
-        onCancel={() => setRegistering(null)}
-      />
+      <Stack>
+        <Text fw={600}>{deskStrings.registerInPlace}</Text>
+        <RegisterPatientForm
+          typed={registering}
+          existingAction="use"
+          onExisting={done}
+          onRegistered={done}
+          onCancel={() => setRegistering(null)}
+        />
+      </Stack>
     );
   }
 
