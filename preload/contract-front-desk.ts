@@ -238,7 +238,11 @@ export const frontDeskChannels = {
     description:
       'Sees a patient today without an appointment: the next free slot, or a new one now, checked in at once.',
     access: DESK,
-    input: z.object({ patientId: idSchema, doctorId: idSchema }),
+    input: z.object({
+      patientId: idSchema,
+      doctorId: idSchema,
+      overlapOverrideReason: optionalTextSchema(300, 'reason for the double appointment'),
+    }),
     output: appointmentSchema,
   }),
   'appointments.board': channel({

@@ -294,11 +294,16 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     });
   }
 
-  async function walkIn(actor: Actor, patientId: number, doctorId: number): Promise<Appointment> {
+  async function walkIn(
+    actor: Actor,
+    patientId: number,
+    doctorId: number,
+    overlapOverrideReason?: string | null,
+  ): Promise<Appointment> {
     return writeTx(db, async (trx) => {
       const calendar = await clinicCalendar(trx, clock);
       const availabilityId = await findWalkInSlot(trx, doctorId, calendar);
-      const booked = await bookIn(trx, actor, { availabilityId, patientId }, true);
+      const booked = await bookIn(trx, actor, { availabilityId, patientId, overlapOverrideReason }, true);
       await trx
         .updateTable('appointments')
         .set({ status: 'checked_in' })

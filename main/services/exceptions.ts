@@ -106,7 +106,10 @@ export function createExceptionsService({ db, clock }: ServiceDeps) {
     return writeTx(db, async (trx) => {
       const affected = await appointmentsIn(trx, input);
       if (affected.length > 0 && !input.onBooked) {
-        const message = `${affected.length} booked appointment(s) fall in this leave. Choose to keep them, cancel them, or list them for rescheduling.`;
+        const message =
+          affected.length === 1
+            ? 'One booked appointment falls in this leave. Choose to keep it, cancel it, or list it for rescheduling.'
+            : `${affected.length} booked appointments fall in this leave. Choose to keep them, cancel them, or list them for rescheduling.`;
         throw new AppError('CONFLICT', message, { onBooked: message });
       }
       const row = await trx

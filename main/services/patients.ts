@@ -124,7 +124,10 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     if (!input.confirmedNotDuplicate) {
       const duplicates = await findDuplicates(input);
       if (duplicates.length > 0) {
-        const message = `${duplicates.length} existing patient(s) have the same name and phone or the same email. Open the existing record, or confirm this is a different person.`;
+        const message =
+          duplicates.length === 1
+            ? 'An existing patient has the same name and phone or the same email. Open that record, or confirm this is a different person.'
+            : `${duplicates.length} existing patients have the same name and phone or the same email. Open one of them, or confirm this is a different person.`;
         throw new AppError('CONFLICT', message, { name: message });
       }
     }

@@ -50,7 +50,15 @@ export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
       ),
     ),
   'appointments.walkIn': async (input, ctx) =>
-    changed(ctx, await ctx.services.appointments.walkIn(actorOf(ctx), input.patientId, input.doctorId)),
+    changed(
+      ctx,
+      await ctx.services.appointments.walkIn(
+        actorOf(ctx),
+        input.patientId,
+        input.doctorId,
+        input.overlapOverrideReason,
+      ),
+    ),
   'appointments.board': (input, { services }) => services.appointments.board(input.date),
   'waitlist.add': (input, ctx) => ctx.services.waitlist.add(actorOf(ctx), input),
   'waitlist.list': (_input, { services }) => services.waitlist.list(),

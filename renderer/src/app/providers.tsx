@@ -28,7 +28,7 @@ export function AppProviders({ queryClient, colorSchemeManager, children }: AppP
         colorSchemeManager={colorSchemeManager}
         defaultColorScheme="auto"
       >
-        <Notifications position="bottom-right" />
+        <Notifications position="bottom-right" limit={3} />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
     </ColorSchemeManagerContext.Provider>
