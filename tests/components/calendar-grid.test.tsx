@@ -169,6 +169,24 @@ describe('calendar day view', () => {
     expect(clinic.callsTo('slots.block')[0]).toMatchObject({ reason: 'Lunch' });
   });
 
+  it('refetches when another desk changes a schedule, without moving focus or wiping what is typed', async () => {
+    const { user, clinic } = await openDay();
+    act(() => cell(M('09:45 to 10:00, free')).focus());
+    let calls = clinic.callsTo('schedule.day').length;
+    act(() => clinic.emit('schedule.changed', { doctorId: 12 }));
+    await waitFor(() => expect(clinic.callsTo('schedule.day').length).toBeGreaterThan(calls));
+    expect(cell(M('09:45 to 10:00, free'))).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    const dialog = within(await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' }));
+    await user.type(dialog.getByLabelText('Reason for blocking'), 'Lun');
+    calls = clinic.callsTo('schedule.day').length;
+    act(() => clinic.emit('schedule.changed', { doctorId: 11 }));
+    await waitFor(() => expect(clinic.callsTo('schedule.day').length).toBeGreaterThan(calls));
+    expect(dialog.getByLabelText('Reason for blocking')).toHaveValue('Lun');
+    expect(dialog.getByLabelText('Reason for blocking')).toHaveFocus();
+  });
+
   it('shows no block action to a doctor on another doctor’s slot', async () => {
     const { user } = await openDay('doctor');
     await user.click(cell(M('09:45 to 10:00, free')));

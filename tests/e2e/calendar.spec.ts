@@ -19,7 +19,8 @@ import {
 const LOCALE = 'en-US';
 const SHOTS = '.tmp/screenshots';
 test.use({ locale: LOCALE, timezoneId: 'Pacific/Auckland' });
-test.describe.configure({ mode: 'serial' });
+// Axe scans of a full grid take seconds each on a busy two-core machine.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let clinicData: ScheduleClinic;
 
@@ -131,6 +132,10 @@ test('week view: one doctor, seven days, Page Down for the next week', async ({ 
   await expect(grid.getByRole('columnheader')).toHaveCount(8);
   await expectNoSeriousA11yViolations(page, 'week view');
   await screenshots(page, 'week');
+  // 200% zoom of a 1366×768 screen.
+  await page.setViewportSize({ width: 683, height: 384 });
+  await page.screenshot({ path: `${SHOTS}/week-zoom-200.png` });
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   const target = addDays(monday, 7);
   await grid.getByRole('gridcell').and(grid.locator('[tabindex="0"]')).focus();
@@ -180,12 +185,14 @@ test('leave added on the doctor page shows in the calendar; booked appointments 
   await expect(page.getByRole('heading', { name: 'Dr Kofi Osei' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Weekly schedule rules' }).getByRole('row')).toHaveCount(3);
   await expectNoSeriousA11yViolations(page, 'doctor page');
+  await page.screenshot({ path: `${SHOTS}/doctor-page-light.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Add leave' }).click();
   let dialog = page.getByRole('dialog', { name: 'Add leave' });
   await dialog.getByLabel('First day').fill(inTwoDays);
   await dialog.getByLabel('Reason', { exact: true }).fill('Conference');
   await expectNoSeriousA11yViolations(page, 'leave dialog');
+  await page.screenshot({ path: `${SHOTS}/leave-dialog-light.png` });
   await dialog.getByRole('button', { name: 'Add leave' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(/^Leave saved\. \d+ slots removed\.$/)).toBeVisible();
@@ -209,6 +216,8 @@ test('leave added on the doctor page shows in the calendar; booked appointments 
   await expect(dialog.getByRole('table', { name: 'Booked appointments in this leave' })).toContainText('Jane Doe');
   await dialog.getByRole('button', { name: 'Add leave' }).click();
   await expect(dialog.getByText('Choose what happens to the booked appointments.')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/leave-choice-light.png` });
+  await expectNoSeriousA11yViolations(page, 'leave dialog with booked appointments');
   await dialog.getByRole('radio', { name: /^Keep them/ }).check();
   await dialog.getByRole('button', { name: 'Add leave' }).click();
   await expect(dialog).toBeHidden();
@@ -219,5 +228,12 @@ test('leave added on the doctor page shows in the calendar; booked appointments 
   await expect(
     next.getByRole('gridcell', { name: 'Dr Ama Mensah, 08:15 to 08:30, booked: Jane Doe, Scheduled' }),
   ).toBeVisible();
+  // The free slots in the leave were removed: the leave shows as bands around the kept booking.
+  await expect(next.getByRole('gridcell', { name: 'Dr Ama Mensah, on leave: Training' })).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page, 'day view with leave, a booking and a block');
+  await screenshots(page, 'day-states');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expectNoSeriousA11yViolations(page, 'day view in the dark theme');
+  await page.getByRole('button', { name: 'Switch to light theme' }).click();
   expect(errors).toEqual([]);
 });

@@ -1,3 +1,4 @@
+import './grid/schedule-grid.css';
 import { Stack, Tabs, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';

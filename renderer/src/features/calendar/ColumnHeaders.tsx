@@ -18,7 +18,7 @@ export function leaveText(band: LeaveBand, timeFormat: TimeFormat): string {
 
 function LeaveLines({ leave, timeFormat }: { leave: LeaveBand[]; timeFormat: TimeFormat }) {
   return leave.map((band, index) => (
-    <Text key={index} size="xs" fw={500} c="grape.9" className="cd-header-leave">
+    <Text key={index} size="xs" fw={500} className="cd-leave-text">
       <IconBeach size={12} aria-hidden style={{ verticalAlign: '-2px', marginRight: 4 }} />
       {leaveText(band, timeFormat)}
     </Text>

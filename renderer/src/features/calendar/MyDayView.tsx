@@ -126,7 +126,7 @@ export function MyDayView({ today }: { today: string }) {
         <Group gap="xs">
           {data.doctor.isAvailable ? null : <NotTakingBookingsBadge />}
           {data.doctor.leave.map((band) => (
-            <Text key={band.exceptionId} size="sm" c="grape.9" fw={500}>
+            <Text key={band.exceptionId} size="sm" fw={500} className="cd-leave-text">
               {leaveText(band, timeFormat)}
             </Text>
           ))}

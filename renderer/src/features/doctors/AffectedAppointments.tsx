@@ -14,7 +14,12 @@ export function AffectedAppointments({ affected }: { affected: AffectedAppointme
   const { control, register, formState } = useFormContext<LeaveFormValues>();
   const onBooked = useWatch({ control, name: 'onBooked' });
   return (
-    <Alert color="yellow" variant="light" title={strings.affectedTitle(affected.length)}>
+    <Alert
+      color="yellow"
+      variant="light"
+      title={strings.affectedTitle(affected.length)}
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       <Stack gap="sm">
         <Text size="sm">{strings.affectedIntro}</Text>
         <Table aria-label={strings.affectedCaption} verticalSpacing={4} withRowBorders={false}>

@@ -1,6 +1,6 @@
 import './schedule-grid.css';
 import { Text } from '@mantine/core';
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import type { SlotView } from '../../../../../preload/contract-schedule.ts';
 import { timeToMinutes } from '../../../../../preload/dates.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
@@ -42,10 +42,37 @@ function isNowRow(row: GridRow, columns: GridColumn[], now: ScheduleGridProps['n
   return timeToMinutes(row.start) <= minutes && minutes < timeToMinutes(row.end);
 }
 
+const MIN_HEIGHT = 240;
+/** Room kept under the grid for the keyboard hint and the page's padding. */
+const BELOW = 44;
+
+/** The grid scrolls inside the window's remaining height, wherever the controls above it wrap to. */
+function useFitToWindow(ref: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const fit = () => {
+      const element = ref.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      element.style.maxHeight = `${Math.max(MIN_HEIGHT, window.innerHeight - top - BELOW)}px`;
+    };
+    fit();
+    // Controls above may wrap or grow after the first paint (filters load, badges appear).
+    const observer = new ResizeObserver(fit);
+    observer.observe(document.body);
+    window.addEventListener('resize', fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [ref]);
+}
+
 export function ScheduleGrid(props: ScheduleGridProps) {
   const { model, label, timeFormat, now, renderHeader, onOpenSlot, busy, empty } = props;
   const hintId = useId();
   const gridRef = useRef<HTMLTableElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useFitToWindow(scrollRef);
   const nav = useGridNavigation(model, gridRef, {
     onOpen: (position) => {
       const cell = model.rows[position.row]?.cells[position.column];
@@ -58,7 +85,7 @@ export function ScheduleGrid(props: ScheduleGridProps) {
 
   return (
     <div>
-      <div className="cd-grid-scroll">
+      <div className="cd-grid-scroll" ref={scrollRef}>
         <table
           role="grid"
           aria-label={label}
