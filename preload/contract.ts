@@ -17,7 +17,6 @@ import {
   STAFF_ROLES,
   timeZoneSchema,
   versionSchema,
-  type StaffRole,
 } from './schemas.ts';
 
 /**
