@@ -133,8 +133,7 @@ describe('calendar day view', () => {
 
     await user.keyboard('{Enter}');
     const dialog = await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:00 to 09:15' });
-    expect(within(dialog).getByRole('button', { name: 'Book appointment' })).toBeDisabled();
-    expect(within(dialog).getByText('Booking arrives with the front-desk release.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Book appointment' })).toBeEnabled();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     await waitFor(() => expect(cell(M('09:00 to 09:15, free'))).toHaveFocus());
@@ -187,11 +186,24 @@ describe('calendar day view', () => {
     expect(dialog.getByLabelText('Reason for blocking')).toHaveFocus();
   });
 
-  it('shows no block action to a doctor on another doctor’s slot', async () => {
+  it('opens the booking dialog with the slot chosen when the desk books from a free slot', async () => {
+    const { user } = await openDay();
+    await user.click(cell(M('09:45 to 10:00, free')));
+    const slotDialog = await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' });
+    await user.click(within(slotDialog).getByRole('button', { name: 'Book appointment' }));
+    const booking = await screen.findByRole('dialog', { name: 'Book appointment' });
+    expect(within(booking).getAllByText(/Dr Ama Mensah/).length).toBeGreaterThan(0);
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' })).not.toBeInTheDocument(),
+    );
+  });
+
+  it('shows a doctor neither block nor book on another doctor’s slot', async () => {
     const { user } = await openDay('doctor');
     await user.click(cell(M('09:45 to 10:00, free')));
     const dialog = within(await screen.findByRole('dialog', { name: 'Dr Ama Mensah, 09:45 to 10:00' }));
     expect(dialog.queryByRole('button', { name: 'Block this slot' })).not.toBeInTheDocument();
-    expect(dialog.getByRole('button', { name: 'Book appointment' })).toBeDisabled();
+    expect(dialog.queryByRole('button', { name: 'Book appointment' })).not.toBeInTheDocument();
+    expect(dialog.getByText('The front desk books appointments.')).toBeInTheDocument();
   });
 });

@@ -116,6 +116,7 @@ export function DayView({ today }: { today: string }) {
         opened={dialog.opened}
         timeFormat={timeFormat}
         canManage={rights.canManage}
+        canBook={rights.canBook}
         onClose={dialog.close}
       />
     </Stack>

@@ -138,6 +138,7 @@ export function MyDayView({ today }: { today: string }) {
         opened={dialog.opened}
         timeFormat={timeFormat}
         canManage={rights.canManage}
+        canBook={rights.canBook}
         onClose={dialog.close}
       />
     </Stack>

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { SlotView } from '../../../../preload/contract-schedule.ts';
@@ -13,6 +13,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
+import { BookAppointmentDialog, type BookingSlot } from '../front-desk/index.ts';
 import { lookOf, SLOT_LOOKS } from './grid/slot-look.ts';
 import { useRefreshSchedules } from './schedule-api.ts';
 import { calendarStrings } from './strings.ts';
@@ -107,11 +108,12 @@ interface SlotDetailsProps {
   doctorName: string;
   timeFormat: TimeFormat;
   canManage: boolean;
+  /** Present when the signed-in role books appointments. */
+  onBook?: (() => void) | undefined;
   onDone: () => void;
 }
 
-function SlotDetails({ slot, doctorName, timeFormat, canManage, onDone }: SlotDetailsProps) {
-  const bookingNoteId = useId();
+function SlotDetails({ slot, doctorName, timeFormat, canManage, onBook, onDone }: SlotDetailsProps) {
   const start = formatTime(slot.startTime, timeFormat);
   const range = strings.timeRange(start, formatTime(slot.endTime, timeFormat));
   const look = lookOf(slot);
@@ -129,15 +131,11 @@ function SlotDetails({ slot, doctorName, timeFormat, canManage, onDone }: SlotDe
         ) : null}
       </SimpleGrid>
       {reason && !slot.appointment ? <Fact label={strings.whyNot}>{reason}</Fact> : null}
-      {slot.state === 'free' ? (
-        <Stack gap={4}>
-          <Button disabled aria-describedby={bookingNoteId}>
-            {strings.book}
-          </Button>
-          <Text id={bookingNoteId} size="sm" c="dimmed">
-            {strings.bookingLater}
-          </Text>
-        </Stack>
+      {slot.state === 'free' && onBook ? <Button onClick={onBook}>{strings.book}</Button> : null}
+      {slot.state === 'free' && !onBook ? (
+        <Text size="sm" c="dimmed">
+          {strings.bookingByDesk}
+        </Text>
       ) : null}
       {canManage && slot.state === 'free' ? <BlockForm slot={slot} time={start} onDone={onDone} /> : null}
       {canManage && slot.state === 'blocked' ? <UnblockButton slot={slot} time={start} onDone={onDone} /> : null}
@@ -160,11 +158,26 @@ interface SlotDialogProps {
   opened: boolean;
   timeFormat: TimeFormat;
   canManage: (doctorId: number) => boolean;
+  canBook: boolean;
   onClose: () => void;
 }
 
 /** A slot's details; free slots can be blocked and blocked ones unblocked by those who keep the schedule. */
-export function SlotDialog({ target, opened, timeFormat, canManage, onClose }: SlotDialogProps) {
+export function SlotDialog({ target, opened, timeFormat, canManage, canBook, onClose }: SlotDialogProps) {
+  // Booking replaces this dialog with the front desk's booking dialog, slot preselected.
+  const [booking, setBooking] = useState<BookingSlot | null>(null);
+  const startBooking = (open: OpenSlot) => {
+    const { slot, doctorName } = open;
+    setBooking({
+      availabilityId: slot.availabilityId,
+      doctorId: slot.doctorId,
+      doctorName,
+      date: slot.date,
+      startTime: slot.startTime,
+      endTime: slot.endTime,
+    });
+    onClose();
+  };
   const title = target
     ? strings.title(
         target.doctorName,
@@ -172,17 +185,25 @@ export function SlotDialog({ target, opened, timeFormat, canManage, onClose }: S
       )
     : '';
   return (
-    <Modal opened={opened && target !== null} onClose={onClose} title={title}>
-      {target ? (
-        <SlotDetails
-          key={target.slot.availabilityId}
-          slot={target.slot}
-          doctorName={target.doctorName}
-          timeFormat={timeFormat}
-          canManage={canManage(target.slot.doctorId)}
-          onDone={onClose}
-        />
-      ) : null}
-    </Modal>
+    <>
+      <Modal opened={opened && target !== null} onClose={onClose} title={title}>
+        {target ? (
+          <SlotDetails
+            key={target.slot.availabilityId}
+            slot={target.slot}
+            doctorName={target.doctorName}
+            timeFormat={timeFormat}
+            canManage={canManage(target.slot.doctorId)}
+            onBook={canBook ? () => startBooking(target) : undefined}
+            onDone={onClose}
+          />
+        ) : null}
+      </Modal>
+      <BookAppointmentDialog
+        open={booking !== null}
+        onClose={() => setBooking(null)}
+        {...(booking ? { availabilityId: booking.availabilityId, slot: booking } : {})}
+      />
+    </>
   );
 }

@@ -120,6 +120,7 @@ export function WeekView({ today }: { today: string }) {
         opened={dialog.opened}
         timeFormat={timeFormat}
         canManage={rights.canManage}
+        canBook={rights.canBook}
         onClose={dialog.close}
       />
     </Stack>

@@ -10,6 +10,8 @@ export interface ScheduleRights {
   canEditProfile: boolean;
   /** A doctor edits the About text of their own profile. */
   canEditAbout: (doctorId: number) => boolean;
+  /** Admins and receptionists book appointments. */
+  canBook: boolean;
 }
 
 /** What the signed-in role may change; main refuses the rest anyway, so this only hides actions. */
@@ -23,5 +25,6 @@ export function useScheduleRights(): ScheduleRights {
     canManage: (doctorId) => role === 'admin' || role === 'receptionist' || doctorId === ownDoctorId,
     canEditProfile: role === 'admin',
     canEditAbout: (doctorId) => role === 'doctor' && doctorId === ownDoctorId,
+    canBook: role === 'admin' || role === 'receptionist',
   };
 }

@@ -101,7 +101,7 @@ export const calendarStrings = {
     status: 'Appointment status',
     whyNot: 'Why it cannot be booked',
     book: 'Book appointment',
-    bookingLater: 'Booking arrives with the front-desk release.',
+    bookingByDesk: 'The front desk books appointments.',
     blockReason: 'Reason for blocking',
     blockReasonHint: 'For example: Team meeting, or Lunch.',
     block: 'Block this slot',
