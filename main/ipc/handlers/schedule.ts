@@ -20,8 +20,12 @@ export const scheduleHandlers: HandlerMap<ScheduleChannels> = {
     const { doctorId, version, ...profile } = input;
     return changed(ctx, doctorId, await ctx.services.doctors.update(actorOf(ctx), doctorId, version, profile));
   },
-  'doctors.updateAbout': (input, ctx) =>
-    ctx.services.doctors.updateAbout(actorOf(ctx), input.doctorId, input.version, input.about),
+  'doctors.updateAbout': async (input, ctx) =>
+    changed(
+      ctx,
+      input.doctorId,
+      await ctx.services.doctors.updateAbout(actorOf(ctx), input.doctorId, input.version, input.about),
+    ),
   'templates.list': (input, { services }) => services.templates.list(input.doctorId),
   'templates.create': async (input, ctx) => {
     const { doctorId, ...rule } = input;
