@@ -24,8 +24,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let clinicData: ScheduleClinic;
 
-test.beforeAll(async ({ clinic }) => {
-  clinicData = await setUpScheduleClinic(clinic.core);
+test.beforeAll(async ({ clinics }, testInfo) => {
+  clinicData = await setUpScheduleClinic((await clinics.for(testInfo.file)).core);
 });
 
 const longDate = (date: string) => formatDateLong(date, LOCALE);

@@ -11,22 +11,57 @@ export interface Clinic {
   core: AppCore;
 }
 
-/** A real web shell on a fresh SQLite file for each test file (worker-scoped). */
-export const test = base.extend<object, { clinic: Clinic }>({
-  clinic: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-    async ({}, use) => {
-      const dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
-      const core = await startAppCore({ dbFile: join(dir, 'clinic.sqlite'), logger: silentLogger });
-      const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
-      const server: WebServer = await startWebServer({ core, rendererDir });
-      await use({ url: server.url, core });
+interface RunningClinic extends Clinic {
+  stop(): Promise<void>;
+}
+
+async function startClinic(): Promise<RunningClinic> {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-e2e-'));
+  const core = await startAppCore({ dbFile: join(dir, 'clinic.sqlite'), logger: silentLogger });
+  const rendererDir = resolve(import.meta.dirname, '..', '..', 'out', 'renderer');
+  const server: WebServer = await startWebServer({ core, rendererDir });
+  return {
+    url: server.url,
+    core,
+    async stop() {
       await server.close();
       await core.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** One clinic per spec file, kept for the worker's life (one worker runs every file). */
+export interface ClinicRegistry {
+  for(specFile: string): Promise<Clinic>;
+}
+
+/**
+ * `clinic`: a real web shell on a fresh SQLite file for each spec file, shared by that
+ * file's tests. `beforeAll` hooks reach the same one with `clinics.for(testInfo.file)`.
+ */
+export const test = base.extend<{ clinic: Clinic }, { clinics: ClinicRegistry }>({
+  clinics: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
+    async ({}, use) => {
+      const started = new Map<string, Promise<RunningClinic>>();
+      await use({
+        for(specFile) {
+          let clinic = started.get(specFile);
+          if (!clinic) {
+            clinic = startClinic();
+            started.set(specFile, clinic);
+          }
+          return clinic;
+        },
+      });
+      for (const clinic of started.values()) await (await clinic).stop();
+    },
     { scope: 'worker' },
   ],
+  clinic: async ({ clinics }, use, testInfo) => {
+    await use(await clinics.for(testInfo.file));
+  },
 });
 
 export { expect };
