@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Doctor } from '../../../../preload/contract-schedule.ts';
 import { optionalTextSchema } from '../../../../preload/schemas.ts';
 import { call } from '../../api/client.ts';
-import { hasCode, messageOf } from '../../api/errors.ts';
+import { hasCode } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';
@@ -16,28 +16,22 @@ import { StaleAlert } from '../admin/users/StaleAlert.tsx';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { PROFILE_FIELD_NAMES, profileFormSchema, profileToFormValues, underDoctor } from './profile-form.ts';
 import { doctorsStrings } from './strings.ts';
+import { useStaleReload } from '../../lib/use-stale-reload.ts';
 
 const strings = doctorsStrings.profile;
 
 /** The version to save against, and what to do when someone else saved first. */
 function useVersioned(doctor: Doctor, onFresh: (fresh: Doctor) => void) {
   const [version, setVersion] = useState(doctor.version);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await call('doctors.get', { doctorId: doctor.doctorId });
+  const { stale, setStale, reloading, reload } = useStaleReload(
+    () => call('doctors.get', { doctorId: doctor.doctorId }),
+    (fresh) => {
       onFresh(fresh);
       setVersion(fresh.version);
-      setStale(false);
-    } catch (error) {
-      setFormError(messageOf(error));
-    } finally {
-      setReloading(false);
-    }
-  };
+    },
+    setFormError,
+  );
   const alerts = (
     <>
       {stale ? (

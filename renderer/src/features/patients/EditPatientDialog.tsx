@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { ChannelOutput } from '../../../../preload/contract.ts';
 import { call } from '../../api/client.ts';
-import { hasCode, messageOf } from '../../api/errors.ts';
+import { hasCode } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';
@@ -15,6 +15,7 @@ import { patientKeys } from './patient-api.ts';
 import { PATIENT_FIELD_NAMES, patientFormSchema, patientToFormValues } from './patient-form.ts';
 import { PatientFields } from './PatientFields.tsx';
 import { patientsStrings } from './strings.ts';
+import { useStaleReload } from '../../lib/use-stale-reload.ts';
 
 type PatientDetail = ChannelOutput<'patients.get'>;
 const strings = patientsStrings;
@@ -22,14 +23,21 @@ const strings = patientsStrings;
 function EditPatientForm({ patient, onDone }: { patient: PatientDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(patient.version);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
     resolver: zodResolver(patientFormSchema),
     mode: 'onBlur',
     defaultValues: patientToFormValues(patient),
   });
+  const { stale, setStale, reloading, reload } = useStaleReload(
+    () => call('patients.get', { patientId: patient.patientId }),
+    (fresh) => {
+      queryClient.setQueryData(patientKeys.one(fresh.patientId), fresh);
+      methods.reset(patientToFormValues(fresh));
+      setVersion(fresh.version);
+    },
+    setFormError,
+  );
 
   const onSubmit = methods.handleSubmit(async (values) => {
     setFormError(null);
@@ -45,21 +53,6 @@ function EditPatientForm({ patient, onDone }: { patient: PatientDetail; onDone: 
       else setFormError(applyServerErrors(error, methods.setError, PATIENT_FIELD_NAMES));
     }
   });
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await call('patients.get', { patientId: patient.patientId });
-      queryClient.setQueryData(patientKeys.one(fresh.patientId), fresh);
-      methods.reset(patientToFormValues(fresh));
-      setVersion(fresh.version);
-      setStale(false);
-    } catch (error) {
-      setFormError(messageOf(error));
-    } finally {
-      setReloading(false);
-    }
-  };
 
   return (
     <FormProvider {...methods}>

@@ -16,12 +16,11 @@ import { StaleAlert } from '../users/StaleAlert.tsx';
 import { SETTINGS_FIELD_NAMES, settingsFormSchema, settingsToForm } from './settings-form.ts';
 import { SettingsFields } from './SettingsFields.tsx';
 import { settingsStrings as strings } from './strings.ts';
+import { useStaleReload } from '../../../lib/use-stale-reload.ts';
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const queryClient = useQueryClient();
   const [base, setBase] = useState(settings);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
     resolver: zodResolver(settingsFormSchema),
@@ -30,11 +29,19 @@ function SettingsForm({ settings }: { settings: Settings }) {
   });
   const { isDirty, isSubmitting } = methods.formState;
 
-  const load = (fresh: Settings) => {
+  const { stale, setStale, reloading, reload } = useStaleReload(
+    () => call('settings.get', {}),
+    (fresh) => {
+      queryClient.setQueryData(queryKeys.settings, fresh);
+      load(fresh);
+    },
+    setFormError,
+  );
+  function load(fresh: Settings) {
     methods.reset(settingsToForm(fresh));
     setBase(fresh);
     setStale(false);
-  };
+  }
 
   // Saved at another desk: take the new values unless the user is in the middle of a change.
   useClinicEvent('settings.changed', (fresh) => {
@@ -55,19 +62,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
       else setFormError(applyServerErrors(error, methods.setError, SETTINGS_FIELD_NAMES));
     }
   });
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await call('settings.get', {});
-      queryClient.setQueryData(queryKeys.settings, fresh);
-      load(fresh);
-    } catch (error) {
-      setFormError(messageOf(error));
-    } finally {
-      setReloading(false);
-    }
-  };
 
   return (
     <FormProvider {...methods}>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { StaffUser } from '../../../../../preload/contract.ts';
 import { call } from '../../../api/client.ts';
-import { hasCode, messageOf } from '../../../api/errors.ts';
+import { hasCode } from '../../../api/errors.ts';
 import { applyServerErrors } from '../../../api/form-errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
@@ -15,20 +15,27 @@ import { StaffFields } from './StaffFields.tsx';
 import { StaleAlert } from './StaleAlert.tsx';
 import { usersStrings } from './strings.ts';
 import { editUserFormSchema, USER_FIELD_NAMES, userToFormValues } from './user-form.ts';
+import { useStaleReload } from '../../../lib/use-stale-reload.ts';
 
 const strings = usersStrings;
 
 function EditUserForm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(user.version);
-  const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
     resolver: zodResolver(editUserFormSchema),
     mode: 'onBlur',
     defaultValues: userToFormValues(user),
   });
+  const { stale, setStale, reloading, reload } = useStaleReload(
+    () => call('users.get', { userId: user.userId }),
+    (fresh) => {
+      methods.reset(userToFormValues(fresh));
+      setVersion(fresh.version);
+    },
+    setFormError,
+  );
 
   const onSubmit = methods.handleSubmit(async (values) => {
     setFormError(null);
@@ -43,20 +50,6 @@ function EditUserForm({ user, onDone }: { user: StaffUser; onDone: () => void })
       else setFormError(applyServerErrors(error, methods.setError, USER_FIELD_NAMES));
     }
   });
-
-  const reload = async () => {
-    setReloading(true);
-    try {
-      const fresh = await call('users.get', { userId: user.userId });
-      methods.reset(userToFormValues(fresh));
-      setVersion(fresh.version);
-      setStale(false);
-    } catch (error) {
-      setFormError(messageOf(error));
-    } finally {
-      setReloading(false);
-    }
-  };
 
   return (
     <FormProvider {...methods}>
