@@ -94,13 +94,17 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     input: { name: string; phone: string | null; email: string | null },
     excludeId?: number,
   ): Promise<PatientSummary[]> {
+    // A duplicate shares the name and phone, or the email: with neither given there is none.
+    const { phone, email } = input;
+    if (!phone && !email) return [];
     let q = patientsQuery(db).where((eb) => {
-      const sameNameAndPhone = input.phone
-        ? eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', input.phone)])
-        : null;
-      const sameEmail = input.email ? eb('u.email', '=', input.email) : null;
-      const conditions = [sameNameAndPhone, sameEmail].filter((c) => c !== null);
-      return conditions.length > 0 ? eb.or(conditions) : eb.val(false);
+      const conditions = [];
+      if (phone)
+        conditions.push(
+          eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', phone)]),
+        );
+      if (email) conditions.push(eb('u.email', '=', email));
+      return eb.or(conditions);
     });
     if (excludeId !== undefined) q = q.where('p.patient_id', '!=', excludeId);
     const date = await today();

@@ -115,7 +115,7 @@ describe('random sequences of desk actions', () => {
           await app.close();
         }
       }),
-      { numRuns: 15 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 15) },
     );
   });
 });

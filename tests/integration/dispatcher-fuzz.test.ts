@@ -106,7 +106,7 @@ describe('random inputs', () => {
           expect(result.error.message).not.toMatch(/SQLITE|constraint|\bat \w+ \(|\/work\//i);
           expect(comparable(channel, await tableCounts(app))).toEqual(comparable(channel, before));
         }),
-        { numRuns: 60 },
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
       );
     });
   }

@@ -55,6 +55,8 @@ describe('registering patients', () => {
       email: 'maria.perera@example.org',
     });
     expect(byEmail).toHaveLength(1);
+    // A name alone matches nobody (found by the random-input test).
+    expect(await app.ok(world.desk, 'patients.findDuplicates', { name: 'Maria Perera' })).toEqual([]);
     const before = await tableCounts(app);
     const refused = await app.call(world.desk, 'patients.register', maria);
     expect(refused.ok ? null : refused.error).toMatchObject({
