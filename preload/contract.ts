@@ -248,7 +248,7 @@ export const contract = {
 /** Events main pushes to windows. Each payload is validated before it is sent. */
 export const events = {
   /** This window's session was locked or ended by main (idle lock, deactivation). */
-  'session.changed': z.object({ reason: z.enum(['locked', 'signed-out', 'deactivated']) }),
+  'session.changed': z.object({ reason: z.enum(['locked', 'deactivated']) }),
   /** The clinic settings changed at some desk. */
   'settings.changed': settingsSchema,
   /** Slots, templates or leave of a doctor changed: calendars refresh those dates. */

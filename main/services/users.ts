@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
 import { containsText } from '../../db/like.ts';
 import { writeTx, type Tx } from '../../db/tx.ts';
 import type { StaffUser } from '../../preload/contract.ts';
@@ -272,10 +270,3 @@ export function createUsersService({ db, clock }: ServiceDeps) {
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;
-
-/** True when the user may still act (used to end sessions of deactivated accounts). */
-export async function isUserActive(db: Kysely<Database>, userId: number): Promise<boolean> {
-  const row = await db.selectFrom('users').select('status').where('user_id', '=', userId).executeTakeFirst();
-  if (!row) return false;
-  return row.status !== 'inactive';
-}
