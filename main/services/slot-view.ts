@@ -124,8 +124,9 @@ export async function leaveOn(
   dates: readonly string[],
   doctorIds?: readonly number[],
 ): Promise<ExceptionRow[]> {
-  const first = [...dates].sort()[0];
-  const last = [...dates].sort().at(-1);
+  const sorted = [...dates].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
   if (!first || !last) return [];
   let q = db
     .selectFrom('schedule_exceptions')
