@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_sign_in.ts';
 import * as m0004 from './migrations/0004_schedules.ts';
 import * as m0005 from './migrations/0005_front_desk.ts';
 import * as m0006 from './migrations/0006_waitlist.ts';
+import * as m0007 from './migrations/0007_payments_ledger.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_schedules': m0004,
   '0005_front_desk': m0005,
   '0006_waitlist': m0006,
+  '0007_payments_ledger': m0007,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -190,6 +190,8 @@ export interface SettingsTable {
   time_format: ColumnType<TimeFormat, TimeFormat | undefined, TimeFormat>;
   /** added: how far ahead slots are generated */
   schedule_horizon_weeks: ColumnType<number, number | undefined, number>;
+  /** added: refunds above this (minor units of the currency) need an admin */
+  refund_approval_threshold_minor: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
@@ -222,6 +224,52 @@ export interface Database {
   schedule_exceptions: ScheduleExceptionsTable;
   appointment_status_history: AppointmentStatusHistoryTable;
   waitlist: WaitlistTable;
+  payment_ledger: PaymentLedgerTable;
+  receipts: ReceiptsTable;
+  cash_drawer_sessions: CashDrawerSessionsTable;
+}
+
+export type LedgerKind = 'charge' | 'adjustment' | 'payment' | 'refund';
+
+/** added: append-only money movements behind each payments row (minor units) */
+export interface PaymentLedgerTable {
+  entry_id: Generated<number>;
+  payment_id: number;
+  appointment_id: number;
+  kind: LedgerKind;
+  /** positive size of the movement; for an adjustment the signed change of the charge */
+  amount_minor: number;
+  currency: string;
+  method: PaymentMethod | null;
+  reference: string | null;
+  reason: string | null;
+  receipt_id: number | null;
+  drawer_session_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** added: issued receipts; receipt_id is the printed number and is never reused */
+export interface ReceiptsTable {
+  receipt_id: Generated<number>;
+  kind: 'payment' | 'refund' | 'appointment';
+  appointment_id: number;
+  issued_at: string;
+  issued_by: number | null;
+}
+
+/** added: a cashier's drawer from opening float to counted close */
+export interface CashDrawerSessionsTable {
+  session_id: Generated<number>;
+  opened_at: string;
+  opened_by: number | null;
+  float_minor: number;
+  closed_at: string | null;
+  closed_by: number | null;
+  counted_minor: number | null;
+  expected_minor: number | null;
+  difference_minor: number | null;
+  note: string | null;
 }
 
 /** added: a patient waiting for a doctor or a specialization within a date range */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
 import { frontDeskChannels } from './contract-front-desk.ts';
+import { paymentEvents, paymentsChannels } from './contract-payments.ts';
 import { scheduleChannels } from './contract-schedule.ts';
 import {
   clinicNameSchema,
@@ -46,6 +47,8 @@ export const settingsSchema = z.object({
   defaultSlotMinutes: z.number(),
   idleLockMinutes: z.number(),
   timeFormat: z.enum(['24h', '12h']),
+  /** Refunds above this (major units) need an admin; 0 means every refund needs one. */
+  refundApprovalThreshold: z.number(),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -68,6 +71,12 @@ export const settingsUpdateSchema = z.object({
     .min(1, 'The idle lock must be at least 1 minute.')
     .max(240, 'The idle lock must be at most 240 minutes.'),
   timeFormat: z.enum(['24h', '12h'], { error: 'Choose 24-hour or 12-hour time.' }),
+  /** Refunds above this amount (major units) need an admin. Left out: unchanged. */
+  refundApprovalThreshold: z
+    .number({ error: 'Enter the refund approval limit as a number.' })
+    .min(0, 'The refund approval limit cannot be negative.')
+    .max(1_000_000_000, 'The refund approval limit must be at most 1,000,000,000.')
+    .optional(),
 });
 
 export const setupInputSchema = z.object({
@@ -243,6 +252,7 @@ export const contract = {
   }),
   ...scheduleChannels,
   ...frontDeskChannels,
+  ...paymentsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events main pushes to windows. Each payload is validated before it is sent. */
@@ -262,6 +272,7 @@ export const events = {
   }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
+  ...paymentEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import { writeTx } from '../../db/tx.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, staleRecord } from './errors.ts';
+import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from './money.ts';
 
 export interface SettingsUpdate {
   version: number;
@@ -14,6 +15,8 @@ export interface SettingsUpdate {
   defaultSlotMinutes: number;
   idleLockMinutes: number;
   timeFormat: '24h' | '12h';
+  /** Major units; left out = unchanged. */
+  refundApprovalThreshold?: number | undefined;
 }
 
 export function toSettings(row: SettingsRow): Settings {
@@ -25,6 +28,7 @@ export function toSettings(row: SettingsRow): Settings {
     defaultSlotMinutes: row.default_slot_minutes,
     idleLockMinutes: row.idle_lock_minutes,
     timeFormat: row.time_format,
+    refundApprovalThreshold: toMajorNumber(row.refund_approval_threshold_minor, minorDigitsOf(row.currency)),
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -57,6 +61,10 @@ export function createSettingsService({ db, clock }: ServiceDeps) {
           default_slot_minutes: input.defaultSlotMinutes,
           idle_lock_minutes: input.idleLockMinutes,
           time_format: input.timeFormat,
+          refund_approval_threshold_minor:
+            input.refundApprovalThreshold === undefined
+              ? before.refund_approval_threshold_minor
+              : majorNumberToMinor(input.refundApprovalThreshold, minorDigitsOf(input.currency)),
           version: before.version + 1,
           updated_at: clock.now().toISOString(),
         })
