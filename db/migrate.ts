@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_schedules.ts';
 import * as m0005 from './migrations/0005_front_desk.ts';
 import * as m0006 from './migrations/0006_waitlist.ts';
 import * as m0007 from './migrations/0007_payments_ledger.ts';
+import * as m0008 from './migrations/0008_messaging.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_front_desk': m0005,
   '0006_waitlist': m0006,
   '0007_payments_ledger': m0007,
+  '0008_messaging': m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -227,6 +227,15 @@ export interface Database {
   payment_ledger: PaymentLedgerTable;
   receipts: ReceiptsTable;
   cash_drawer_sessions: CashDrawerSessionsTable;
+  chat_read_markers: ChatReadMarkersTable;
+}
+
+/** added: how far each user has read each thread (unread = later messages from others) */
+export interface ChatReadMarkersTable {
+  chat_id: number;
+  user_id: number;
+  last_read_message_id: number;
+  updated_at: string;
 }
 
 export type LedgerKind = 'charge' | 'adjustment' | 'payment' | 'refund';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
 import { frontDeskChannels } from './contract-front-desk.ts';
+import { messagesChannels, messagesEvents } from './contract-messages.ts';
 import { paymentEvents, paymentsChannels } from './contract-payments.ts';
 import { scheduleChannels } from './contract-schedule.ts';
 import {
@@ -252,6 +253,7 @@ export const contract = {
   }),
   ...scheduleChannels,
   ...frontDeskChannels,
+  ...messagesChannels,
   ...paymentsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
@@ -272,6 +274,7 @@ export const events = {
   }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
+  ...messagesEvents,
   ...paymentEvents,
 } as const;
 

@@ -25,6 +25,14 @@ export function createEventHub() {
     broadcast<E extends EventName>(name: E, payload: EventPayload<E>): void {
       deliver(listeners.keys(), name, payload);
     },
+    /** To every connected window the audience admits (it decides per client key, e.g. by its session). */
+    broadcastWhere<E extends EventName>(
+      name: E,
+      payload: EventPayload<E>,
+      audience: (clientKey: string) => boolean,
+    ): void {
+      deliver([...listeners.keys()].filter(audience), name, payload);
+    },
     /** To the given windows only. */
     sendTo<E extends EventName>(clientKeys: readonly string[], name: E, payload: EventPayload<E>): void {
       deliver(clientKeys, name, payload);

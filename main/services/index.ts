@@ -11,6 +11,7 @@ import { createSettingsService } from './settings.ts';
 import { createSetupService } from './setup.ts';
 import { createUsersService } from './users.ts';
 import { createWaitlistService } from './waitlist.ts';
+import { createMessagesService } from './messages.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
 export function createServices(deps: ServiceDeps) {
@@ -30,6 +31,7 @@ export function createServices(deps: ServiceDeps) {
     patients: createPatientsService(deps),
     appointments,
     waitlist: createWaitlistService(deps, appointments, scheduleView),
+    messages: createMessagesService(deps),
   };
 }
 

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
 import { frontDeskHandlers } from './front-desk.ts';
+import { messagesHandlers } from './messages.ts';
 import { paymentsHandlers } from './payments.ts';
 import { scheduleHandlers } from './schedule.ts';
 
@@ -15,5 +16,6 @@ export const handlers: HandlerMap<ChannelName> = {
   ...adminHandlers,
   ...scheduleHandlers,
   ...frontDeskHandlers,
+  ...messagesHandlers,
   ...paymentsHandlers,
 };
