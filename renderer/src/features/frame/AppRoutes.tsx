@@ -7,6 +7,7 @@ import { UsersPage } from '../admin/users/UsersPage.tsx';
 import { calendarRoutes } from '../calendar/calendar-routes.tsx';
 import { FrontDeskPage } from '../front-desk/FrontDeskPage.tsx';
 import { patientsRoutes } from '../patients/patients-routes.tsx';
+import { paymentsRoutes } from '../payments/payments-routes.tsx';
 import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
@@ -17,7 +18,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
       <Route path="front-desk" element={<FrontDeskPage />} />
       {calendarRoutes(role === 'doctor')}
       {patientsRoutes()}
-      <Route path="payments" element={<PlaceholderPage area="payments" />} />
+      {paymentsRoutes()}
       <Route path="messages" element={<PlaceholderPage area="messages" />} />
       {role === 'admin' ? (
         <Route path="admin" element={<AdminLayout />}>

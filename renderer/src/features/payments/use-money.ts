@@ -1,0 +1,15 @@
+import { useCallback } from 'react';
+import { formatMinor } from '../../lib/money.ts';
+
+/** What every amount from main carries: its currency and that currency's decimals. */
+export interface MoneyContext {
+  currency: string;
+  minorDigits: number;
+}
+
+/** Formats minor units of one account or report exactly, in its currency. */
+export function useMoney(context: MoneyContext | undefined) {
+  const currency = context?.currency ?? 'USD';
+  const minorDigits = context?.minorDigits ?? 2;
+  return useCallback((minor: number) => formatMinor(minor, currency, minorDigits), [currency, minorDigits]);
+}
