@@ -4,6 +4,7 @@ import type { Appointment } from '../../../../preload/contract-front-desk.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
+import { useRefundOffer } from '../payments/use-refund-offer.tsx';
 import type { AppointmentAction } from './appointment-rules.ts';
 import { useRefreshDesk } from './desk-api.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
@@ -39,6 +40,7 @@ export function useAppointmentActions() {
   const refresh = useRefreshDesk();
   const format = useDeskFormat();
   const [busyId, setBusyId] = useState<number | null>(null);
+  const refundOffer = useRefundOffer();
   const [dialog, setDialog] = useState<{ kind: DialogKind; appointment: Appointment; opened: boolean } | null>(null);
 
   const runStep = async (kind: StepKind, appointment: Appointment) => {
@@ -83,6 +85,8 @@ export function useAppointmentActions() {
           await call('appointments.cancel', { appointmentId: target.appointmentId, reason });
           notifications.show({ color: 'green', message: cancelStrings.done(target.patientName) });
           refresh();
+          // A paid appointment: offer the refund at once.
+          void refundOffer.offer(target.appointmentId);
         }}
       />
       <ReasonDialog
@@ -103,6 +107,7 @@ export function useAppointmentActions() {
         }}
       />
       <RescheduleDialog appointment={target} opened={openedKind === 'reschedule'} onClose={close} />
+      {refundOffer.dialogs}
     </>
   );
 

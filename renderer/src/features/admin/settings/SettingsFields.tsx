@@ -77,6 +77,22 @@ export function SettingsFields({ currentTimeZone }: { currentTimeZone: string })
       </SimpleGrid>
       <Controller
         control={control}
+        name="refundApprovalThreshold"
+        render={({ field, fieldState }) => (
+          <NumberInput
+            label={strings.refundThreshold}
+            description={strings.refundThresholdHint}
+            min={0}
+            decimalScale={3}
+            allowNegative={false}
+            inputWrapperOrder={[...BELOW_INPUT]}
+            {...field}
+            error={fieldState.error?.message}
+          />
+        )}
+      />
+      <Controller
+        control={control}
         name="timeFormat"
         render={({ field, fieldState }) => (
           <Radio.Group

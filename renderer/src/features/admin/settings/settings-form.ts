@@ -10,6 +10,7 @@ const formShape = z.object({
   defaultSlotMinutes: typedNumber,
   idleLockMinutes: typedNumber,
   timeFormat: z.enum(['24h', '12h']),
+  refundApprovalThreshold: typedNumber,
 });
 
 export type SettingsFormValues = z.input<typeof formShape>;
@@ -19,7 +20,12 @@ const fields = settingsUpdateSchema.omit({ version: true });
 export const settingsFormSchema = formShape.transform((v, ctx) =>
   parseWith(
     fields,
-    { ...v, defaultSlotMinutes: toNumber(v.defaultSlotMinutes), idleLockMinutes: toNumber(v.idleLockMinutes) },
+    {
+      ...v,
+      defaultSlotMinutes: toNumber(v.defaultSlotMinutes),
+      idleLockMinutes: toNumber(v.idleLockMinutes),
+      refundApprovalThreshold: toNumber(v.refundApprovalThreshold),
+    },
     ctx,
   ),
 );
@@ -32,6 +38,7 @@ export const SETTINGS_FIELD_NAMES = [
   'defaultSlotMinutes',
   'idleLockMinutes',
   'timeFormat',
+  'refundApprovalThreshold',
 ] as const;
 
 export const settingsToForm = (settings: Settings): SettingsFormValues => ({
@@ -42,4 +49,5 @@ export const settingsToForm = (settings: Settings): SettingsFormValues => ({
   defaultSlotMinutes: settings.defaultSlotMinutes,
   idleLockMinutes: settings.idleLockMinutes,
   timeFormat: settings.timeFormat,
+  refundApprovalThreshold: settings.refundApprovalThreshold,
 });

@@ -14,6 +14,8 @@ export const settingsStrings = {
   timeFormat: 'Time format',
   time24: '24-hour (14:30)',
   time12: '12-hour (2:30 PM)',
+  refundThreshold: 'Largest refund without an admin',
+  refundThresholdHint: 'In the clinic’s currency. Refunds above it need an admin; 0 means every refund needs an admin.',
   save: 'Save settings',
   discard: 'Discard changes',
   saved: 'The clinic settings were saved.',
