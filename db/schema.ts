@@ -265,6 +265,8 @@ export interface ReceiptsTable {
   appointment_id: number;
   issued_at: string;
   issued_by: number | null;
+  /** first print or save; later prints are marked "Copy" */
+  printed_at: string | null;
 }
 
 /** added: a cashier's drawer from opening float to counted close */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
+import { exportsChannels } from './contract-exports.ts';
 import { frontDeskChannels } from './contract-front-desk.ts';
 import { messagesChannels, messagesEvents } from './contract-messages.ts';
 import { paymentEvents, paymentsChannels } from './contract-payments.ts';
@@ -253,6 +254,7 @@ export const contract = {
   }),
   ...scheduleChannels,
   ...frontDeskChannels,
+  ...exportsChannels,
   ...messagesChannels,
   ...paymentsChannels,
 } as const satisfies Record<string, ChannelSpec>;

@@ -31,6 +31,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('issued_at', 'text', (c) => c.notNull())
     .addColumn('issued_by', 'integer', (c) => c.references('users.user_id').onDelete('restrict'))
+    // First time the receipt was printed or saved; later prints say "Copy".
+    .addColumn('printed_at', 'text')
     .execute();
   await db.schema.createIndex('receipts_appointment').on('receipts').column('appointment_id').execute();
 

@@ -5,6 +5,7 @@ import { listAppointments, listReschedules } from './appointment-read.ts';
 import { assertBookable, loadSlot, patientClashes } from './appointment-rules.ts';
 import { writeAudit } from './audit.ts';
 import { clinicCalendar } from './clinic-clock.ts';
+import { syncAppointmentPayment, writeBookingCharge } from './ledger.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, isUniqueViolation, notFound } from './errors.ts';
 import { syncIsBooked } from './slot-generation.ts';
@@ -124,6 +125,8 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         transaction_date: null,
       })
       .execute();
+    // ...and its first ledger entry, the charge, in minor units.
+    await writeBookingCharge(trx, appointmentId, slot.consultation_fee, now, actor.userId);
     await recordStep(
       trx,
       actor,
@@ -174,6 +177,8 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       }
       await trx.updateTable('appointments').set({ status: to }).where('appointment_id', '=', appointmentId).execute();
       if (to === 'cancelled' || to === 'no_show') await syncIsBooked(trx, [before.availabilityId]);
+      // A cancelled appointment with nothing paid becomes void (payment-status.ts).
+      if (to === 'cancelled') await syncAppointmentPayment(trx, appointmentId);
       await recordStep(trx, actor, appointmentId, before.status, to, reason);
       const after = await load(trx, appointmentId);
       await writeAudit(trx, clock, {
@@ -219,6 +224,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         throw error;
       }
       await syncIsBooked(trx, [before.availabilityId]);
+      await syncAppointmentPayment(trx, appointmentId);
       await recordStep(trx, actor, appointmentId, before.status, previous, reason, last.history_id);
       const after = await load(trx, appointmentId);
       await writeAudit(trx, clock, {

@@ -1,6 +1,11 @@
 import { createAuthService } from './auth.ts';
 import { createAppointmentsService } from './appointments.ts';
 import type { ServiceDeps } from './context.ts';
+import { createDrawerService } from './drawer.ts';
+import { createPaymentsService } from './payments.ts';
+import { createReceiptsService } from './receipts.ts';
+import { createReportsService } from './reports.ts';
+import { createExportsService } from './exports.ts';
 import { createPatientsService } from './patients.ts';
 import { createDoctorsService } from './doctors.ts';
 import { createExceptionsService } from './exceptions.ts';
@@ -31,6 +36,11 @@ export function createServices(deps: ServiceDeps) {
     patients: createPatientsService(deps),
     appointments,
     waitlist: createWaitlistService(deps, appointments, scheduleView),
+    payments: createPaymentsService(deps),
+    drawer: createDrawerService(deps),
+    receipts: createReceiptsService(deps),
+    reports: createReportsService(deps),
+    exports: createExportsService(deps),
     messages: createMessagesService(deps),
   };
 }

@@ -2,6 +2,7 @@ import type { ChannelName } from '../../../preload/contract.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
+import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
 import { messagesHandlers } from './messages.ts';
 import { paymentsHandlers } from './payments.ts';
@@ -16,6 +17,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...adminHandlers,
   ...scheduleHandlers,
   ...frontDeskHandlers,
+  ...exportsHandlers,
   ...messagesHandlers,
   ...paymentsHandlers,
 };

@@ -1,25 +1,46 @@
+import type { Account } from '../../../preload/contract-payments.ts';
 import type { ChannelName } from '../../../preload/contract.ts';
-import { AppError } from '../../services/errors.ts';
-import type { HandlerMap } from '../handler-types.ts';
+import type { MoneyMovement } from '../../services/payments.ts';
+import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
 type PaymentsChannels = Extract<ChannelName, `payments.${string}` | `drawer.${string}`>;
 
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'Payments are not ready yet.');
-};
+/** Every ledger write tells the desks; cash movements also change the drawer's expected cash. */
+function changed<T extends Account | MoneyMovement>(ctx: HandlerContext, result: T, cash = false): T {
+  const account: Account = 'entries' in result ? result : result.account;
+  ctx.hub.broadcast('payment.changed', {
+    appointmentId: account.appointmentId,
+    paymentId: account.paymentId,
+    status: account.status,
+  });
+  if (cash) ctx.hub.broadcast('drawer.changed', {});
+  return result;
+}
+
+function drawerChanged<T>(ctx: HandlerContext, result: T): T {
+  ctx.hub.broadcast('drawer.changed', {});
+  return result;
+}
 
 export const paymentsHandlers: HandlerMap<PaymentsChannels> = {
-  'payments.account': async () => notYet(),
-  'payments.list': async () => notYet(),
-  'payments.forPatient': async () => notYet(),
-  'payments.adjustCharge': async () => notYet(),
-  'payments.take': async () => notYet(),
-  'payments.refund': async () => notYet(),
-  'payments.receiptPdf': async () => notYet(),
-  'payments.report': async () => notYet(),
-  'payments.reportPdf': async () => notYet(),
-  'payments.ledgerCsv': async () => notYet(),
-  'drawer.current': async () => notYet(),
-  'drawer.open': async () => notYet(),
-  'drawer.close': async () => notYet(),
+  'payments.account': (input, ctx) => ctx.services.payments.account(actorOf(ctx), input.appointmentId),
+  'payments.list': (input, ctx) => ctx.services.payments.list(actorOf(ctx), input),
+  'payments.forPatient': (input, ctx) => ctx.services.payments.forPatient(actorOf(ctx), input.patientId),
+  'payments.adjustCharge': async (input, ctx) =>
+    changed(
+      ctx,
+      await ctx.services.payments.adjustCharge(actorOf(ctx), input.appointmentId, input.amount, input.reason),
+    ),
+  'payments.take': async (input, ctx) =>
+    changed(ctx, await ctx.services.payments.take(actorOf(ctx), input), input.method === 'cash'),
+  'payments.refund': async (input, ctx) =>
+    changed(ctx, await ctx.services.payments.refund(actorOf(ctx), input), input.method === 'cash'),
+  'payments.receiptPdf': (input, ctx) => ctx.services.receipts.receiptPdf(actorOf(ctx), input),
+  'payments.report': (input, ctx) => ctx.services.reports.report(actorOf(ctx), input),
+  'payments.reportPdf': (input, ctx) => ctx.services.receipts.reportPdf(actorOf(ctx), input),
+  'payments.ledgerCsv': (input, ctx) => ctx.services.reports.ledgerCsv(actorOf(ctx), input),
+  'drawer.current': (_input, ctx) => ctx.services.drawer.current(),
+  'drawer.open': async (input, ctx) => drawerChanged(ctx, await ctx.services.drawer.open(actorOf(ctx), input.float)),
+  'drawer.close': async (input, ctx) =>
+    drawerChanged(ctx, await ctx.services.drawer.close(actorOf(ctx), input.counted, input.note)),
 };

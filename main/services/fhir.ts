@@ -1,0 +1,189 @@
+import { createHash } from 'node:crypto';
+import { addDays } from '../../preload/dates.ts';
+import type { ExportAppointment, ExportDoctor, ExportPatient, ExportSlot } from './export-data.ts';
+import { offsetMinutesAt, zonedIso } from './export-time.ts';
+import type {
+  FhirAppointment,
+  FhirAppointmentStatus,
+  FhirBundle,
+  FhirContactPoint,
+  FhirPatient,
+  FhirPractitioner,
+  FhirReference,
+  FhirResource,
+  FhirSchedule,
+  FhirSlot,
+} from './fhir-types.ts';
+import { patientNumber } from './patients.ts';
+
+// A FHIR R4 `collection` bundle of Patient, Practitioner, Schedule, Slot and Appointment
+// resources, built by hand. Each resource's id is a name-based UUID of its clinic record
+// (the same record gets the same id in every export), its fullUrl is `urn:uuid:<id>`, and
+// references inside the bundle use those fullUrls. Identifiers carry the clinic's own numbers
+// under `urn:clinic-desk:<kind>` systems. Times are ISO 8601 with the clinic zone's offset.
+
+export const IDENTIFIER_SYSTEMS = {
+  patient: 'urn:clinic-desk:patient',
+  practitioner: 'urn:clinic-desk:practitioner',
+  schedule: 'urn:clinic-desk:schedule',
+  slot: 'urn:clinic-desk:slot',
+  appointment: 'urn:clinic-desk:appointment',
+} as const;
+
+/** Our six visit steps in FHIR's appointment status value set. */
+export const FHIR_APPOINTMENT_STATUS: Record<ExportAppointment['status'], FhirAppointmentStatus> = {
+  scheduled: 'booked',
+  checked_in: 'checked-in',
+  // R4: once the visit has begun, "the encounter resource will exist and will track further
+  // status changes"; the appointment itself is then fulfilled.
+  in_consultation: 'fulfilled',
+  completed: 'fulfilled',
+  cancelled: 'cancelled',
+  no_show: 'noshow',
+};
+
+const WALK_IN = {
+  coding: [
+    {
+      system: 'http://terminology.hl7.org/CodeSystem/v2-0276',
+      code: 'WALKIN',
+      display: 'A previously unscheduled walk-in visit',
+    },
+  ],
+};
+
+/** A name-based (version 5 style) UUID, stable for one clinic record. */
+export function recordUuid(kind: string, id: number): string {
+  const hex = createHash('sha1').update(`clinic-desk:${kind}:${id}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const urn = (uuid: string): string => `urn:uuid:${uuid}`;
+
+function telecom(phone: string | null, email: string | null): FhirContactPoint[] | undefined {
+  const points: FhirContactPoint[] = [];
+  if (phone) points.push({ system: 'phone', value: phone });
+  if (email) points.push({ system: 'email', value: email });
+  return points.length > 0 ? points : undefined;
+}
+
+const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
+
+function toPatient(p: ExportPatient): FhirPatient {
+  const resource: FhirPatient = {
+    resourceType: 'Patient',
+    id: recordUuid('patient', p.patientId),
+    identifier: [{ system: IDENTIFIER_SYSTEMS.patient, value: patientNumber(p.patientId) }],
+    active: true,
+    name: [{ text: p.name }],
+  };
+  const points = telecom(p.phone, p.email);
+  if (points) resource.telecom = points;
+  if (p.gender && GENDERS.has(p.gender)) resource.gender = p.gender as FhirPatient['gender'];
+  if (p.dateOfBirth) resource.birthDate = p.dateOfBirth;
+  return resource;
+}
+
+function toPractitioner(d: ExportDoctor): FhirPractitioner {
+  const resource: FhirPractitioner = {
+    resourceType: 'Practitioner',
+    id: recordUuid('practitioner', d.doctorId),
+    identifier: [{ system: IDENTIFIER_SYSTEMS.practitioner, value: String(d.doctorId) }],
+    active: d.active,
+    name: [{ text: d.name }],
+  };
+  const points = telecom(d.phone, d.email);
+  if (points) resource.telecom = points;
+  return resource;
+}
+
+export interface FhirBundleInput {
+  from: string;
+  to: string;
+  timeZone: string;
+  now: Date;
+  patients: readonly ExportPatient[];
+  doctors: readonly ExportDoctor[];
+  slots: readonly ExportSlot[];
+  appointments: readonly ExportAppointment[];
+}
+
+const minutesBetween = (date: string, start: string, end: string, timeZone: string): number => {
+  const wall = (time: string) => Date.parse(`${date}T${time}:00.000Z`) / 60_000 - offsetMinutesAt(date, time, timeZone);
+  return Math.round(wall(end) - wall(start));
+};
+
+export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
+  const { timeZone } = input;
+  const ref = (kind: string, id: number, display?: string): FhirReference =>
+    display === undefined
+      ? { reference: urn(recordUuid(kind, id)) }
+      : { reference: urn(recordUuid(kind, id)), display };
+  const doctorName = new Map(input.doctors.map((d) => [d.doctorId, d.name]));
+
+  const schedules: FhirSchedule[] = input.doctors.map((d) => ({
+    resourceType: 'Schedule',
+    id: recordUuid('schedule', d.doctorId),
+    identifier: [{ system: IDENTIFIER_SYSTEMS.schedule, value: String(d.doctorId) }],
+    active: d.active,
+    specialty: [{ text: d.specialization }],
+    actor: [ref('practitioner', d.doctorId, d.name)],
+    planningHorizon: {
+      start: zonedIso(input.from, '00:00', timeZone),
+      end: zonedIso(addDays(input.to, 1), '00:00', timeZone),
+    },
+  }));
+
+  const slots: FhirSlot[] = input.slots.map((s) => ({
+    resourceType: 'Slot',
+    id: recordUuid('slot', s.availabilityId),
+    identifier: [{ system: IDENTIFIER_SYSTEMS.slot, value: String(s.availabilityId) }],
+    schedule: ref('schedule', s.doctorId),
+    status: s.isBlocked ? 'busy-unavailable' : s.isBooked ? 'busy' : 'free',
+    start: zonedIso(s.date, s.startTime, timeZone),
+    end: zonedIso(s.date, s.endTime, timeZone),
+  }));
+
+  const appointments: FhirAppointment[] = input.appointments.map((a) => {
+    const resource: FhirAppointment = {
+      resourceType: 'Appointment',
+      id: recordUuid('appointment', a.appointmentId),
+      identifier: [{ system: IDENTIFIER_SYSTEMS.appointment, value: String(a.appointmentId) }],
+      status: FHIR_APPOINTMENT_STATUS[a.status],
+      start: zonedIso(a.date, a.time, timeZone),
+      end: zonedIso(a.date, a.endTime, timeZone),
+      minutesDuration: Math.max(1, minutesBetween(a.date, a.time, a.endTime, timeZone)),
+      slot: [ref('slot', a.availabilityId)],
+      created: a.createdAt,
+      participant: [
+        { actor: ref('patient', a.patientId, a.patientName), required: 'required', status: 'accepted' },
+        {
+          actor: ref('practitioner', a.doctorId, doctorName.get(a.doctorId) ?? a.doctorName),
+          required: 'required',
+          status: 'accepted',
+        },
+      ],
+    };
+    if (a.cancelReason) resource.cancelationReason = { text: a.cancelReason };
+    if (a.isWalkIn) resource.appointmentType = WALK_IN;
+    return resource;
+  });
+
+  const resources: FhirResource[] = [
+    ...input.patients.map(toPatient),
+    ...input.doctors.map(toPractitioner),
+    ...schedules,
+    ...slots,
+    ...appointments,
+  ];
+  const at = input.now.toISOString();
+  return {
+    resourceType: 'Bundle',
+    id: recordUuid(`bundle:${input.from}:${input.to}:${at}`, 0),
+    meta: { lastUpdated: at },
+    type: 'collection',
+    timestamp: at,
+    entry: resources.map((resource) => ({ fullUrl: urn(resource.id), resource })),
+  };
+}
