@@ -224,6 +224,8 @@ export interface Database {
   schedule_exceptions: ScheduleExceptionsTable;
   appointment_status_history: AppointmentStatusHistoryTable;
   waitlist: WaitlistTable;
+  backup_settings: BackupSettingsTable;
+  backups: BackupsTable;
   payment_ledger: PaymentLedgerTable;
   receipts: ReceiptsTable;
   cash_drawer_sessions: CashDrawerSessionsTable;
@@ -323,3 +325,37 @@ export const SEED_TABLES = [
   'chats',
   'chat_messages',
 ] as const;
+
+/** added: the backup schedule and folder (one row, id = 1) */
+export interface BackupSettingsTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  folder: string | null;
+  daily_time: ColumnType<string, string | undefined, string>;
+  keep_count: ColumnType<number, number | undefined, number>;
+  enabled: ColumnType<Flag, Flag | undefined, Flag>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string | null;
+}
+
+export type BackupKind = 'auto' | 'manual' | 'pre-restore';
+
+/** added: every backup made, with its verification (a pruned file keeps its row, deleted_at set) */
+export interface BackupsTable {
+  backup_id: Generated<number>;
+  file_name: string;
+  path: string;
+  created_at: string;
+  size_bytes: number;
+  kind: BackupKind;
+  schema_version: string | null;
+  row_counts_json: string | null;
+  integrity_result: string | null;
+  verified: 'ok' | 'failed';
+  message: string | null;
+  duration_ms: number;
+  created_by: number | null;
+  deleted_at: string | null;
+}
+
+export type BackupRow = Selectable<BackupsTable>;
+export type BackupSettingsRow = Selectable<BackupSettingsTable>;

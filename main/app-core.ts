@@ -3,6 +3,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
 import { createSessionStore, type SessionStore } from './ipc/sessions.ts';
+import { createOperations } from './services/backup-host.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { consoleLogger, type Logger } from './services/logger.ts';
@@ -14,6 +15,8 @@ export interface AppCore {
   sessions: SessionStore;
   hub: EventHub;
   dispatcher: Dispatcher;
+  /** Runs the scheduled jobs that are due on the core's clock (the daily backup). */
+  tick(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -30,9 +33,34 @@ export async function startAppCore({
 }: AppCoreOptions): Promise<AppCore> {
   const database = openSqlite(dbFile);
   await migrateToLatest(database.db);
-  const services = createServices({ db: database.db, clock, logger });
+  const operations = createOperations({ dbFile, clock, logger });
+  const services = createServices({ db: database.db, clock, logger }, operations.host);
   const sessions = createSessionStore(clock);
   const hub = createEventHub();
   const dispatcher = createDispatcher({ services, sessions, hub });
-  return { database, services, sessions, hub, dispatcher, close: () => database.close() };
+  const core: AppCore = {
+    database,
+    services,
+    sessions,
+    hub,
+    dispatcher,
+    tick: operations.tick,
+    close: () => {
+      operations.stop();
+      return core.database.close();
+    },
+  };
+  // A restore swaps the file: reopen it, rebuild the services and dispatcher on it, and start
+  // a new session store (everyone signs in again; the transports read core.* on every call).
+  operations.attach(core, async () => {
+    const reopened = openSqlite(dbFile);
+    await migrateToLatest(reopened.db);
+    core.database = reopened;
+    core.services = createServices({ db: reopened.db, clock, logger }, operations.host);
+    core.sessions = createSessionStore(clock);
+    core.dispatcher = createDispatcher({ services: core.services, sessions: core.sessions, hub });
+    return reopened.db;
+  });
+  operations.start();
+  return core;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
 import { exportsChannels } from './contract-exports.ts';
 import { frontDeskChannels } from './contract-front-desk.ts';
+import { operationsChannels, operationsEvents } from './contract-operations.ts';
 import { messagesChannels, messagesEvents } from './contract-messages.ts';
 import { paymentEvents, paymentsChannels } from './contract-payments.ts';
 import { scheduleChannels } from './contract-schedule.ts';
@@ -49,6 +50,8 @@ export const settingsSchema = z.object({
   defaultSlotMinutes: z.number(),
   idleLockMinutes: z.number(),
   timeFormat: z.enum(['24h', '12h']),
+  /** How many weeks ahead slots are generated. */
+  scheduleHorizonWeeks: z.number(),
   /** Refunds above this (major units) need an admin; 0 means every refund needs one. */
   refundApprovalThreshold: z.number(),
   version: z.number(),
@@ -73,6 +76,13 @@ export const settingsUpdateSchema = z.object({
     .min(1, 'The idle lock must be at least 1 minute.')
     .max(240, 'The idle lock must be at most 240 minutes.'),
   timeFormat: z.enum(['24h', '12h'], { error: 'Choose 24-hour or 12-hour time.' }),
+  /** How many weeks ahead slots are generated. Left out: unchanged. */
+  scheduleHorizonWeeks: z
+    .number({ error: 'Enter the booking horizon in weeks.' })
+    .int('Enter whole weeks for the booking horizon.')
+    .min(1, 'The booking horizon must be at least 1 week.')
+    .max(104, 'The booking horizon must be at most 104 weeks.')
+    .optional(),
   /** Refunds above this amount (major units) need an admin. Left out: unchanged. */
   refundApprovalThreshold: z
     .number({ error: 'Enter the refund approval limit as a number.' })
@@ -254,6 +264,7 @@ export const contract = {
   }),
   ...scheduleChannels,
   ...frontDeskChannels,
+  ...operationsChannels,
   ...exportsChannels,
   ...messagesChannels,
   ...paymentsChannels,
@@ -262,7 +273,7 @@ export const contract = {
 /** Events main pushes to windows. Each payload is validated before it is sent. */
 export const events = {
   /** This window's session was locked or ended by main (idle lock, deactivation). */
-  'session.changed': z.object({ reason: z.enum(['locked', 'deactivated']) }),
+  'session.changed': z.object({ reason: z.enum(['locked', 'deactivated', 'restored']) }),
   /** The clinic settings changed at some desk. */
   'settings.changed': settingsSchema,
   /** Slots, templates or leave of a doctor changed: calendars refresh those dates. */
@@ -276,6 +287,7 @@ export const events = {
   }),
   /** A staff account was created or changed (admins' windows refresh their lists). */
   'users.changed': z.object({ userId: z.number() }),
+  ...operationsEvents,
   ...messagesEvents,
   ...paymentEvents,
 } as const;

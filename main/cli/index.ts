@@ -1,10 +1,12 @@
 import { AppError } from '../services/errors.ts';
 import { CliFailure, UsageError } from './args.ts';
+import { backupCommand } from './backup.ts';
 import { callCommand } from './commands/call.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { processIo, type CliIo } from './io.ts';
+import { restoreCommand } from './restore.ts';
 import { shortUsage, USAGE } from './usage.ts';
 
 // The admin command line: `npm run cli -- <command> [options]`. A small router; one file
@@ -17,6 +19,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'create-admin': createAdminCommand,
   call: callCommand,
   seed: seedCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

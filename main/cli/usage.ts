@@ -3,6 +3,8 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   'create-admin': 'create-admin --db FILE --email E [--name N] [--clinic NAME] [--tz ZONE] [--currency CODE]',
   call: 'call CHANNEL JSON --db FILE [--as EMAIL]',
   seed: 'seed --db FILE [--patients N] [--doctors N] [--days N] [--past-days N] [--seed S] [--tz ZONE] [--start YYYY-MM-DD] [--force]',
+  backup: 'backup --db FILE --out FILE',
+  restore: 'restore --db FILE --from FILE',
 };
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -27,6 +29,13 @@ Commands:
       8 doctors, seed 1, and --tz UTC when the seed sets the clinic up. Admin
       admin@clinic.test; staff password from CLINIC_PASSWORD or the demo-only default
       'demo-password-123'. --force on a seeded database adds patients only.
+  ${COMMAND_USAGE.backup}
+      Copy the database with SQLite's online backup (the app may keep running), then reopen
+      the copy read-only and verify it (integrity, schema version, row counts).
+  ${COMMAND_USAGE.restore}
+      Replace the database with a backup: the backup is checked, the current database is
+      backed up first, an older backup is migrated, and the restore is audited. Stop the app
+      first.
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage.`;
 

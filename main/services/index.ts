@@ -1,4 +1,6 @@
+import { createAuditViewService } from './audit-view.ts';
 import { createAuthService } from './auth.ts';
+import { createBackupsService, type OperationsHost } from './backups.ts';
 import { createAppointmentsService } from './appointments.ts';
 import type { ServiceDeps } from './context.ts';
 import { createDrawerService } from './drawer.ts';
@@ -19,7 +21,7 @@ import { createWaitlistService } from './waitlist.ts';
 import { createMessagesService } from './messages.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
-export function createServices(deps: ServiceDeps) {
+export function createServices(deps: ServiceDeps, operations: OperationsHost | null = null) {
   const appointments = createAppointmentsService(deps);
   const scheduleView = createScheduleViewService(deps);
   return {
@@ -36,6 +38,8 @@ export function createServices(deps: ServiceDeps) {
     patients: createPatientsService(deps),
     appointments,
     waitlist: createWaitlistService(deps, appointments, scheduleView),
+    backups: createBackupsService(deps, operations),
+    auditView: createAuditViewService(deps),
     payments: createPaymentsService(deps),
     drawer: createDrawerService(deps),
     receipts: createReceiptsService(deps),

@@ -211,7 +211,23 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     });
   }
 
-  return { search, findDuplicates, register, update, get: (patientId: number) => detail(db, patientId) };
+  /** A patient's record; opening it for a staff member leaves a view row in the audit trail. */
+  async function get(patientId: number, viewer?: Actor) {
+    const record = await detail(db, patientId);
+    if (viewer) {
+      await writeTx(db, (trx) =>
+        writeAudit(trx, clock, {
+          userId: viewer.userId,
+          action: 'patient.view',
+          entity: 'patient',
+          entityId: patientId,
+        }),
+      );
+    }
+    return record;
+  }
+
+  return { search, findDuplicates, register, update, get };
 }
 
 export type PatientsService = ReturnType<typeof createPatientsService>;

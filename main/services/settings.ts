@@ -17,6 +17,8 @@ export interface SettingsUpdate {
   timeFormat: '24h' | '12h';
   /** Major units; left out = unchanged. */
   refundApprovalThreshold?: number | undefined;
+  /** Weeks of slots generated ahead; left out = unchanged. */
+  scheduleHorizonWeeks?: number | undefined;
 }
 
 export function toSettings(row: SettingsRow): Settings {
@@ -28,6 +30,7 @@ export function toSettings(row: SettingsRow): Settings {
     defaultSlotMinutes: row.default_slot_minutes,
     idleLockMinutes: row.idle_lock_minutes,
     timeFormat: row.time_format,
+    scheduleHorizonWeeks: row.schedule_horizon_weeks,
     refundApprovalThreshold: toMajorNumber(row.refund_approval_threshold_minor, minorDigitsOf(row.currency)),
     version: row.version,
     updatedAt: row.updated_at,
@@ -61,6 +64,7 @@ export function createSettingsService({ db, clock }: ServiceDeps) {
           default_slot_minutes: input.defaultSlotMinutes,
           idle_lock_minutes: input.idleLockMinutes,
           time_format: input.timeFormat,
+          schedule_horizon_weeks: input.scheduleHorizonWeeks ?? before.schedule_horizon_weeks,
           refund_approval_threshold_minor:
             input.refundApprovalThreshold === undefined
               ? before.refund_approval_threshold_minor

@@ -24,7 +24,7 @@ export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
     const { patientId, version, ...fields } = input;
     return ctx.services.patients.update(actorOf(ctx), patientId, version, fields);
   },
-  'patients.get': (input, { services }) => services.patients.get(input.patientId),
+  'patients.get': (input, ctx) => ctx.services.patients.get(input.patientId, actorOf(ctx)),
   'appointments.book': async (input, ctx) => changed(ctx, await ctx.services.appointments.book(actorOf(ctx), input)),
   'appointments.get': (input, { services }) => services.appointments.get(input.appointmentId),
   'appointments.checkIn': async (input, ctx) =>

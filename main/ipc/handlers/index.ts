@@ -4,6 +4,7 @@ import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
 import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
+import { operationsHandlers } from './operations.ts';
 import { messagesHandlers } from './messages.ts';
 import { paymentsHandlers } from './payments.ts';
 import { scheduleHandlers } from './schedule.ts';
@@ -17,6 +18,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...adminHandlers,
   ...scheduleHandlers,
   ...frontDeskHandlers,
+  ...operationsHandlers,
   ...exportsHandlers,
   ...messagesHandlers,
   ...paymentsHandlers,

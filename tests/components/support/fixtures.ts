@@ -33,6 +33,7 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     defaultSlotMinutes: 15,
     idleLockMinutes: 15,
     timeFormat: '24h',
+    scheduleHorizonWeeks: 12,
     refundApprovalThreshold: 100,
     version: 1,
     updatedAt: '2025-01-01T00:00:00.000Z',

@@ -1,0 +1,201 @@
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_MIGRATION } from '../../db/migrate.ts';
+import { verifyDatabaseFile } from '../../main/services/backup-file.ts';
+import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
+
+let app: TestApp;
+let folder: string;
+
+beforeEach(async () => {
+  app = await createTestApp();
+  await setUpClinic(app);
+  folder = mkdtempSync(join(tmpdir(), 'clinic-backups-'));
+  await app.ok(ADMIN_KEY, 'backups.updateSettings', {
+    version: 1,
+    folder,
+    dailyTime: '02:00',
+    keepCount: 3,
+    enabled: true,
+  });
+});
+afterEach(async () => {
+  await app.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const registerPatient = (n: number) =>
+  app.ok(ADMIN_KEY, 'patients.register', {
+    name: `Patient ${n}`,
+    phone: `0700 000 ${String(n).padStart(3, '0')}`,
+    email: null,
+    medicalNotes: null,
+    confirmedNotDuplicate: true,
+  });
+
+const patientCount = (file: string): number => {
+  const conn = new BetterSqlite3(file, { readonly: true });
+  try {
+    return (conn.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n;
+  } finally {
+    conn.close();
+  }
+};
+
+describe('backups', () => {
+  it('backs up while writes go on, verifies the copy and records size, schema and row counts', async () => {
+    for (let i = 0; i < 20; i++) await registerPatient(i);
+    const progress: number[] = [];
+    const unsubscribe = app.core.hub.subscribe(ADMIN_KEY, (name, payload) => {
+      if (name === 'backup.progress') progress.push((payload as { percent: number }).percent);
+    });
+    const running = app.ok(ADMIN_KEY, 'backups.run', { runId: 'run-1' });
+    const writes = Promise.all([20, 21, 22, 23, 24].map(registerPatient));
+    const [backup] = await Promise.all([running, writes]);
+    unsubscribe();
+
+    expect(backup).toMatchObject({ verified: 'ok', kind: 'manual', integrity: 'ok', schemaVersion: LATEST_MIGRATION });
+    expect(backup.sizeBytes).toBe(statSync(backup.path).size);
+    expect(backup.rowCounts.patients).toBeGreaterThanOrEqual(20);
+    expect(patientCount(backup.path)).toBe(backup.rowCounts.patients);
+    expect(progress.at(0)).toBe(0);
+    expect(progress.at(-1)).toBe(100);
+    // A self-contained file: no -wal next to it.
+    expect(existsSync(`${backup.path}-wal`)).toBe(false);
+    expect(await app.ok(ADMIN_KEY, 'backups.list', {})).toMatchObject([{ backupId: backup.backupId }]);
+    const audit = await app.core.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'backup.created')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('detects a damaged copy', async () => {
+    for (let i = 0; i < 30; i++) await registerPatient(i);
+    const backup = await app.ok(ADMIN_KEY, 'backups.run', {});
+    expect(verifyDatabaseFile(backup.path).ok).toBe(true);
+    const damaged = join(folder, 'damaged.sqlite');
+    copyFileSync(backup.path, damaged);
+    const size = statSync(damaged).size;
+    const fd = openSync(damaged, 'r+');
+    // Overwrite pages in the middle of the file (not the header) with garbage.
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
+    closeSync(fd);
+    const result = verifyDatabaseFile(damaged);
+    expect(result.ok).toBe(false);
+    expect(result.message).toMatch(/damaged|could not be read/);
+
+    const notADatabase = join(folder, 'notes.sqlite');
+    const fd2 = openSync(notADatabase, 'w');
+    writeSync(fd2, 'just some text');
+    closeSync(fd2);
+    expect(verifyDatabaseFile(notADatabase).ok).toBe(false);
+  });
+
+  it('keeps the last N backups and deletes older files', async () => {
+    const made = [];
+    for (let i = 0; i < 5; i++) {
+      made.push(await app.ok(ADMIN_KEY, 'backups.run', {}));
+      app.clock.advanceMinutes(1);
+    }
+    const files = readdirSync(folder).filter((f) => f.endsWith('.sqlite'));
+    expect(files.sort()).toEqual(
+      made
+        .slice(2)
+        .map((b) => b.fileName)
+        .sort(),
+    );
+    const list = await app.ok(ADMIN_KEY, 'backups.list', {});
+    expect(list.filter((b) => b.deleted).map((b) => b.backupId)).toEqual([made[1]?.backupId, made[0]?.backupId]);
+  });
+
+  it('reports the age of the last good backup to every desk', async () => {
+    const desk = await signInNew(app, 'receptionist');
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({
+      available: true,
+      warn: true,
+      lastGoodAt: null,
+    });
+    await app.ok(ADMIN_KEY, 'backups.run', {});
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({ warn: false, ageHours: 0 });
+    app.clock.advanceMinutes(49 * 60);
+    await app.ok(desk.key, 'auth.unlock', { password: STAFF_PASSWORD });
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({ warn: true, ageHours: 49 });
+  });
+
+  it('is for admins only (the status excepted)', async () => {
+    const desk = await signInNew(app, 'receptionist');
+    const doctor = await signInNew(app, 'doctor');
+    for (const key of [desk.key, doctor.key]) {
+      for (const result of [
+        await app.call(key, 'backups.run', {}),
+        await app.call(key, 'backups.list', {}),
+        await app.call(key, 'backups.getSettings', {}),
+        await app.call(key, 'backups.restore', { backupId: 1, confirmation: 'RESTORE' }),
+        await app.call(key, 'audit.list', {}),
+        await app.call(key, 'audit.facets', {}),
+      ]) {
+        expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      }
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('validates the settings with sentences that name the field', async () => {
+    const result = await app.call(ADMIN_KEY, 'backups.updateSettings', {
+      version: 2,
+      folder: 'relative/folder',
+      dailyTime: '25:00',
+      keepCount: 0,
+      enabled: true,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        fields: { dailyTime: expect.stringMatching(/HH:MM/), keepCount: expect.any(String) },
+      },
+    });
+    const relative = await app.call(ADMIN_KEY, 'backups.updateSettings', {
+      version: 2,
+      folder: 'relative/folder',
+      dailyTime: '03:00',
+      keepCount: 5,
+      enabled: true,
+    });
+    expect(relative).toMatchObject({ ok: false, error: { fields: { folder: expect.stringMatching(/full path/) } } });
+  });
+
+  it('makes the daily backup when its time has passed on the clinic clock, once a day', async () => {
+    // The test clock starts at 2026-03-02 09:00 UTC (London: 09:00); set the time ahead.
+    await app.ok(ADMIN_KEY, 'backups.updateSettings', {
+      version: 2,
+      folder,
+      dailyTime: '10:00',
+      keepCount: 5,
+      enabled: true,
+    });
+    expect(await app.core.tick()).toBeNull();
+    app.clock.advanceMinutes(61);
+    const first = await app.core.tick();
+    expect(first).toMatchObject({ kind: 'auto', verified: 'ok' });
+    app.clock.advanceMinutes(60);
+    expect(await app.core.tick()).toBeNull();
+    app.clock.advanceMinutes(24 * 60);
+    expect(await app.core.tick()).toMatchObject({ kind: 'auto' });
+  });
+});
