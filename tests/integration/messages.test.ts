@@ -139,7 +139,7 @@ describe('messages', () => {
       ['', 'Write a message first.'],
       ['x'.repeat(4001), 'Use at most 4,000 characters.'],
       ['😀'.repeat(4001), 'Use at most 4,000 characters.'],
-    ]) {
+    ] as const) {
       const result = await app.call(world.desk, 'messages.send', { chatId: thread.chatId, text });
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { text: message } } });
     }

@@ -57,6 +57,8 @@ export function createFakeClinic(options: { session: Session | null; handlers?: 
     'auth.touch': () => ok({ done: true as const }),
     'settings.get': () => ok(settingsFixture()),
     'users.list': () => ok([]),
+    'messages.unreadTotals': () => ok({ total: 0, byChat: {} }),
+    'messages.threads': () => ok({ threads: [], nextCursor: null }),
   };
   const handlers: Handlers = { ...defaults, ...options.handlers };
   const calls: FakeClinic['calls'] = [];

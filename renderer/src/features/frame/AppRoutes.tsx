@@ -6,9 +6,9 @@ import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
 import { UsersPage } from '../admin/users/UsersPage.tsx';
 import { calendarRoutes } from '../calendar/calendar-routes.tsx';
 import { FrontDeskPage } from '../front-desk/FrontDeskPage.tsx';
+import { messagesRoutes } from '../messages/messages-routes.tsx';
 import { patientsRoutes } from '../patients/patients-routes.tsx';
 import { paymentsRoutes } from '../payments/payments-routes.tsx';
-import { PlaceholderPage } from '../placeholders/PlaceholderPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function AppRoutes({ role }: { role: StaffRole }) {
@@ -19,7 +19,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
       {calendarRoutes(role === 'doctor')}
       {patientsRoutes()}
       {paymentsRoutes()}
-      <Route path="messages" element={<PlaceholderPage area="messages" />} />
+      {messagesRoutes()}
       {role === 'admin' ? (
         <Route path="admin" element={<AdminLayout />}>
           <Route index element={<Navigate to="users" replace />} />

@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { StaffRole } from '../../../../preload/schemas.ts';
+import { UnreadNavBadge } from '../messages/UnreadNavBadge.tsx';
 import { navItemsFor } from './nav-items.ts';
 import { frameStrings } from './strings.ts';
 
@@ -17,6 +18,7 @@ export function Navigation({ role, onNavigate }: { role: StaffRole; onNavigate: 
             to={item.path}
             label={item.label}
             leftSection={<item.icon size={20} stroke={1.6} aria-hidden />}
+            rightSection={item.path === '/messages' ? <UnreadNavBadge /> : undefined}
             active={active}
             aria-current={active ? 'page' : undefined}
             onClick={onNavigate}

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useClinicEvent } from '../../api/events.ts';
 import { queryKeys } from '../../api/query-keys.ts';
+import { useMessagesLiveUpdates } from '../messages/messages-api.ts';
 import { usePaymentsLiveUpdates } from '../payments/payments-api.ts';
 
 /** Changes made at other desks, applied without a reload (forms keep what is being typed). */
@@ -15,6 +16,8 @@ export function useLiveUpdates(): void {
   useClinicEvent('users.changed', () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.users });
   });
+
+  useMessagesLiveUpdates();
 
   usePaymentsLiveUpdates();
 }

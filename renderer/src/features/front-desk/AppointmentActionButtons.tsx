@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import { MessageDoctorButton } from '../messages/MessageDoctorButton.tsx';
 import type { AppointmentAction } from './appointment-rules.ts';
 import { deskStrings } from './strings.ts';
 
@@ -36,24 +37,28 @@ export function AppointmentActionButtons({
 }: AppointmentActionButtonsProps) {
   if (actions.length === 0) return null;
   return (
-    <Group gap={4} wrap="wrap" justify="flex-end" role="group" aria-label={groupLabel}>
-      {actions.map((action) => {
-        const look = LOOK[action];
-        return (
-          <Button
-            key={action}
-            size="compact-sm"
-            variant={look.primary ? 'filled' : 'subtle'}
-            color={look.color}
-            loading={busy && look.primary}
-            disabled={busy}
-            aria-label={look.label(appointment.patientName)}
-            onClick={() => onAction(action, appointment)}
-          >
-            {look.text}
-          </Button>
-        );
-      })}
+    <Group gap={4} wrap="wrap" justify="flex-end">
+      <Group gap={4} wrap="wrap" justify="flex-end" role="group" aria-label={groupLabel}>
+        {actions.map((action) => {
+          const look = LOOK[action];
+          return (
+            <Button
+              key={action}
+              size="compact-sm"
+              variant={look.primary ? 'filled' : 'subtle'}
+              color={look.color}
+              loading={busy && look.primary}
+              disabled={busy}
+              aria-label={look.label(appointment.patientName)}
+              onClick={() => onAction(action, appointment)}
+            >
+              {look.text}
+            </Button>
+          );
+        })}
+      </Group>
+      {/* Not a step of the visit: outside the group of workflow actions. */}
+      <MessageDoctorButton appointment={appointment} />
     </Group>
   );
 }
