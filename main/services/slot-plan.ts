@@ -26,8 +26,21 @@ export function maskToWeekdays(mask: number): number[] {
   return [0, 1, 2, 3, 4, 5, 6].filter((day) => hasWeekday(mask, day));
 }
 
+const transitionCache = new Map<string, boolean>();
+
 /** True when the UTC offset changes during the day (a DST transition). */
 function dayHasTransition(date: string, timeZone: string): boolean {
+  const key = `${timeZone}|${date}`;
+  let known = transitionCache.get(key);
+  if (known === undefined) {
+    known = offsetChanges(date, timeZone);
+    if (transitionCache.size > 100_000) transitionCache.clear();
+    transitionCache.set(key, known);
+  }
+  return known;
+}
+
+function offsetChanges(date: string, timeZone: string): boolean {
   const start = Date.parse(localToUtcIso(date, '00:00', timeZone));
   const next = Date.parse(localToUtcIso(addDays(date, 1), '00:00', timeZone));
   return next - start !== 24 * 3_600_000;
@@ -40,6 +53,14 @@ function slotExists(date: string, start: number, end: number, timeZone: string):
 
 const overlaps = (aStart: number, aEnd: number, bStart: number, bEnd: number): boolean =>
   aStart < bEnd && bStart < aEnd;
+
+function overlapsAny(taken: readonly [number, number][], count: number, start: number, end: number): boolean {
+  for (let i = 0; i < count; i++) {
+    const range = taken[i];
+    if (range && overlaps(start, end, range[0], range[1])) return true;
+  }
+  return false;
+}
 
 /** Leave on a date as minute ranges ([0, 1440) for a whole day). */
 function leaveRanges(leave: readonly ExceptionRow[], date: string): [number, number][] {
@@ -93,11 +114,13 @@ export function planSlots(
     const checkWallClock = dayHasTransition(date, timeZone);
     const taken: [number, number][] = [];
     for (const session of sessionsOn(date, templates, extras)) {
+      // A session's own slots never overlap each other: compare only with earlier sessions'.
+      const earlier = taken.length;
       for (let start = session.start; start + session.step <= session.end; start += session.step) {
         const end = start + session.step;
-        if (blocked.some(([a, b]) => overlaps(start, end, a, b))) continue;
+        if (blocked.length > 0 && blocked.some(([a, b]) => overlaps(start, end, a, b))) continue;
         // Rules never overlap each other, but an extra session may overlap a rule's slots.
-        if (taken.some(([a, b]) => overlaps(start, end, a, b))) continue;
+        if (overlapsAny(taken, earlier, start, end)) continue;
         if (checkWallClock && !slotExists(date, start, end, timeZone)) continue;
         taken.push([start, end]);
         planned.push({ date, start: minutesToTime(start), end: minutesToTime(end), source: session.source });
