@@ -7,8 +7,9 @@ import * as m0004 from './migrations/0004_schedules.ts';
 import * as m0005 from './migrations/0005_front_desk.ts';
 import * as m0006 from './migrations/0006_waitlist.ts';
 import * as m0007 from './migrations/0007_payments_ledger.ts';
-import * as m0010 from './migrations/0010_performance.ts';
 import * as m0008 from './migrations/0008_messaging.ts';
+import * as m0009 from './migrations/0009_operations.ts';
+import * as m0010 from './migrations/0010_performance.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -19,8 +20,9 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_front_desk': m0005,
   '0006_waitlist': m0006,
   '0007_payments_ledger': m0007,
-  '0010_performance': m0010,
   '0008_messaging': m0008,
+  '0009_operations': m0009,
+  '0010_performance': m0010,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';
