@@ -24,7 +24,14 @@ export function createMainWindow({ preloadPath, stateFile, entryUrl, devTools }:
     show: false,
     title: 'Clinic desk',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath, { devTools }),
+    // The three key options are repeated as literals so static scanners (Electronegativity)
+    // can see them; the values are the same as secureWebPreferences'.
+    webPreferences: {
+      ...secureWebPreferences(preloadPath, { devTools }),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());

@@ -47,6 +47,10 @@ record('typecheck', typecheck === 0 ? { passed: 1, failed: 0 } : { passed: 0, fa
 const lint = run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'lint']);
 record('lint', lint === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
 
+// Electronegativity over the app; fails on any HIGH finding (scripts/security-gate.ts).
+const security = run(process.execPath, ['scripts/security-gate.ts']);
+record('security', security === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 });
+
 const vitestFile = join(reports, 'vitest.json');
 const vitestCode = run(npx, [
   'vitest',
