@@ -2,7 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { adminStrings as strings } from './strings.ts';
 
-const TABS = ['users', 'settings'] as const;
+const TABS = ['users', 'settings', 'exports'] as const;
 type AdminTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is AdminTab => TABS.includes(value as AdminTab);
@@ -10,7 +10,7 @@ const isTab = (value: string | null): value is AdminTab => TABS.includes(value a
 export function AdminLayout() {
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const current: AdminTab = pathname.startsWith('/admin/settings') ? 'settings' : 'users';
+  const current: AdminTab = TABS.find((tab) => pathname.startsWith(`/admin/${tab}`)) ?? 'users';
   return (
     <Stack gap="md">
       <Title order={1}>{strings.title}</Title>

@@ -1,6 +1,6 @@
 export const adminStrings = {
   title: 'Admin',
-  tabs: { users: 'Users', settings: 'Settings' },
+  tabs: { users: 'Users', settings: 'Settings', exports: 'Exports' },
   tabsLabel: 'Admin areas',
   noAccess: {
     title: 'No access',

@@ -7,6 +7,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { appointmentStatusLabel, APPOINTMENT_STATUS_LOOK, isAppointmentStatus } from '../../lib/appointment-status.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
+import { ExportMyCalendarButton } from '../admin/exports/ExportMyCalendarButton.tsx';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { leaveText, NotTakingBookingsBadge } from './ColumnHeaders.tsx';
 import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
@@ -124,6 +125,7 @@ export function MyDayView({ today }: { today: string }) {
       </DateBar>
       {data ? (
         <Group gap="xs">
+          <ExportMyCalendarButton doctorId={data.doctor.doctorId} from={date} />
           {data.doctor.isAvailable ? null : <NotTakingBookingsBadge />}
           {data.doctor.leave.map((band) => (
             <Text key={band.exceptionId} size="sm" fw={500} className="cd-leave-text">

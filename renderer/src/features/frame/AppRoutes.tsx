@@ -2,6 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import type { StaffRole } from '../../../../preload/schemas.ts';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { NoAccessPage } from '../admin/NoAccessPage.tsx';
+import { ExportsPage } from '../admin/exports/ExportsPage.tsx';
 import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
 import { UsersPage } from '../admin/users/UsersPage.tsx';
 import { calendarRoutes } from '../calendar/calendar-routes.tsx';
@@ -25,6 +26,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
           <Route index element={<Navigate to="users" replace />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="exports" element={<ExportsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       ) : (
