@@ -1,9 +1,32 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// The integration tests again on PostgreSQL, when a server is given (scripts/pg-cluster.ts
+// starts a throwaway one; `npm test` does). Left out here, with why:
+// - write-tx: BEGIN IMMEDIATE between processes on one SQLite file;
+// - migrations, schema-constraints: SQLite's pragmas and error texts on a raw file
+//   (pg-schema.test.ts checks the same invariants on PostgreSQL);
+// - cli, seed: the seed command's bulk insert goes through better-sqlite3 directly.
+const SQLITE_ONLY = ['write-tx', 'migrations', 'schema-constraints', 'cli', 'seed'].map(
+  (name) => `tests/integration/${name}.test.ts`,
+);
+const postgresProject = {
+  test: {
+    name: 'integration-pg',
+    environment: 'node',
+    include: ['tests/integration/**/*.test.ts'],
+    exclude: SQLITE_ONLY,
+    env: { CLINIC_TEST_DIALECT: 'postgres' },
+    pool: 'forks' as const,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
+      ...(process.env.CLINIC_TEST_PG_URL ? [postgresProject] : []),
       {
         test: {
           name: 'node',

@@ -1,4 +1,4 @@
-import { openSqlite, type SqliteHandle } from '../db/connection.ts';
+import { openDatabase, type DatabaseHandle } from '../db/connection-any.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
@@ -10,7 +10,7 @@ import { consoleLogger, type Logger } from './services/logger.ts';
 
 /** Everything main runs, without Electron: used by the desktop app, the web shell, the CLI and tests. */
 export interface AppCore {
-  database: SqliteHandle;
+  database: DatabaseHandle;
   services: Services;
   sessions: SessionStore;
   hub: EventHub;
@@ -21,18 +21,28 @@ export interface AppCore {
 }
 
 export interface AppCoreOptions {
-  dbFile: string;
+  /** A SQLite file (built-in mode) ... */
+  dbFile?: string;
+  /** ... or the clinic server's PostgreSQL URL ... */
+  databaseUrl?: string;
+  /** ... or an open handle, which the core then owns and closes. */
+  database?: DatabaseHandle;
   clock?: Clock;
   logger?: Logger;
 }
 
-export async function startAppCore({
-  dbFile,
-  clock = systemClock,
-  logger = consoleLogger,
-}: AppCoreOptions): Promise<AppCore> {
-  const database = openSqlite(dbFile);
+async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Promise<DatabaseHandle> {
+  if (database) return database;
+  if (databaseUrl) return openDatabase({ url: databaseUrl });
+  if (dbFile) return openDatabase({ file: dbFile });
+  throw new Error('startAppCore needs dbFile, databaseUrl or database.');
+}
+
+export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const { clock = systemClock, logger = consoleLogger } = options;
+  const database = await openFrom(options);
   await migrateToLatest(database.db);
+  const dbFile = database.kind === 'sqlite' ? (options.dbFile ?? null) : null;
   const operations = createOperations({ dbFile, clock, logger });
   const services = createServices({ db: database.db, clock, logger }, operations.host);
   const sessions = createSessionStore(clock);
@@ -53,7 +63,7 @@ export async function startAppCore({
   // A restore swaps the file: reopen it, rebuild the services and dispatcher on it, and start
   // a new session store (everyone signs in again; the transports read core.* on every call).
   operations.attach(core, async () => {
-    const reopened = openSqlite(dbFile);
+    const reopened = await openFrom({ dbFile: dbFile ?? undefined });
     await migrateToLatest(reopened.db);
     core.database = reopened;
     core.services = createServices({ db: reopened.db, clock, logger }, operations.host);

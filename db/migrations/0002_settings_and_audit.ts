@@ -60,10 +60,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
     await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
       BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  } else {
+    // PostgreSQL: the same refusal from a trigger function (TRUNCATE included).
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`.execute(db);
   }
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('audit_log').execute();
   await db.schema.dropTable('settings').execute();
+  if (!isSqlite(db)) await sql`DROP FUNCTION IF EXISTS audit_log_append_only()`.execute(db);
 }

@@ -107,6 +107,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         )
         .execute(db);
     }
+  } else {
+    // PostgreSQL: an exclusion constraint over each slot's minutes of the day, which also
+    // holds between concurrent transactions ('[)' ranges: back-to-back slots do not overlap).
+    const minutes = (column: string): string =>
+      `(substr(${column}, 1, 2)::integer * 60 + substr(${column}, 4, 2)::integer)`;
+    await sql`CREATE EXTENSION IF NOT EXISTS btree_gist`.execute(db);
+    await sql
+      .raw(
+        `ALTER TABLE doctor_availability ADD CONSTRAINT availability_no_overlap EXCLUDE USING gist
+           (doctor_id WITH =, available_date WITH =, int4range(${minutes('start_time')}, ${minutes('end_time')}) WITH &&)`,
+      )
+      .execute(db);
   }
 }
 
@@ -114,6 +126,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   if (isSqlite(db)) {
     await sql`DROP TRIGGER IF EXISTS availability_no_overlap_insert`.execute(db);
     await sql`DROP TRIGGER IF EXISTS availability_no_overlap_update`.execute(db);
+  } else {
+    await sql`ALTER TABLE doctor_availability DROP CONSTRAINT IF EXISTS availability_no_overlap`.execute(db);
   }
   await db.schema.alterTable('appointments').dropColumn('needs_reschedule_reason').execute();
   await db.schema.alterTable('settings').dropColumn('schedule_horizon_weeks').execute();

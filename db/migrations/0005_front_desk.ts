@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { PG_PATIENT_HAYSTACK } from '../dialect-search.ts';
 import { isSqlite } from './dialect.ts';
 import { dateCheck, oneOf } from './sql-checks.ts';
 
@@ -94,6 +95,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`CREATE TRIGGER patient_search_delete AFTER DELETE ON patients BEGIN DELETE FROM patient_search WHERE rowid = OLD.patient_id; END`.execute(
       db,
     );
+  } else {
+    // PostgreSQL: a trigram index over the same text, straight on users (no copy to keep).
+    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+    await sql
+      .raw(
+        `CREATE INDEX patient_search_trgm ON users USING gin (${PG_PATIENT_HAYSTACK} gin_trgm_ops) WHERE role = 'patient'`,
+      )
+      .execute(db);
   }
   // Short searches (one or two letters) use a name prefix; role first so the planner takes it.
   await sql`CREATE INDEX users_role_name ON users (role, lower(name))`.execute(db);
@@ -110,6 +119,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       await sql.raw(`DROP TRIGGER IF EXISTS ${trigger}`).execute(db);
     }
     await sql`DROP TABLE IF EXISTS patient_search`.execute(db);
+  } else {
+    await sql`DROP INDEX IF EXISTS patient_search_trgm`.execute(db);
   }
   for (const column of ['new_availability_id', 'old_availability_id', 'rescheduled_by']) {
     await db.schema.alterTable('appointment_reschedules').dropColumn(column).execute();

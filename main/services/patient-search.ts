@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../../db/dialect.ts';
+import { PG_PATIENT_HAYSTACK } from '../../db/dialect-search.ts';
 import type { Database } from '../../db/schema.ts';
 
 // Patient search, the one query the desk runs on every keystroke. SQLite: a trigram FTS5
 // index (migration 0005) finds any 3+ characters anywhere in name, phone, email or number;
-// one- and two-letter searches use a name-prefix index. (PostgreSQL will use pg_trgm.)
+// one- and two-letter searches use a name-prefix index. PostgreSQL: the same text under a
+// pg_trgm index (migration 0005), searched with LIKE, same results.
 
 export interface SearchHit {
   user_id: number;
@@ -48,6 +51,7 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
       .execute();
     return rows.map((r) => r.user_id);
   }
+  if (dialectOf(db) === 'postgres') return searchPostgres(db, tokens, limit);
   const match = long.map(quoteFts).join(' AND ');
   // Short words narrow the trigram hits by substring.
   const shortFilter =
@@ -63,5 +67,21 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
     SELECT rowid AS user_id FROM patient_search
     WHERE patient_search MATCH ${match}${shortFilter}
     LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.user_id);
+}
+
+const likePattern = (token: string): string => `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** PostgreSQL: every word a substring of the haystack, in patient-number order like FTS5's rowid order. */
+async function searchPostgres(db: Kysely<Database>, tokens: readonly string[], limit: number): Promise<number[]> {
+  const haystack = sql.raw(PG_PATIENT_HAYSTACK);
+  const words = sql.join(
+    tokens.map((t) => sql`${haystack} LIKE ${likePattern(t)}`),
+    sql` AND `,
+  );
+  // `role = 'patient'` as a literal so the planner matches the partial trigram index.
+  const result = await sql<SearchHit>`
+    SELECT user_id FROM users WHERE role = 'patient' AND ${words}
+    ORDER BY user_id LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.user_id);
 }

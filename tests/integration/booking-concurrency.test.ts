@@ -57,7 +57,7 @@ describe('booking under contention', () => {
     }
     const active = app.core.database.raw
       .prepare(
-        `SELECT availability_id, count(*) AS n FROM appointments WHERE status NOT IN ('cancelled', 'no_show') GROUP BY availability_id HAVING n > 1`,
+        `SELECT availability_id, count(*) AS n FROM appointments WHERE status NOT IN ('cancelled', 'no_show') GROUP BY availability_id HAVING count(*) > 1`,
       )
       .all();
     expect(active).toEqual([]);

@@ -1,3 +1,4 @@
+import { openDatabase, targetOf } from '../../db/connection-any.ts';
 import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 
@@ -7,7 +8,8 @@ const [dbFile, deskUserId, patientId, slotList, startAt] = process.argv.slice(2)
 if (!dbFile || !deskUserId || !patientId || !slotList || !startAt)
   throw new Error('usage: booking-worker DB DESK PATIENT SLOTS START');
 
-const core = await startAppCore({ dbFile, logger: silentLogger });
+// DB is the test's SQLite file or, in the PostgreSQL project, its database URL.
+const core = await startAppCore({ database: await openDatabase(targetOf(dbFile)), logger: silentLogger });
 core.sessions.start('worker', {
   userId: Number(deskUserId),
   name: 'Worker',

@@ -8,7 +8,7 @@ export function assertScheduleInvariants(app: TestApp): void {
   const mismatched = raw
     .prepare(
       `SELECT s.availability_id FROM doctor_availability s
-       WHERE s.is_booked != (EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = s.availability_id AND a.status NOT IN ('cancelled', 'no_show')))`,
+       WHERE s.is_booked != CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = s.availability_id AND a.status NOT IN ('cancelled', 'no_show')) THEN 1 ELSE 0 END`,
     )
     .all();
   if (mismatched.length > 0) throw new Error(`is_booked disagrees with appointments for ${JSON.stringify(mismatched)}`);

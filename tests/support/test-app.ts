@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../../db/connection-any.ts';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, Result } from '../../preload/contract.ts';
 import type { StaffRole } from '../../preload/schemas.ts';
 import { createTestClock, type TestClock } from './clock.ts';
+import { pgSyncRaw } from './pg-raw.ts';
+import { createPgTestDatabase, testDialect } from './pg-test-db.ts';
 
 export const ADMIN_PASSWORD = 'admin-password-123';
 export const STAFF_PASSWORD = 'staff-password-123';
@@ -13,6 +17,7 @@ export const STAFF_PASSWORD = 'staff-password-123';
 export interface TestApp {
   core: AppCore;
   clock: TestClock;
+  /** The SQLite file, or in the PostgreSQL project (CLINIC_TEST_DIALECT=postgres) the database URL. */
   dbFile: string;
   call<C extends ChannelName>(clientKey: string, channel: C, input: ChannelInput<C>): Promise<Result<ChannelOutput<C>>>;
   /** Calls and asserts success, returning the value. */
@@ -20,12 +25,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real app core on a real SQLite file in a temp folder, with a test clock. */
-export async function createTestApp(): Promise<TestApp> {
+interface TestDatabase {
+  dbFile: string;
+  core: AppCore;
+  remove(): Promise<void>;
+}
+
+async function openTestDatabase(clock: TestClock): Promise<TestDatabase> {
+  if (testDialect() === 'postgres') {
+    const pg = await createPgTestDatabase();
+    const database = await openDatabase({ url: pg.url });
+    // The tests' synchronous raw reads go through psql (tests/support/pg-raw.ts).
+    Object.defineProperty(database, 'raw', { value: pgSyncRaw(pg.url) });
+    const core = await startAppCore({ database, clock, logger: silentLogger });
+    return { dbFile: pg.url, core, remove: () => pg.drop() };
+  }
   const dir = mkdtempSync(join(tmpdir(), 'clinic-test-'));
   const dbFile = join(dir, 'clinic.sqlite');
-  const clock = createTestClock();
   const core = await startAppCore({ dbFile, clock, logger: silentLogger });
+  return { dbFile, core, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A real app core on a real SQLite file in a temp folder (or, in the PostgreSQL project, a
+ * fresh PostgreSQL database), with a test clock.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const clock = createTestClock();
+  const { dbFile, core, remove } = await openTestDatabase(clock);
   const call = <C extends ChannelName>(key: string, channel: C, input: ChannelInput<C>) =>
     core.dispatcher.dispatch(key, channel, input) as Promise<Result<ChannelOutput<C>>>;
   return {
@@ -40,7 +67,7 @@ export async function createTestApp(): Promise<TestApp> {
     },
     async close() {
       await core.close();
-      rmSync(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }
@@ -85,6 +112,20 @@ export async function signInNew(
 
 /** Row counts of every table, to prove a refused call wrote nothing. */
 export async function tableCounts(app: TestApp): Promise<Record<string, number>> {
+  if (app.core.database.kind === 'postgres') {
+    const { rows } = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_%'`.execute(
+      app.core.database.db,
+    );
+    const counts: Record<string, number> = {};
+    for (const { name } of rows) {
+      const result = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(name)}`.execute(
+        app.core.database.db,
+      );
+      counts[name] = result.rows[0]?.n ?? 0;
+    }
+    return counts;
+  }
   const tables = app.core.database.raw
     .prepare(
       "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'",
