@@ -57,6 +57,7 @@ export function createFakeClinic(options: { session: Session | null; handlers?: 
     'auth.touch': () => ok({ done: true as const }),
     'settings.get': () => ok(settingsFixture()),
     'users.list': () => ok([]),
+    'backups.status': () => ok({ available: true, lastGoodAt: '2025-01-01T00:00:00.000Z', ageHours: 1, warn: false }),
     'messages.unreadTotals': () => ok({ total: 0, byChat: {} }),
     'messages.threads': () => ok({ threads: [], nextCursor: null }),
   };

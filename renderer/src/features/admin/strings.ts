@@ -1,6 +1,6 @@
 export const adminStrings = {
   title: 'Admin',
-  tabs: { users: 'Users', settings: 'Settings', exports: 'Exports' },
+  tabs: { users: 'Users', settings: 'Settings', backups: 'Backups', audit: 'Audit', exports: 'Exports' },
   tabsLabel: 'Admin areas',
   noAccess: {
     title: 'No access',

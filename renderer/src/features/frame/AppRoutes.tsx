@@ -1,6 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
 import type { StaffRole } from '../../../../preload/schemas.ts';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
+import { AuditPage } from '../admin/audit/AuditPage.tsx';
+import { BackupsPage } from '../admin/backups/BackupsPage.tsx';
 import { NoAccessPage } from '../admin/NoAccessPage.tsx';
 import { ExportsPage } from '../admin/exports/ExportsPage.tsx';
 import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
@@ -26,6 +28,8 @@ export function AppRoutes({ role }: { role: StaffRole }) {
           <Route index element={<Navigate to="users" replace />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="backups" element={<BackupsPage />} />
+          <Route path="audit" element={<AuditPage />} />
           <Route path="exports" element={<ExportsPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

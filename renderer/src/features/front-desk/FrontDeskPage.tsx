@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Kbd, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconCalendarPlus, IconWalk } from '@tabler/icons-react';
 import { messageOf } from '../../api/errors.ts';
+import { BackupWarning } from '../admin/backups/BackupWarning.tsx';
 import { formatDateLong } from '../../lib/date-format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { groupByDoctor } from './appointment-rules.ts';
@@ -104,6 +105,7 @@ export function FrontDeskPage() {
           </Group>
         ) : null}
       </Group>
+      <BackupWarning isAdmin={viewer?.role === 'admin'} />
       {desktop ? <WaitlistPanel /> : null}
       {content()}
       {actions.dialogs}

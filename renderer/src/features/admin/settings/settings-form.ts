@@ -11,6 +11,7 @@ const formShape = z.object({
   idleLockMinutes: typedNumber,
   timeFormat: z.enum(['24h', '12h']),
   refundApprovalThreshold: typedNumber,
+  scheduleHorizonWeeks: typedNumber,
 });
 
 export type SettingsFormValues = z.input<typeof formShape>;
@@ -25,6 +26,7 @@ export const settingsFormSchema = formShape.transform((v, ctx) =>
       defaultSlotMinutes: toNumber(v.defaultSlotMinutes),
       idleLockMinutes: toNumber(v.idleLockMinutes),
       refundApprovalThreshold: toNumber(v.refundApprovalThreshold),
+      scheduleHorizonWeeks: toNumber(v.scheduleHorizonWeeks),
     },
     ctx,
   ),
@@ -39,6 +41,7 @@ export const SETTINGS_FIELD_NAMES = [
   'idleLockMinutes',
   'timeFormat',
   'refundApprovalThreshold',
+  'scheduleHorizonWeeks',
 ] as const;
 
 export const settingsToForm = (settings: Settings): SettingsFormValues => ({
@@ -50,4 +53,5 @@ export const settingsToForm = (settings: Settings): SettingsFormValues => ({
   idleLockMinutes: settings.idleLockMinutes,
   timeFormat: settings.timeFormat,
   refundApprovalThreshold: settings.refundApprovalThreshold,
+  scheduleHorizonWeeks: settings.scheduleHorizonWeeks,
 });

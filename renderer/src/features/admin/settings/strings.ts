@@ -11,6 +11,8 @@ export const settingsStrings = {
   slotHint: 'Used when a doctor’s schedule does not set its own.',
   idleMinutes: 'Idle lock (minutes)',
   idleHint: 'A screen left alone this long locks itself.',
+  horizonWeeks: 'Booking horizon (weeks)',
+  horizonHint: 'How far ahead doctors’ slots are generated and can be booked.',
   timeFormat: 'Time format',
   time24: '24-hour (14:30)',
   time12: '12-hour (2:30 PM)',

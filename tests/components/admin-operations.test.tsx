@@ -1,0 +1,130 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { describe, expect, it } from 'vitest';
+import type { Backup } from '../../preload/contract-operations.ts';
+import { AuditDiff } from '../../renderer/src/features/admin/audit/AuditDiff.tsx';
+import { auditChanges } from '../../renderer/src/features/admin/audit/audit-diff.ts';
+import { createFakeClinic } from './support/fake-clinic.ts';
+import { ok, sessionFor } from './support/fixtures.ts';
+import { renderApp } from './support/render-app.tsx';
+
+const backup = (overrides: Partial<Backup> = {}): Backup => ({
+  backupId: 7,
+  fileName: 'clinic-2026-03-02T09-00-00Z-manual.sqlite',
+  path: '/backups/clinic-2026-03-02T09-00-00Z-manual.sqlite',
+  createdAt: '2026-03-02T09:00:00.000Z',
+  sizeBytes: 2_400_000,
+  kind: 'manual',
+  schemaVersion: '0009_operations',
+  rowCounts: { users: 3 },
+  integrity: 'ok',
+  verified: 'ok',
+  message: null,
+  durationMs: 120,
+  deleted: false,
+  ...overrides,
+});
+
+const backupSettings = { folder: '/backups', dailyTime: '02:00', keepCount: 14, enabled: true, version: 1 };
+
+describe('audit diff', () => {
+  it('lists only the changed fields as field: before → after, nested fields by path', () => {
+    expect(
+      auditChanges(
+        { name: 'Ann', phone: '1', doctor: { fee: 30, about: 'x' } },
+        { name: 'Anna', phone: '1', doctor: { fee: 35, about: 'x' }, email: 'a@b.c' },
+      ),
+    ).toEqual([
+      { field: 'name', before: 'Ann', after: 'Anna' },
+      { field: 'doctor.fee', before: '30', after: '35' },
+      { field: 'email', before: null, after: 'a@b.c' },
+    ]);
+    expect(auditChanges(null, null)).toEqual([]);
+  });
+
+  it('renders each change as a readable line, and says when nothing was recorded', () => {
+    const { unmount } = render(
+      <MantineProvider>
+        <AuditDiff before={{ status: 'scheduled', note: null }} after={{ status: 'cancelled', note: 'Ill' }} />
+      </MantineProvider>,
+    );
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual(['status: scheduled → cancelled', 'note: — → Ill']);
+    unmount();
+    render(
+      <MantineProvider>
+        <AuditDiff before={null} after={null} />
+      </MantineProvider>,
+    );
+    expect(screen.getByText('No details recorded.')).toBeInTheDocument();
+  });
+});
+
+describe('backups area', () => {
+  it('restores only after RESTORE is typed, and sends the typed word to main', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('admin'),
+      handlers: {
+        'backups.getSettings': () => ok(backupSettings),
+        'backups.list': () =>
+          ok([backup(), backup({ backupId: 6, verified: 'failed', message: 'The backup file is damaged.' })]),
+        'backups.restore': () => ok({ restored: backup(), safetyBackup: backup({ backupId: 8, kind: 'pre-restore' }) }),
+      },
+    });
+    const { user } = renderApp(clinic, '/admin/backups');
+    const table = await screen.findByRole('table', { name: 'Backups made' });
+    expect(within(table).getByText('Verified')).toBeInTheDocument();
+    expect(within(table).getByText('The backup file is damaged.')).toBeInTheDocument();
+    expect(within(table).getAllByText('2.3 MB')).toHaveLength(2);
+    // A failed backup offers no restore.
+    expect(within(table).getAllByRole('button', { name: /^Restore/ })).toHaveLength(1);
+
+    await user.click(within(table).getByRole('button', { name: /^Restore/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Restore a backup' });
+    const confirm = within(dialog).getByRole('button', { name: 'Restore this backup' });
+    expect(confirm).toBeDisabled();
+    await user.type(within(dialog).getByLabelText('Type RESTORE to confirm'), 'restore');
+    expect(confirm).toBeDisabled();
+    expect(within(dialog).getByText('Type RESTORE in capitals to confirm.')).toBeInTheDocument();
+    await user.clear(within(dialog).getByLabelText('Type RESTORE to confirm'));
+    await user.type(within(dialog).getByLabelText('Type RESTORE to confirm'), 'RESTORE');
+    expect(confirm).toBeEnabled();
+    await user.click(confirm);
+    await waitFor(() => expect(clinic.callsTo('backups.restore')).toEqual([{ backupId: 7, confirmation: 'RESTORE' }]));
+  });
+
+  it('shows a progress bar while a backup runs', async () => {
+    let finish: (() => void) | null = null;
+    const clinic = createFakeClinic({
+      session: sessionFor('admin'),
+      handlers: {
+        'backups.getSettings': () => ok(backupSettings),
+        'backups.list': () => ok([]),
+        'backups.run': (input) =>
+          new Promise((resolve) => {
+            finish = () => resolve(ok(backup()));
+            setTimeout(() => clinic.emit('backup.progress', { runId: input.runId ?? '', percent: 40 }), 0);
+          }),
+      },
+    });
+    const { user } = renderApp(clinic, '/admin/backups');
+    await user.click(await screen.findByRole('button', { name: 'Back up now' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Backup progress' });
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
+    finish?.();
+    await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
+  });
+
+  it('warns every desk on the home screen when the last good backup is old', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('receptionist'),
+      handlers: {
+        'backups.status': () =>
+          ok({ available: true, lastGoodAt: '2026-02-25T09:00:00.000Z', ageHours: 72, warn: true }),
+      },
+    });
+    renderApp(clinic, '/front-desk');
+    expect(await screen.findByText(/The last verified backup is 3 days old/)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Open backups' })).not.toBeInTheDocument();
+  });
+});
