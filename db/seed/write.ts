@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { writeTx, type Tx } from '../tx.ts';
 import type { PlannedChat } from './chats.ts';
+import { writeSeedLedger } from './payments.ts';
 import { INACTIVE_STATUSES, type NewSeedSlot, type PlannedAppointment, type SeedSlot } from './schedule.ts';
 
 /** Rows per multi-row INSERT: well under SQLite's (and PostgreSQL's) bound-parameter limits. */
@@ -246,6 +247,7 @@ export async function writeSchedule(
     const slots = await bookableSlots(trx, booking.doctorIds, booking.from, booking.to);
     const { appointments, chats } = booking.plan(slots);
     await insertAppointments(trx, appointments);
+    await writeSeedLedger(trx);
     await syncIsBooked(
       trx,
       appointments.map((a) => a.slot.availabilityId),

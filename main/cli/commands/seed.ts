@@ -3,6 +3,7 @@ import { planChats } from '../../../db/seed/chats.ts';
 import { countRows, type TableCounts } from '../../../db/seed/counts.ts';
 import { addDays, isCalendarDate, localToUtcIso, todayIn } from '../../../preload/dates.ts';
 import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
+import { seedPaymentActivity } from '../../../db/seed/payments-activity.ts';
 import { createRng } from '../../../db/seed/prng.ts';
 import { planAppointments } from '../../../db/seed/schedule.ts';
 import { writeSchedule } from '../../../db/seed/write.ts';
@@ -10,6 +11,7 @@ import { writeTx, type Tx } from '../../../db/tx.ts';
 import { timeZoneSchema } from '../../../preload/schemas.ts';
 import type { AppCore } from '../../app-core.ts';
 import { writeAudit } from '../../services/audit.ts';
+import { minorDigitsOf } from '../../services/money.ts';
 import type { Actor } from '../../services/context.ts';
 import { CliFailure, DB_OPTION, intFlag, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
@@ -159,6 +161,20 @@ async function seed(
     },
     (trx) => auditRun(trx, core, actor, options, startDate),
   );
+  // Money through the real payments service: deposits today, a few refunds of past visits.
+  const desk = receptionists[0];
+  const money = await seedPaymentActivity(
+    core.database.db,
+    core.services.payments,
+    createRng(options.seed, 'payments'),
+    {
+      startDate,
+      desk: desk === undefined ? { userId: actor.userId, role: 'admin' } : { userId: desk, role: 'receptionist' },
+      admin: { userId: actor.userId, role: 'admin' },
+      digits: minorDigitsOf(settings.currency),
+    },
+  );
+  io.out(`Payments: ${money.deposits} deposits taken today, ${money.refunds} refunds of past visits.`);
 }
 
 function printSummary(io: CliIo, before: TableCounts, after: TableCounts, seconds: number): void {
