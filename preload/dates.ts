@@ -21,7 +21,7 @@ export function isCalendarDate(date: string): boolean {
 
 /** Today's date in a time zone. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return clinicNow(timeZone, now).date;
 }
 
 export function addDays(date: string, days: number): string {
@@ -66,17 +66,29 @@ export function localToUtcIso(date: string, time: string, timeZone: string, plus
   return new Date(wall + offset).toISOString();
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    if (wallClockFormats.size < 100) wallClockFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** The clinic's current local date and time ('YYYY-MM-DD', 'HH:MM'). */
 export function clinicNow(timeZone: string, now: Date): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(now);
+  const parts = wallClockFormat(timeZone).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
 }

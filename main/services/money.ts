@@ -2,13 +2,21 @@ import { AppError } from './errors.ts';
 
 // Exact money: integers in minor units (cents) everywhere; decimal strings only at the edges.
 
-/** How many decimals a currency has: JPY 0, USD 2, KWD 3. */
+const digitsByCurrency = new Map<string, number>();
+
+/** How many decimals a currency has: JPY 0, USD 2, KWD 3. (Remembered: Intl is slow to build.) */
 export function minorDigitsOf(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    if (digitsByCurrency.size < 1000) digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 const DECIMAL = /^(\d{1,9})(?:\.(\d{1,3}))?$/;

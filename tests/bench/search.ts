@@ -1,0 +1,52 @@
+import type { DeskContext } from './booking.ts';
+import { percentile, timeMs, type Figure } from './measure.ts';
+
+// Patient search as the desk types: every prefix of realistic queries (a full name, part
+// of a phone number, a patient number, a surname), each through the real channel.
+
+interface PatientRow {
+  user_id: number;
+  name: string;
+  phone: string | null;
+}
+
+export function typedQueries(patients: readonly PatientRow[]): string[] {
+  const queries: string[] = [];
+  patients.forEach((p, i) => {
+    const last = p.name.split(' ').at(-1) ?? p.name;
+    if (i % 4 === 0) queries.push(p.name);
+    if (i % 4 === 1) queries.push(`${last} ${p.name.split(' ')[0] ?? ''}`.trim());
+    if (i % 4 === 2 && p.phone) queries.push(p.phone.slice(3, 10));
+    if (i % 4 === 3) queries.push(`P-${String(p.user_id).padStart(6, '0')}`);
+  });
+  return queries.flatMap((q) => Array.from({ length: q.length }, (_, n) => q.slice(0, n + 1)).filter((s) => s.trim()));
+}
+
+export async function searchFigures(desk: DeskContext, people = 80): Promise<Record<string, Figure>> {
+  const { first, count } = desk.patientIds;
+  const step = Math.max(1, Math.floor(count / people));
+  const patients = desk.core.database.raw
+    .prepare(`SELECT user_id, name, phone FROM users WHERE user_id >= ? AND user_id < ? AND (user_id - ?) % ? = 0`)
+    .all(first, first + count, first, step) as PatientRow[];
+  const queries = typedQueries(patients.slice(0, people));
+  const search = async (query: string) => {
+    const result = await desk.core.dispatcher.dispatch(desk.key, 'patients.search', { query });
+    if (!result.ok) throw new Error(`search failed: ${result.error.message}`);
+  };
+  for (const query of queries.slice(0, 50)) await search(query);
+  const samples: number[] = [];
+  let worst = { ms: 0, query: '' };
+  for (const query of queries) {
+    const ms = await timeMs(() => search(query));
+    samples.push(ms);
+    if (ms > worst.ms) worst = { ms, query };
+  }
+  return {
+    search_p95_ms: {
+      value: percentile(samples, 95),
+      unit: 'ms',
+      goal: '< 5',
+      note: `${samples.length} keystrokes; p50 ${percentile(samples, 50).toFixed(2)} ms; slowest ${worst.ms.toFixed(1)} ms for "${worst.query}"`,
+    },
+  };
+}
