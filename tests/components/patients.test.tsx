@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatientSummary } from '../../preload/contract-front-desk.ts';
 import type { ChannelOutput } from '../../preload/contract.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
@@ -202,5 +202,40 @@ describe('patient page', () => {
         { appointmentId: 7, reason: 'Checked in the wrong patient' },
       ]),
     );
+  });
+});
+
+describe('patients page results', () => {
+  const MANY = Array.from({ length: 200 }, (_, i) =>
+    patient(i + 1, `Anna Perera ${String(i + 1).padStart(3, '0')}`, '07700900000'),
+  );
+
+  // jsdom has no layout: give elements the size a screen would, so the virtualizer has a window.
+  beforeEach(() => {
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(480);
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(960);
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('renders only the rows in view of a long result list, and the arrows walk through them', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('receptionist'),
+      handlers: { 'patients.search': () => ok(MANY) },
+    });
+    const { user } = renderApp(clinic, '/patients');
+    await user.type(await screen.findByRole('searchbox', { name: 'Search patients' }), 'anna');
+
+    const table = await screen.findByRole('table', { name: 'Patients found' });
+    expect(table).toHaveAttribute('aria-rowcount', '201');
+    const links = await within(table).findAllByRole('link');
+    expect(links[0]).toHaveTextContent('Anna Perera 001');
+    // A window of rows, not all 200.
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.length).toBeLessThan(60);
+    expect(screen.getByText('Showing the first 200 patients. Type more to narrow the list.')).toBeInTheDocument();
+
+    links[0]?.focus();
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(within(table).getByRole('link', { name: 'Anna Perera 002' })).toHaveFocus());
   });
 });

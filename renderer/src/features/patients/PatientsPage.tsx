@@ -1,11 +1,11 @@
-import { Anchor, Button, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { messageOf } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { usePatientSearch } from './patient-api.ts';
+import { PatientResultsTable } from './PatientResultsTable.tsx';
 import { RegisterPatientDialog } from './RegisterPatientDialog.tsx';
 import { patientsStrings } from './strings.ts';
 
@@ -22,36 +22,7 @@ function Results({ typed }: { typed: string }) {
   if (search.data.length === 0) return <Text>{strings.noResults}</Text>;
   return (
     <Stack gap="xs">
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="xs" highlightOnHover aria-label={strings.caption} aria-busy={search.isFetching}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{strings.name}</Table.Th>
-              <Table.Th scope="col">{strings.number}</Table.Th>
-              <Table.Th scope="col">{strings.phone}</Table.Th>
-              <Table.Th scope="col">{strings.email}</Table.Th>
-              <Table.Th scope="col" ta="right">
-                {strings.age}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {search.data.map((patient) => (
-              <Table.Tr key={patient.patientId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/patients/${patient.patientId}`} fw={600}>
-                    {patient.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{patient.patientNumber}</Table.Td>
-                <Table.Td>{patient.phone ?? strings.none}</Table.Td>
-                <Table.Td>{patient.email ?? strings.none}</Table.Td>
-                <Table.Td ta="right">{patient.age ?? strings.none}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <PatientResultsTable patients={search.data} busy={search.isFetching} />
       {search.data.length >= LIST_LIMIT ? (
         <Text size="sm" c="dimmed">
           {strings.capped(LIST_LIMIT)}
