@@ -1,6 +1,6 @@
 import type { Settings } from '../../preload/contract.ts';
 import type { SettingsRow } from '../../db/schema.ts';
-import { writeTx } from '../../db/tx.ts';
+import { writeTx, type Tx } from '../../db/tx.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, staleRecord } from './errors.ts';
@@ -19,6 +19,17 @@ export interface SettingsUpdate {
   refundApprovalThreshold?: number | undefined;
   /** Weeks of slots generated ahead; left out = unchanged. */
   scheduleHorizonWeeks?: number | undefined;
+}
+
+/** Any ledger entry beyond a charge of zero: from then on the currency is fixed. */
+async function hasMoneyRecorded(trx: Tx): Promise<boolean> {
+  const row = await trx
+    .selectFrom('payment_ledger')
+    .select('entry_id')
+    .where((eb) => eb.or([eb('kind', '!=', 'charge'), eb('amount_minor', '!=', 0)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export function toSettings(row: SettingsRow): Settings {
@@ -54,6 +65,10 @@ export function createSettingsService({ db, clock }: ServiceDeps) {
       const before = await trx.selectFrom('settings').selectAll().where('id', '=', 1).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND', 'The clinic has not been set up yet.');
       if (before.version !== input.version) throw staleRecord('settings page');
+      if (input.currency !== before.currency && (await hasMoneyRecorded(trx))) {
+        const message = `The currency stays ${before.currency} once payments are recorded: amounts in the ledger are in it.`;
+        throw new AppError('VALIDATION', message, { currency: message });
+      }
       const after = await trx
         .updateTable('settings')
         .set({

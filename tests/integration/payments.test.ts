@@ -41,6 +41,25 @@ describe('charge at booking', () => {
   });
 });
 
+describe('the clinic currency', () => {
+  it('cannot change once money is recorded, since ledger amounts are in it', async () => {
+    const settings = await app.ok(ADMIN_KEY, 'settings.get', {});
+    const { updatedAt: _u, ...rest } = settings;
+    const before = await tableCounts(app);
+    const result = await app.call(ADMIN_KEY, 'settings.update', { ...rest, currency: 'EUR' });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { currency: expect.stringMatching(/stays GBP/) } },
+    });
+    expect(await tableCounts(app)).toEqual(before);
+    // Everything else can still change.
+    expect(await app.ok(ADMIN_KEY, 'settings.update', { ...rest, clinicName: 'Renamed' })).toMatchObject({
+      currency: 'GBP',
+      clinicName: 'Renamed',
+    });
+  });
+});
+
 describe('taking money', () => {
   it('a partial payment and then the rest: partially paid, then paid, summaries match the ledger', async () => {
     const first = await app.ok(world.desk, 'payments.take', { appointmentId, amount: '12.50', method: 'card' });
