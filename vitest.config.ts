@@ -32,6 +32,8 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+          // PostgreSQL-only tests run in the integration-pg project.
+          exclude: ['tests/integration/pg-*.test.ts'],
           pool: 'forks',
           testTimeout: 30_000,
         },

@@ -1,5 +1,6 @@
 import { openDatabase, type DatabaseHandle } from '../db/connection-any.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import type { PgEventBridge } from './events/pg-bridge.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
 import { createSessionStore, type SessionStore } from './ipc/sessions.ts';
@@ -48,6 +49,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sessions = createSessionStore(clock);
   const hub = createEventHub();
   const dispatcher = createDispatcher({ services, sessions, hub });
+  let bridge: PgEventBridge | null = null;
   const core: AppCore = {
     database,
     services,
@@ -55,8 +57,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     hub,
     dispatcher,
     tick: operations.tick,
-    close: () => {
+    close: async () => {
       operations.stop();
+      await bridge?.close();
       return core.database.close();
     },
   };
@@ -72,5 +75,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     return reopened.db;
   });
   operations.start();
+  if (database.pool) {
+    // Clinic server mode: events reach the windows of every PC on the same database.
+    const { bridgeEventsOverPostgres } = await import('./events/pg-bridge.ts');
+    bridge = bridgeEventsOverPostgres({ pool: database.pool, hub, sessions: () => core.sessions, logger });
+    await bridge.ready;
+  }
   return core;
 }
