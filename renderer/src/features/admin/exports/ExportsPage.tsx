@@ -120,7 +120,6 @@ function ExportsForm({ timeZone }: { timeZone: string }) {
               value={range.to}
               w={190}
               error={toError}
-              description={toError ? undefined : strings.range.maxDays(EXPORT_MAX_DAYS)}
               onChange={(value) => {
                 if (value) change({ from: value < range.from ? value : range.from, to: value });
               }}
@@ -155,6 +154,9 @@ function ExportsForm({ timeZone }: { timeZone: string }) {
                 </Button>
               );
             })}
+            <Text size="sm" c="dimmed" ml="xs">
+              {strings.range.maxDays(EXPORT_MAX_DAYS)}
+            </Text>
           </Group>
           {doctors.isError ? (
             <Text size="sm" c="dimmed">
