@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { findPgBin } from './pg-cluster.ts';
 
-// `npm test`: typecheck, lint, unit + integration + component tests (vitest), then e2e in
+// `npm test`: typecheck, lint, unit + integration + component tests (vitest), the integration
+// tests again on a throwaway PostgreSQL cluster (when PostgreSQL is installed), then e2e in
 // Chromium (Playwright on the web shell). Every step runs even if an earlier one failed, so
 // one run shows everything; the last line is "N passed, N failed" over all of them
 // (typecheck and lint count as one check each).
@@ -70,6 +72,37 @@ record(
       }
     : { passed: 0, failed: 1 },
 );
+
+// The integration tests again on PostgreSQL, on a throwaway cluster (scripts/pg-cluster.ts)
+// started for this step and deleted after it. Without PostgreSQL 15+ installed it is left out
+// and says so (.ci/run installs it).
+if (findPgBin()) {
+  const pgFile = join(reports, 'vitest-pg.json');
+  const pgCode = run(process.execPath, [
+    'scripts/pg-cluster.ts',
+    npx,
+    'vitest',
+    'run',
+    '--project',
+    'integration-pg',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${pgFile}`,
+  ]);
+  const pgRun = readJson<{ numPassedTests: number; numFailedTests: number }>(pgFile);
+  record(
+    'postgres',
+    pgRun
+      ? {
+          passed: pgRun.numPassedTests,
+          failed: pgRun.numFailedTests + (pgCode !== 0 && pgRun.numFailedTests === 0 ? 1 : 0),
+        }
+      : { passed: 0, failed: 1 },
+  );
+} else {
+  console.log('\nPostgreSQL 15 or newer is not installed: the PostgreSQL integration run is left out.');
+  summary.push(`${'postgres'.padEnd(12)} not run (PostgreSQL 15+ not installed)`);
+}
 
 const playwrightFile = join(reports, 'playwright.json');
 const e2eCode = run(npx, ['playwright', 'test', '--reporter=list,json'], {

@@ -6,6 +6,7 @@ import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { processIo, type CliIo } from './io.ts';
+import { moveToServerCommand } from './move-to-server.ts';
 import { restoreCommand } from './restore.ts';
 import { shortUsage, USAGE } from './usage.ts';
 
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   seed: seedCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'move-to-server': moveToServerCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

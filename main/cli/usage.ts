@@ -5,6 +5,7 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   seed: 'seed --db FILE [--patients N] [--doctors N] [--days N] [--past-days N] [--seed S] [--tz ZONE] [--start YYYY-MM-DD] [--force]',
   backup: 'backup --db FILE --out FILE',
   restore: 'restore --db FILE --from FILE',
+  'move-to-server': 'move-to-server --from FILE [--to postgres://USER:PASSWORD@HOST:PORT/DB]',
 };
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -36,6 +37,11 @@ Commands:
       Replace the database with a backup: the backup is checked, the current database is
       backed up first, an older backup is migrated, and the restore is audited. Stop the app
       first.
+  ${COMMAND_USAGE['move-to-server']}
+      Copy a single PC's clinic (every table, ids and audit trail) into an empty PostgreSQL
+      15+ database on the clinic server, in one transaction, then verify row counts,
+      checksums and the booking rules. Refuses a target that holds data. The URL may be
+      given in CLINIC_DATABASE_URL instead of --to.
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage.`;
 

@@ -1,0 +1,184 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../db/connection.ts';
+import { openPostgres } from '../../db/postgres.ts';
+import { startAppCore } from '../../main/app-core.ts';
+import { silentLogger } from '../../main/services/logger.ts';
+import { runCli } from '../support/cli.ts';
+import { createEmptyPgDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
+
+// The move from a single PC to the clinic server, on a seeded clinic with every table
+// populated: one run copies everything with the same ids, says how far it is, verifies,
+// and a second run into the now non-empty database is refused.
+
+let dir: string;
+let file: string;
+let target: PgTestDatabase;
+
+type Counts = Record<string, number>;
+
+function sqliteCounts(path: string): Counts {
+  const handle = openSqlite(path, { readonly: true });
+  try {
+    const tables = handle.raw
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name NOT LIKE 'patient_search%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+      )
+      .all() as { name: string }[];
+    const counts: Counts = {};
+    for (const { name } of tables) {
+      const n = (handle.raw.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n;
+      // FTS5 keeps its own shadow tables; PostgreSQL has its own index instead.
+      if (!/_(data|idx|docsize|config|content)$/.test(name)) counts[name] = n;
+    }
+    return counts;
+  } finally {
+    handle.raw.close();
+  }
+}
+
+/** The seed leaves a few tables empty: a row in each, as the app would write them. */
+function fillTheRest(path: string): void {
+  const handle = openSqlite(path);
+  const raw = handle.raw;
+  const admin = (raw.prepare("SELECT user_id FROM users WHERE role = 'admin' LIMIT 1").get() as { user_id: number })
+    .user_id;
+  const appointment = raw.prepare('SELECT appointment_id, patient_id, doctor_id FROM appointments LIMIT 1').get() as {
+    appointment_id: number;
+    patient_id: number;
+    doctor_id: number;
+  };
+  const chat = raw.prepare('SELECT chat_id, doctor_id FROM chats LIMIT 1').get() as {
+    chat_id: number;
+    doctor_id: number;
+  };
+  const at = '2026-03-02T09:00:00.000Z';
+  const step = raw
+    .prepare(
+      "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, changed_by, changed_at) VALUES (?, 'scheduled', 'checked_in', ?, ?)",
+    )
+    .run(appointment.appointment_id, admin, at);
+  raw
+    .prepare(
+      "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, reason, changed_by, changed_at, undoes_history_id) VALUES (?, 'checked_in', 'scheduled', 'undo', ?, ?, ?)",
+    )
+    .run(appointment.appointment_id, admin, at, Number(step.lastInsertRowid));
+  raw
+    .prepare(
+      "INSERT INTO waitlist (patient_id, doctor_id, from_date, to_date, status, created_by, created_at) VALUES (?, ?, '2026-03-02', '2026-03-09', 'waiting', ?, ?)",
+    )
+    .run(appointment.patient_id, appointment.doctor_id, admin, at);
+  raw
+    .prepare('INSERT INTO cash_drawer_sessions (opened_at, opened_by, float_minor) VALUES (?, ?, 5000)')
+    .run(at, admin);
+  raw
+    .prepare('INSERT INTO chat_read_markers (chat_id, user_id, last_read_message_id, updated_at) VALUES (?, ?, 1, ?)')
+    .run(chat.chat_id, chat.doctor_id, at);
+  raw
+    .prepare(
+      "INSERT INTO backups (file_name, path, created_at, size_bytes, kind, verified, created_by) VALUES ('b.sqlite', '/backups/b.sqlite', ?, 1024, 'manual', 'ok', ?)",
+    )
+    .run(at, admin);
+  raw.close();
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'clinic-move-'));
+  file = join(dir, 'clinic.sqlite');
+  const seeded = await runCli([
+    'seed',
+    '--db',
+    file,
+    '--patients',
+    '30',
+    '--doctors',
+    '3',
+    '--days',
+    '3',
+    '--past-days',
+    '3',
+    '--start',
+    '2026-03-02',
+  ]);
+  expect(seeded.code, seeded.stderr).toBe(0);
+  fillTheRest(file);
+  target = await createEmptyPgDatabase();
+}, 120_000);
+afterAll(async () => {
+  await target.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('move-to-server', () => {
+  it('copies every table with its ids into an empty database, with progress, then verifies', async () => {
+    const before = sqliteCounts(file);
+    expect(Object.entries(before).filter(([, n]) => n === 0)).toEqual([]);
+    const password = new URL(target.url).password;
+    const run = await runCli(['move-to-server', '--from', file, '--to', target.url]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/\[#{30}\] 100%/);
+    expect(run.stdout).toMatch(/counts, checksums and rules verified/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(password);
+
+    const pg = openPostgres(target.url);
+    try {
+      for (const [table, n] of Object.entries(before)) {
+        const row = await pg.db
+          .selectFrom(table as 'users')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(row.n, table).toBe(n);
+      }
+      const source = openSqlite(file, { readonly: true });
+      const audit = source.raw.prepare('SELECT * FROM audit_log ORDER BY audit_id').all();
+      const users = source.raw.prepare('SELECT user_id, name, email, role FROM users ORDER BY user_id').all();
+      source.raw.close();
+      expect(await pg.db.selectFrom('audit_log').selectAll().orderBy('audit_id').execute()).toEqual(audit);
+      expect(
+        await pg.db.selectFrom('users').select(['user_id', 'name', 'email', 'role']).orderBy('user_id').execute(),
+      ).toEqual(users);
+    } finally {
+      await pg.close();
+    }
+
+    // The clinic now runs on the server: new rows continue after the copied ids, and the
+    // audit trail is still append-only.
+    const core = await startAppCore({ databaseUrl: target.url, logger: silentLogger });
+    try {
+      const maxBefore = before.audit_log ?? 0;
+      const { insertId } = await core.database.db
+        .insertInto('audit_log')
+        .values({
+          at: 'now',
+          action: 'test',
+          entity: 'x',
+          user_id: null,
+          entity_id: null,
+          before_json: null,
+          after_json: null,
+        })
+        .returning('audit_id as insertId')
+        .executeTakeFirstOrThrow();
+      expect(insertId).toBeGreaterThan(maxBefore);
+      await expect(core.database.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+    } finally {
+      await core.close();
+    }
+  }, 180_000);
+
+  it('refuses a database that already holds a clinic, and leaves it as it was', async () => {
+    const run = await runCli(['move-to-server', '--from', file, '--to', target.url]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/not empty/);
+  }, 60_000);
+
+  it('says what is missing instead of guessing', async () => {
+    expect((await runCli(['move-to-server', '--from', file])).code).toBe(2);
+    expect((await runCli(['move-to-server', '--from', file, '--to', '/tmp/x.sqlite'])).code).toBe(2);
+    const missing = await runCli(['move-to-server', '--from', join(dir, 'nope.sqlite'), '--to', target.url]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no clinic file/);
+  }, 60_000);
+});
