@@ -120,7 +120,8 @@ export function createExportsService({ db, clock }: ServiceDeps) {
     return {
       fileName: `fhir${who}-${input.from}-to-${input.to}.json`,
       mimeType: FHIR,
-      content: JSON.stringify(bundle, null, 2),
+      // Compact: a year of slots for a large clinic is big enough without indentation.
+      content: JSON.stringify(bundle),
     };
   }
 

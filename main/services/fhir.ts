@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addDays } from '../../preload/dates.ts';
 import type { ExportAppointment, ExportDoctor, ExportPatient, ExportSlot } from './export-data.ts';
-import { offsetMinutesAt, zonedIso } from './export-time.ts';
+import { zonedIso } from './export-time.ts';
 import type {
   FhirAppointment,
   FhirAppointmentStatus,
@@ -109,17 +109,33 @@ export interface FhirBundleInput {
   appointments: readonly ExportAppointment[];
 }
 
-const minutesBetween = (date: string, start: string, end: string, timeZone: string): number => {
-  const wall = (time: string) => Date.parse(`${date}T${time}:00.000Z`) / 60_000 - offsetMinutesAt(date, time, timeZone);
-  return Math.round(wall(end) - wall(start));
-};
-
 export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
   const { timeZone } = input;
+  // Slots repeat the same times across doctors, and every slot references its schedule: both
+  // are worked out once (a year of a large clinic is hundreds of thousands of slots).
+  const times = new Map<string, string>();
+  const at = (date: string, time: string): string => {
+    const key = `${date}T${time}`;
+    let iso = times.get(key);
+    if (iso === undefined) {
+      iso = zonedIso(date, time, timeZone);
+      times.set(key, iso);
+    }
+    return iso;
+  };
+  const uuids = new Map<string, string>();
+  const uuidOf = (kind: string, id: number): string => {
+    if (kind === 'slot' || kind === 'appointment') return recordUuid(kind, id);
+    const key = `${kind}:${id}`;
+    let uuid = uuids.get(key);
+    if (uuid === undefined) {
+      uuid = recordUuid(kind, id);
+      uuids.set(key, uuid);
+    }
+    return uuid;
+  };
   const ref = (kind: string, id: number, display?: string): FhirReference =>
-    display === undefined
-      ? { reference: urn(recordUuid(kind, id)) }
-      : { reference: urn(recordUuid(kind, id)), display };
+    display === undefined ? { reference: urn(uuidOf(kind, id)) } : { reference: urn(uuidOf(kind, id)), display };
   const doctorName = new Map(input.doctors.map((d) => [d.doctorId, d.name]));
 
   const schedules: FhirSchedule[] = input.doctors.map((d) => ({
@@ -130,8 +146,8 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     specialty: [{ text: d.specialization }],
     actor: [ref('practitioner', d.doctorId, d.name)],
     planningHorizon: {
-      start: zonedIso(input.from, '00:00', timeZone),
-      end: zonedIso(addDays(input.to, 1), '00:00', timeZone),
+      start: at(input.from, '00:00'),
+      end: at(addDays(input.to, 1), '00:00'),
     },
   }));
 
@@ -141,19 +157,21 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     identifier: [{ system: IDENTIFIER_SYSTEMS.slot, value: String(s.availabilityId) }],
     schedule: ref('schedule', s.doctorId),
     status: s.isBlocked ? 'busy-unavailable' : s.isBooked ? 'busy' : 'free',
-    start: zonedIso(s.date, s.startTime, timeZone),
-    end: zonedIso(s.date, s.endTime, timeZone),
+    start: at(s.date, s.startTime),
+    end: at(s.date, s.endTime),
   }));
 
   const appointments: FhirAppointment[] = input.appointments.map((a) => {
+    const start = at(a.date, a.time);
+    const end = at(a.date, a.endTime);
     const resource: FhirAppointment = {
       resourceType: 'Appointment',
       id: recordUuid('appointment', a.appointmentId),
       identifier: [{ system: IDENTIFIER_SYSTEMS.appointment, value: String(a.appointmentId) }],
       status: FHIR_APPOINTMENT_STATUS[a.status],
-      start: zonedIso(a.date, a.time, timeZone),
-      end: zonedIso(a.date, a.endTime, timeZone),
-      minutesDuration: Math.max(1, minutesBetween(a.date, a.time, a.endTime, timeZone)),
+      start,
+      end,
+      minutesDuration: Math.max(1, Math.round((Date.parse(end) - Date.parse(start)) / 60_000)),
       slot: [ref('slot', a.availabilityId)],
       created: a.createdAt,
       participant: [
@@ -177,13 +195,13 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     ...slots,
     ...appointments,
   ];
-  const at = input.now.toISOString();
+  const now = input.now.toISOString();
   return {
     resourceType: 'Bundle',
-    id: recordUuid(`bundle:${input.from}:${input.to}:${at}`, 0),
-    meta: { lastUpdated: at },
+    id: recordUuid(`bundle:${input.from}:${input.to}:${now}`, 0),
+    meta: { lastUpdated: now },
     type: 'collection',
-    timestamp: at,
+    timestamp: now,
     entry: resources.map((resource) => ({ fullUrl: urn(resource.id), resource })),
   };
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { zonedIso } from '../../main/services/export-time.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 
@@ -185,5 +186,18 @@ describe('FHIR R4 bundle', () => {
         },
       ],
     ]);
+  });
+});
+
+describe('times with the clinic zone’s offset', () => {
+  it.each([
+    ['Europe/London', '2026-03-27', '10:00', '2026-03-27T10:00:00+00:00'],
+    ['Europe/London', '2026-03-30', '10:00', '2026-03-30T10:00:00+01:00'],
+    ['America/St_Johns', '2026-01-15', '08:30', '2026-01-15T08:30:00-03:30'],
+    ['America/St_Johns', '2026-07-15', '08:30', '2026-07-15T08:30:00-02:30'],
+    ['Asia/Kathmandu', '2026-05-01', '23:45', '2026-05-01T23:45:00+05:45'],
+    ['UTC', '2026-05-01', '00:00', '2026-05-01T00:00:00+00:00'],
+  ])('%s %s %s is %s', (zone, date, time, expected) => {
+    expect(zonedIso(date, time, zone)).toBe(expected);
   });
 });
