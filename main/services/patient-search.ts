@@ -27,7 +27,70 @@ function nextPrefix(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/**
+ * The patient numbers that a typed "P-00034" is the start of, as id ranges: printed numbers
+ * have six digits at least (P-000342), longer ones no leading zero (P-1000342).
+ */
+export function numberPrefixRanges(digits: string): [number, number][] {
+  const typed = Number(digits);
+  const ranges: [number, number][] = [];
+  for (let length = Math.max(digits.length, 6); length <= 9; length++) {
+    const scale = 10 ** (length - digits.length);
+    const low = length > 6 ? Math.max(typed * scale, 10 ** (length - 1)) : typed * scale;
+    const high = Math.min((typed + 1) * scale, 10 ** length);
+    if (low < high) ranges.push([low, high]);
+  }
+  return ranges;
+}
+
+async function byNumberPrefix(db: Kysely<Database>, digits: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('patients')
+    .select('patient_id')
+    .where((eb) =>
+      eb.or(
+        numberPrefixRanges(digits).map(([low, high]) =>
+          eb.and([eb('patient_id', '>=', low), eb('patient_id', '<', high)]),
+        ),
+      ),
+    )
+    .orderBy('patient_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.patient_id);
+}
+
+/** Patients whose name starts with the text (ASCII only: SQLite's lower() folds nothing else). */
+async function byNamePrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('user_id')
+    // A literal, not a bound value: SQLite uses a partial index only when it can see the constant.
+    .where(sql<boolean>`role = 'patient'`)
+    .where(sql<boolean>`lower(name) >= ${prefix} AND lower(name) < ${nextPrefix(prefix)}`)
+    .orderBy(sql`lower(name)`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export async function searchPatientIds(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
+  // "P-00034" as printed on cards, typed so far: a range of numbers, not a text search.
+  const typedNumber = /^p-(\d{1,9})$/i.exec(query.trim());
+  if (typedNumber) return byNumberPrefix(db, typedNumber[1] ?? '', limit);
+  // Names are typed from the start ("anna per"): the name index answers at once, and when it
+  // has a page of hits the trigram search (which also finds the middle of names) is not needed.
+  const namePrefix = query.trim().toLowerCase().replace(/\s+/g, ' ');
+  const prefixHits =
+    namePrefix.length >= 3 && /^[a-z][a-z '.-]*$/.test(namePrefix) ? await byNamePrefix(db, namePrefix, limit) : [];
+  if (prefixHits.length >= limit) return prefixHits;
+  const found = await searchAnywhere(db, query, limit);
+  if (prefixHits.length === 0) return found;
+  const seen = new Set(prefixHits);
+  return [...prefixHits, ...found.filter((id) => !seen.has(id))].slice(0, limit);
+}
+
+async function searchAnywhere(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
   const numberMatch = /^p-?0*(\d{1,9})$/i.exec(query.trim());
   if (numberMatch) {
     const id = Number(numberMatch[1]);
@@ -39,17 +102,7 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
   const short = tokens.filter((t) => t.length < 3);
   if (long.length === 0) {
     const first = short[0];
-    if (!first) return [];
-    const rows = await db
-      .selectFrom('users')
-      .select('user_id')
-      // A literal, not a bound value: SQLite uses a partial index only when it can see the constant.
-      .where(sql<boolean>`role = 'patient'`)
-      .where(sql<boolean>`lower(name) >= ${first} AND lower(name) < ${nextPrefix(first)}`)
-      .orderBy(sql`lower(name)`)
-      .limit(limit)
-      .execute();
-    return rows.map((r) => r.user_id);
+    return first ? byNamePrefix(db, first, limit) : [];
   }
   if (dialectOf(db) === 'postgres') return searchPostgres(db, tokens, limit);
   const match = long.map(quoteFts).join(' AND ');
