@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCash, IconEdit, IconFileTypePdf, IconReceiptRefund } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Account } from '../../../../preload/contract-payments.ts';
 import { messageOf } from '../../api/errors.ts';
@@ -35,7 +35,16 @@ function Figure({ label, children, strong }: { label: string; children: ReactNod
   );
 }
 
-function AccountView({ account }: { account: Account }) {
+interface AccountPanelProps {
+  appointmentId: number;
+  /**
+   * Told when one of the panel's dialogs opens or closes: Mantine closes every open modal on
+   * Esc, so the drawer around the panel ignores Esc while a dialog is on top of it.
+   */
+  onDialogChange?: (open: boolean) => void;
+}
+
+function AccountView({ account, onDialogChange }: { account: Account } & Pick<AccountPanelProps, 'onDialogChange'>) {
   const money = useMoney(account);
   const format = useDeskFormat();
   const refresh = useRefreshPayments();
@@ -44,6 +53,12 @@ function AccountView({ account }: { account: Account }) {
   const policy = useRefundPolicy(account.minorDigits);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [recorded, setRecorded] = useState<RecordedMovement | null>(null);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const dialogOpen = dialog !== null || recorded !== null;
+  useEffect(() => {
+    onDialogChange?.(dialogOpen);
+    return () => onDialogChange?.(false);
+  }, [dialogOpen, onDialogChange]);
   const refundable = refundableOf(account);
   const isVoid = account.status === 'void';
 
@@ -88,7 +103,7 @@ function AccountView({ account }: { account: Account }) {
       </Paper>
       {isVoid ? <Alert color="gray">{strings.voidNote}</Alert> : null}
       {canTake ? (
-        <Group gap="xs">
+        <Group gap="xs" ref={actionsRef}>
           <Button
             leftSection={<IconCash size={18} aria-hidden />}
             disabled={isVoid || account.balanceMinor <= 0}
@@ -155,13 +170,20 @@ function AccountView({ account }: { account: Account }) {
           refresh();
         }}
       />
-      <ReceiptOfferDialog recorded={recorded} onClose={() => setRecorded(null)} />
+      <ReceiptOfferDialog
+        recorded={recorded}
+        onClose={() => {
+          setRecorded(null);
+          // The form that opened the offer is gone: focus goes back to the account's actions.
+          setTimeout(() => actionsRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus(), 0);
+        }}
+      />
     </Stack>
   );
 }
 
 /** One appointment's account: figures, actions for the desk, and every entry with its receipt. */
-export function AccountPanel({ appointmentId }: { appointmentId: number }) {
+export function AccountPanel({ appointmentId, onDialogChange }: AccountPanelProps) {
   const account = useAccount(appointmentId);
   if (account.isError)
     return (
@@ -180,5 +202,5 @@ export function AccountPanel({ appointmentId }: { appointmentId: number }) {
         <Skeleton height={120} />
       </Stack>
     );
-  return <AccountView account={account.data} />;
+  return <AccountView account={account.data} onDialogChange={onDialogChange} />;
 }

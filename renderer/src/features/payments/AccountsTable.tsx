@@ -68,7 +68,11 @@ export function AccountsTable({ rows, hrefOf, selectedId }: AccountsTableProps) 
                 key={row.appointmentId}
                 data-status={row.status}
                 aria-current={row.appointmentId === selectedId ? 'true' : undefined}
-                bg={row.appointmentId === selectedId ? 'var(--mantine-primary-color-light)' : undefined}
+                style={
+                  row.appointmentId === selectedId
+                    ? { boxShadow: 'inset 4px 0 0 var(--mantine-primary-color-filled)' }
+                    : undefined
+                }
               >
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{when}</Table.Td>
                 <Table.Td>

@@ -29,6 +29,7 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
       variant="outline"
       tt="none"
       size="md"
+      data-payment-status={status}
       leftSection={<StatusIcon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
       styles={{
         label: {

@@ -72,6 +72,7 @@ export function PaymentsPage() {
   const params = useParams();
   const selectedId = Number(params.appointmentId) > 0 ? Number(params.appointmentId) : null;
   const [typed, setTyped] = useState(filter?.query ?? '');
+  const [dialogOnTop, setDialogOnTop] = useState(false);
   const [query] = useDebouncedValue(typed.trim(), 200);
   useEffect(() => {
     if (filter && query !== filter.query) update({ query });
@@ -175,11 +176,12 @@ export function PaymentsPage() {
         opened={selectedId !== null}
         onClose={() => void navigate(`/payments${suffix}`)}
         position="right"
-        size="xl"
+        closeOnEscape={!dialogOnTop}
+        size={880}
         title={selectedId ? <AccountTitle appointmentId={selectedId} /> : null}
         closeButtonProps={{ 'aria-label': paymentsStrings.account.close }}
       >
-        {selectedId ? <AccountPanel appointmentId={selectedId} /> : null}
+        {selectedId ? <AccountPanel appointmentId={selectedId} onDialogChange={setDialogOnTop} /> : null}
       </Drawer>
     </Stack>
   );

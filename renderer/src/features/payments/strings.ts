@@ -202,7 +202,7 @@ export const paymentsStrings = {
     chartLabel: 'Chart of the money collected; the same numbers are in the table below it.',
     byMethod: 'By method',
     method: 'Method',
-    count: 'Payments',
+    count: 'Entries',
     collectedColumn: 'Collected',
     refundedColumn: 'Refunded',
     netColumn: 'Net',
