@@ -115,8 +115,13 @@ describe('payment receipts', () => {
     const statement = await app.ok(world.desk, 'payments.receiptPdf', { appointmentId });
     raw.prepare('DELETE FROM receipts WHERE receipt_id = ?').run(statement.receiptNumber);
     const second = await app.ok(world.desk, 'payments.take', { appointmentId, amount: '10', method: 'card' });
-    expect(statement.receiptNumber).toBe(first.receiptNumber + 1);
-    expect(second.receiptNumber).toBe(statement.receiptNumber + 1);
+    expect(statement.receiptNumber).toBeGreaterThan(first.receiptNumber);
+    expect(second.receiptNumber).toBeGreaterThan(statement.receiptNumber);
+    if (app.core.database.kind === 'sqlite') {
+      // SQLite's AUTOINCREMENT: no gap after a rollback. (A PostgreSQL sequence may leave one.)
+      expect(statement.receiptNumber).toBe(first.receiptNumber + 1);
+      expect(second.receiptNumber).toBe(statement.receiptNumber + 1);
+    }
     const numbers = raw.prepare('SELECT receipt_id FROM receipts ORDER BY receipt_id').all() as {
       receipt_id: number;
     }[];

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
 import { migrateTo, migrateToLatest } from '../../db/migrate.ts';
+import { sql } from 'kysely';
 import { insertAppointment, insertDoctor, insertPatient, insertSlot, insertUser } from '../support/fixtures.ts';
+import { paymentsWorld } from '../support/payments.ts';
+import { createTestApp, setUpClinic } from '../support/test-app.ts';
 
 // What the database itself refuses about money, below any service, and migration 0007 on a
 // database that already has payments.
@@ -179,5 +182,26 @@ describe('migration 0007', () => {
     ]);
     expect(h.raw.prepare('SELECT refund_approval_threshold_minor AS t FROM settings').get()).toEqual({ t: 10000 });
     expect(h.raw.pragma('foreign_key_check')).toEqual([]);
+  });
+});
+
+describe('the ledger on this project’s database (SQLite, or PostgreSQL in integration-pg)', () => {
+  it('refuses UPDATE and DELETE of ledger entries and a second payments row', async () => {
+    const app = await createTestApp();
+    try {
+      await setUpClinic(app);
+      const world = await paymentsWorld(app);
+      const appointmentId = await world.book();
+      const db = app.core.database.db;
+      await expect(sql`UPDATE payment_ledger SET amount_minor = 1`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM payment_ledger`.execute(db)).rejects.toThrow(/append-only/);
+      await expect(
+        sql`INSERT INTO payments (appointment_id, amount) VALUES (${appointmentId}, 1)`.execute(db),
+      ).rejects.toThrow(/unique|UNIQUE/);
+      const entries = await sql<{ n: number }>`SELECT count(*) AS n FROM payment_ledger`.execute(db);
+      expect(Number(entries.rows[0]?.n)).toBe(1);
+    } finally {
+      await app.close();
+    }
   });
 });
