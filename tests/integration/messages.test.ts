@@ -170,11 +170,17 @@ describe('messages', () => {
     const thread = await open(world.desk);
     await send(world.desk, thread.chatId, 'Before');
     // Make the chats update fail inside the send's transaction.
-    app.core.database.raw.exec(`CREATE TRIGGER fail_chat_update BEFORE UPDATE ON chats
-      BEGIN SELECT RAISE(ABORT, 'no'); END`);
+    const postgres = app.core.database.kind === 'postgres';
+    app.core.database.raw.exec(
+      postgres
+        ? `CREATE FUNCTION fail_chat_update() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END $$;
+           CREATE TRIGGER fail_chat_update BEFORE UPDATE ON chats FOR EACH ROW EXECUTE FUNCTION fail_chat_update();`
+        : `CREATE TRIGGER fail_chat_update BEFORE UPDATE ON chats
+      BEGIN SELECT RAISE(ABORT, 'no'); END`,
+    );
     const result = await app.call(world.desk, 'messages.send', { chatId: thread.chatId, text: 'Lost' });
     expect(result.ok).toBe(false);
-    app.core.database.raw.exec('DROP TRIGGER fail_chat_update');
+    app.core.database.raw.exec(postgres ? 'DROP TRIGGER fail_chat_update ON chats' : 'DROP TRIGGER fail_chat_update');
     const texts = app.core.database.raw.prepare('SELECT message_text FROM chat_messages').all();
     expect(texts).toEqual([{ message_text: 'Before' }]);
     expect((await app.ok(world.desk, 'messages.thread', { chatId: thread.chatId })).lastMessage).toBe('Before');
