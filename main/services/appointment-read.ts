@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { hotQuery } from '../../db/hot-query.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Appointment } from '../../preload/contract-front-desk.ts';
 
@@ -55,10 +56,18 @@ export const toAppointment = (r: AppointmentRecord): Appointment => ({
   createdAt: r.created_at,
 });
 
+/** One appointment by id: every booking, step and lookup reads it, so it is compiled once. */
+const appointmentById = hotQuery((db, appointmentId: number) =>
+  appointmentsQuery(db).where('a.appointment_id', '=', appointmentId),
+);
+
 export async function listAppointments(
   db: Kysely<Database>,
   filter: { patientId?: number; date?: string; appointmentId?: number },
 ): Promise<Appointment[]> {
+  if (filter.appointmentId !== undefined && filter.patientId === undefined && filter.date === undefined) {
+    return (await appointmentById(db, filter.appointmentId)).map(toAppointment);
+  }
   let q = appointmentsQuery(db);
   if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
   if (filter.date !== undefined) q = q.where('a.appointment_date', '=', filter.date);
@@ -67,8 +76,8 @@ export async function listAppointments(
   return rows.map(toAppointment);
 }
 
-export async function listReschedules(db: Kysely<Database>, filter: { patientId?: number; appointmentId?: number }) {
-  let q = db
+function reschedulesQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('appointment_reschedules as r')
     .innerJoin('appointments as a', 'a.appointment_id', 'r.appointment_id')
     .leftJoin('users as u', 'u.user_id', 'r.rescheduled_by')
@@ -82,9 +91,22 @@ export async function listReschedules(db: Kysely<Database>, filter: { patientId?
       'r.rescheduled_at',
       'u.name',
     ]);
-  if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
-  if (filter.appointmentId !== undefined) q = q.where('r.appointment_id', '=', filter.appointmentId);
-  const rows = await q.orderBy('r.reschedule_id').execute();
+}
+
+const reschedulesOf = hotQuery((db, appointmentId: number) =>
+  reschedulesQuery(db).where('r.appointment_id', '=', appointmentId).orderBy('r.reschedule_id'),
+);
+
+export async function listReschedules(db: Kysely<Database>, filter: { patientId?: number; appointmentId?: number }) {
+  let rows;
+  if (filter.appointmentId !== undefined && filter.patientId === undefined) {
+    rows = await reschedulesOf(db, filter.appointmentId);
+  } else {
+    let q = reschedulesQuery(db);
+    if (filter.patientId !== undefined) q = q.where('a.patient_id', '=', filter.patientId);
+    if (filter.appointmentId !== undefined) q = q.where('r.appointment_id', '=', filter.appointmentId);
+    rows = await q.orderBy('r.reschedule_id').execute();
+  }
   return rows.map((r) => ({
     appointmentId: r.appointment_id,
     oldDate: r.old_date,

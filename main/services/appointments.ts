@@ -1,4 +1,5 @@
 import type { AppointmentStatus } from '../../db/schema.ts';
+import { hotQuery } from '../../db/hot-query.ts';
 import { writeTx, type Tx } from '../../db/tx.ts';
 import type { Appointment } from '../../preload/contract-front-desk.ts';
 import { listAppointments, listReschedules } from './appointment-read.ts';
@@ -28,6 +29,16 @@ const STATUS_WORDS: Record<AppointmentStatus, string> = {
   cancelled: 'cancelled',
   no_show: 'a no-show',
 };
+
+/** An appointment's steps, read on every lookup: compiled once. */
+const stepsOf = hotQuery((db, appointmentId: number) =>
+  db
+    .selectFrom('appointment_status_history as h')
+    .leftJoin('users as u', 'u.user_id', 'h.changed_by')
+    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'h.undoes_history_id', 'u.name'])
+    .where('h.appointment_id', '=', appointmentId)
+    .orderBy('h.history_id'),
+);
 
 export interface BookInput {
   availabilityId: number;
@@ -322,13 +333,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
 
   async function get(appointmentId: number) {
     const appointment = await load(db, appointmentId);
-    const steps = await db
-      .selectFrom('appointment_status_history as h')
-      .leftJoin('users as u', 'u.user_id', 'h.changed_by')
-      .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'h.undoes_history_id', 'u.name'])
-      .where('h.appointment_id', '=', appointmentId)
-      .orderBy('h.history_id')
-      .execute();
+    const steps = await stepsOf(db, appointmentId);
     return {
       ...appointment,
       history: steps.map((s) => ({
