@@ -20,27 +20,18 @@ export interface SummaryFilter {
   limit?: number;
 }
 
+/** One sum of the row's ledger, read through the (payment_id, entry_id) index. */
 const sumOf = (kinds: string) =>
-  sql<number>`COALESCE(SUM(CASE WHEN l.kind IN (${sql.raw(kinds)}) THEN l.amount_minor ELSE 0 END), 0)`;
+  sql<number>`(SELECT COALESCE(SUM(l.amount_minor), 0) FROM payment_ledger l
+    WHERE l.payment_id = p.payment_id AND l.kind IN (${sql.raw(kinds)}))`;
 
 function summaryQuery(db: Kysely<Database>) {
-  const totals = db
-    .selectFrom('payment_ledger as l')
-    .select([
-      'l.payment_id',
-      sumOf(`'charge', 'adjustment'`).as('charge'),
-      sumOf(`'payment'`).as('paid'),
-      sumOf(`'refund'`).as('refunded'),
-    ])
-    .groupBy('l.payment_id')
-    .as('t');
   return db
     .selectFrom('payments as p')
     .innerJoin('appointments as a', 'a.appointment_id', 'p.appointment_id')
     .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
     .innerJoin('doctors as doc', 'doc.doctor_id', 'a.doctor_id')
     .innerJoin('users as pu', 'pu.user_id', 'a.patient_id')
-    .leftJoin(totals, 't.payment_id', 'p.payment_id')
     .select([
       'p.payment_id',
       'p.appointment_id',
@@ -54,9 +45,9 @@ function summaryQuery(db: Kysely<Database>) {
       'pu.name as patient_name',
       'd.name as doctor_name',
       'doc.consultation_fee',
-      't.charge',
-      't.paid',
-      't.refunded',
+      sumOf(`'charge', 'adjustment'`).as('charge'),
+      sumOf(`'payment'`).as('paid'),
+      sumOf(`'refund'`).as('refunded'),
     ]);
 }
 

@@ -107,3 +107,28 @@ describe('refund approval limit', () => {
     expect(taken.account.status).toBe('partially_refunded');
   });
 });
+
+describe('events', () => {
+  it('payment.changed reaches desks and the appointment’s doctor only; drawer.changed only desks', async () => {
+    const heard: Record<'desk' | 'doctor' | 'other', string[]> = { desk: [], doctor: [], other: [] };
+    app.core.hub.subscribe(world.desk, (name, payload) => heard.desk.push(`${name} ${JSON.stringify(payload)}`));
+    app.core.hub.subscribe(world.doctor.key, (name) => heard.doctor.push(name));
+    app.core.hub.subscribe(world.otherDoctor.key, (name) => heard.other.push(name));
+    const refund = await app.ok(world.desk, 'payments.refund', {
+      appointmentId: own,
+      amount: '1',
+      method: 'card',
+      reason: 'x',
+    });
+    await app.ok(world.desk, 'drawer.open', { float: '10' });
+    const cash = await app.ok(world.desk, 'payments.take', { appointmentId: others, amount: '5', method: 'cash' });
+    expect(heard.desk).toEqual([
+      `payment.changed {"appointmentId":${own},"paymentId":${refund.account.paymentId},"status":"partially_refunded"}`,
+      'drawer.changed {}',
+      `payment.changed {"appointmentId":${others},"paymentId":${cash.account.paymentId},"status":"partially_paid"}`,
+      'drawer.changed {}',
+    ]);
+    expect(heard.doctor).toEqual(['payment.changed']);
+    expect(heard.other).toEqual(['payment.changed']);
+  });
+});

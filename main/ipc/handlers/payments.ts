@@ -5,20 +5,29 @@ import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.
 
 type PaymentsChannels = Extract<ChannelName, `payments.${string}` | `drawer.${string}`>;
 
+/** Desks hear of every account; a doctor only of their own appointments'; locked windows of none. */
+function audience(ctx: HandlerContext, doctorId: number | null): (clientKey: string) => boolean {
+  return (clientKey) => {
+    const session = ctx.sessions.get(clientKey);
+    if (!session || session.locked) return false;
+    return session.role !== 'doctor' || (doctorId !== null && session.userId === doctorId);
+  };
+}
+
 /** Every ledger write tells the desks; cash movements also change the drawer's expected cash. */
 function changed<T extends Account | MoneyMovement>(ctx: HandlerContext, result: T, cash = false): T {
   const account: Account = 'entries' in result ? result : result.account;
-  ctx.hub.broadcast('payment.changed', {
-    appointmentId: account.appointmentId,
-    paymentId: account.paymentId,
-    status: account.status,
-  });
-  if (cash) ctx.hub.broadcast('drawer.changed', {});
+  ctx.hub.broadcastWhere(
+    'payment.changed',
+    { appointmentId: account.appointmentId, paymentId: account.paymentId, status: account.status },
+    audience(ctx, account.doctor.doctorId),
+  );
+  if (cash) ctx.hub.broadcastWhere('drawer.changed', {}, audience(ctx, null));
   return result;
 }
 
 function drawerChanged<T>(ctx: HandlerContext, result: T): T {
-  ctx.hub.broadcast('drawer.changed', {});
+  ctx.hub.broadcastWhere('drawer.changed', {}, audience(ctx, null));
   return result;
 }
 
