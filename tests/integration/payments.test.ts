@@ -41,6 +41,23 @@ describe('charge at booking', () => {
   });
 });
 
+describe('charge at walk-in and after an undone cancel', () => {
+  it('a walk-in gets its charge entry too; undoing a cancel brings the status back from void', async () => {
+    const walkIn = await app.ok(world.desk, 'appointments.walkIn', {
+      patientId: await world.patient('Kofi Walk'),
+      doctorId: world.otherDoctor.userId,
+    });
+    const account = await app.ok(world.desk, 'payments.account', { appointmentId: walkIn.appointmentId });
+    expect(account).toMatchObject({ chargeMinor: 3000, status: 'unpaid', appointmentStatus: 'checked_in' });
+    expect(account.entries.map((e) => e.kind)).toEqual(['charge']);
+
+    await app.ok(world.desk, 'appointments.cancel', { appointmentId, reason: 'Mistake' });
+    expect(paymentRow(app, appointmentId).payment_status).toBe('void');
+    await app.ok(ADMIN_KEY, 'appointments.undoLastStep', { appointmentId, reason: 'Cancelled the wrong one' });
+    expect(paymentRow(app, appointmentId).payment_status).toBe('unpaid');
+  });
+});
+
 describe('the clinic currency', () => {
   it('cannot change once money is recorded, since ledger amounts are in it', async () => {
     const settings = await app.ok(ADMIN_KEY, 'settings.get', {});
