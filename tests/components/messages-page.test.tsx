@@ -39,7 +39,8 @@ function messagingClinic(overrides: Handlers = {}) {
       'messages.thread': () => ok({ ...thread, unreadCount: unread }),
       'messages.page': () =>
         ok({ messages: [...sent].reverse().concat([message(2, 'Second'), message(1, 'First')]), hasMore: false }),
-      'messages.unreadTotals': () => ok({ total: unread, byChat: unread ? { '5': unread } : {} }),
+      'messages.unreadTotals': () =>
+        ok({ total: unread, byChat: unread ? ({ '5': unread } as Record<string, number>) : {} }),
       'messages.markRead': () => {
         unread = 0;
         return ok({ total: 0, byChat: {} });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { splitLinks } from '../../renderer/src/features/messages/linkify.ts';
 import { MessageBubble } from '../../renderer/src/features/messages/MessageBubble.tsx';
 import { MessageText } from '../../renderer/src/features/messages/MessageText.tsx';
-import { XSS_PAYLOADS } from '../support/xss-corpus.ts';
+import { XSS_PAYLOADS } from './support/xss-corpus.ts';
 
 // Messages are text: the XSS corpus renders inert, links are shown but never followed by a click.
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection.ts';
 import { migrateTo, migrateToLatest } from '../../db/migrate.ts';
+import { seedReadMarkers } from '../../db/seed/messages.ts';
+import { writeTx } from '../../db/tx.ts';
 import type { EventName } from '../../preload/contract.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { insertDoctor, insertPatient } from '../support/fixtures.ts';
@@ -118,6 +120,39 @@ describe('events', () => {
     for (const key of ['a', 'b', 'c']) app.core.hub.subscribe(key, () => got.push(key));
     app.core.hub.broadcastWhere('users.changed', { userId: 1 }, (key) => key !== 'b');
     expect(got).toEqual(['a', 'c']);
+  });
+});
+
+describe('demo read markers', () => {
+  it('leave only the last message of the three newest threads unread, and never for its sender', async () => {
+    const chats: number[] = [];
+    for (const name of ['A One', 'B Two', 'C Three', 'D Four']) {
+      const patient = await world.patient(name);
+      const thread = await app.ok(world.desk, 'messages.openThread', {
+        doctorId: world.doctor.userId,
+        patientId: patient,
+      });
+      await app.ok(world.desk, 'messages.send', { chatId: thread.chatId, text: `About ${name}` });
+      app.clock.advanceMinutes(1);
+      await app.ok(world.doctor.key, 'messages.send', { chatId: thread.chatId, text: `Reply about ${name}` });
+      app.clock.advanceMinutes(1);
+      chats.push(thread.chatId);
+    }
+    // As if bulk-written by the seed: nobody has read anything yet.
+    app.core.database.raw.exec('DELETE FROM chat_read_markers');
+    expect((await app.ok(world.desk, 'messages.unreadTotals', {})).total).toBe(4);
+    expect((await app.ok(ADMIN_KEY, 'messages.unreadTotals', {})).total).toBe(8);
+    await writeTx(app.core.database.db, (trx) => seedReadMarkers(trx, app.clock.now().toISOString()));
+    const [, ...newest] = chats;
+    const oneEach = Object.fromEntries(newest.map((id) => [String(id), 1]));
+    expect(await app.ok(world.desk, 'messages.unreadTotals', {})).toEqual({ total: 3, byChat: oneEach });
+    expect(await app.ok(ADMIN_KEY, 'messages.unreadTotals', {})).toEqual({ total: 3, byChat: oneEach });
+    // The doctor sent those last messages: nothing unread for them; another doctor gets no markers.
+    expect((await app.ok(world.doctor.key, 'messages.unreadTotals', {})).total).toBe(0);
+    const otherDoctorMarkers = app.core.database.raw
+      .prepare('SELECT count(*) AS n FROM chat_read_markers WHERE user_id = ?')
+      .get(world.otherDoctor.userId);
+    expect(otherDoctorMarkers).toEqual({ n: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { planChats } from '../../../db/seed/chats.ts';
 import { countRows, type TableCounts } from '../../../db/seed/counts.ts';
+import { seedReadMarkers } from '../../../db/seed/messages.ts';
 import { addDays, isCalendarDate, localToUtcIso, todayIn } from '../../../preload/dates.ts';
 import { generatePatient, insertPatients } from '../../../db/seed/patients.ts';
 import { seedPaymentActivity } from '../../../db/seed/payments-activity.ts';
@@ -161,6 +162,8 @@ async function seed(
     },
     (trx) => auditRun(trx, core, actor, options, startDate),
   );
+  // Who has read what of the demo conversations (not audited: read markers are not records).
+  await writeTx(core.database.db, (trx) => seedReadMarkers(trx, core.services.deps.clock.now().toISOString()));
   // Money through the real payments service: deposits today, a few refunds of past visits.
   const desk = receptionists[0];
   const money = await seedPaymentActivity(

@@ -57,7 +57,7 @@ export function PatientMessages({ patientId, viewer, doctors }: PatientMessagesP
                 </Text>
               </div>
               {thread.unreadCount > 0 ? (
-                <Badge size="sm" aria-label={messagesStrings.list.unread(thread.unreadCount)}>
+                <Badge size="sm" style={{ flexShrink: 0 }} aria-label={messagesStrings.list.unread(thread.unreadCount)}>
                   {thread.unreadCount}
                 </Badge>
               ) : null}

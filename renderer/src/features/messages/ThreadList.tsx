@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Select, Skeleton, Stack, Switch, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Select,
+  Skeleton,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  UnstyledButton,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,20 +18,19 @@ import type { Thread } from '../../../../preload/contract-messages.ts';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useDoctorList } from '../calendar/schedule-api.ts';
-import { useDeskFormat } from '../front-desk/use-desk-format.ts';
 import { useMessageSearch, useThreads, type ThreadFilter } from './messages-api.ts';
 import { messagesStrings } from './strings.ts';
+import { useShortInstant } from './use-short-instant.ts';
 
 const strings = messagesStrings.list;
 
 function ThreadRow({ thread, selected, onOpen }: { thread: Thread; selected: boolean; onOpen: () => void }) {
-  const format = useDeskFormat();
+  const when = useShortInstant();
   const unread = thread.unreadCount > 0;
   return (
     <UnstyledButton
       onClick={onOpen}
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${strings.threadLabel(thread.doctorName, thread.patientName)}${unread ? `, ${strings.unread(thread.unreadCount)}` : ''}`}
       p="xs"
       style={{
         display: 'block',
@@ -34,7 +45,7 @@ function ThreadRow({ thread, selected, onOpen }: { thread: Thread; selected: boo
           {thread.patientName}
         </Text>
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-          {format.instant(thread.updatedAt)}
+          {when(thread.updatedAt)}
         </Text>
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -42,8 +53,9 @@ function ThreadRow({ thread, selected, onOpen }: { thread: Thread; selected: boo
           {thread.doctorName} · {thread.lastMessage ?? strings.noMessagesYet}
         </Text>
         {unread ? (
-          <Badge size="sm" circle={thread.unreadCount < 10} aria-hidden>
-            {thread.unreadCount}
+          <Badge size="sm" circle={thread.unreadCount < 10} style={{ flexShrink: 0 }}>
+            <span aria-hidden>{thread.unreadCount}</span>
+            <VisuallyHidden>{strings.unread(thread.unreadCount)}</VisuallyHidden>
           </Badge>
         ) : null}
       </Group>

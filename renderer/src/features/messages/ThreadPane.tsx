@@ -5,12 +5,13 @@ import type { Thread } from '../../../../preload/contract-messages.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
-import { useDeskFormat, useViewer } from '../front-desk/use-desk-format.ts';
+import { useViewer } from '../front-desk/use-desk-format.ts';
 import { Composer } from './Composer.tsx';
 import { MessageHistory } from './MessageHistory.tsx';
 import { useMergeNewest, useMessagePages, useSetUnreadTotals } from './messages-api.ts';
 import { messagesStrings } from './strings.ts';
 import { useMarkRead } from './use-mark-read.ts';
+import { useShortInstant } from './use-short-instant.ts';
 
 const strings = messagesStrings.thread;
 
@@ -18,7 +19,7 @@ const strings = messagesStrings.thread;
 export function ThreadPane({ thread }: { thread: Thread }) {
   const pages = useMessagePages(thread.chatId);
   const viewer = useViewer();
-  const format = useDeskFormat();
+  const when = useShortInstant();
   const mergeNewest = useMergeNewest();
   const setTotals = useSetUnreadTotals();
   const newestFirst = useMemo(() => pages.data?.pages.flatMap((p) => p.messages) ?? [], [pages.data]);
@@ -67,7 +68,7 @@ export function ThreadPane({ thread }: { thread: Thread }) {
           loadingOlder={pages.isFetchingNextPage}
           onLoadOlder={() => void pages.fetchNextPage()}
           viewerId={viewer.userId}
-          formatInstant={format.instant}
+          formatInstant={when}
           label={label}
         />
       )}
