@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isPostgresUrl } from '../../db/connection-any.ts';
 import { startAppCore, type AppCore } from '../app-core.ts';
 import type { Clock } from '../services/clock.ts';
 import type { Logger } from '../services/logger.ts';
@@ -31,7 +32,9 @@ export async function withCore<T>(
   fn: (core: AppCore) => Promise<T>,
   clock?: Clock,
 ): Promise<T> {
-  const core = await startAppCore({ dbFile, logger: stderrLogger(io), ...(clock ? { clock } : {}) });
+  // --db may also name the clinic server's database (postgres://…).
+  const target = isPostgresUrl(dbFile) ? { databaseUrl: dbFile } : { dbFile };
+  const core = await startAppCore({ ...target, logger: stderrLogger(io), ...(clock ? { clock } : {}) });
   try {
     return await fn(core);
   } finally {
@@ -40,7 +43,7 @@ export async function withCore<T>(
 }
 
 export function requireExistingDb(dbFile: string): void {
-  if (!existsSync(dbFile)) {
+  if (!isPostgresUrl(dbFile) && !existsSync(dbFile)) {
     throw new UsageError(`No database at ${dbFile}. Create it first: npm run cli -- migrate --db ${dbFile}`);
   }
 }

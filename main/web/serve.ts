@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppCore } from '../app-core.ts';
+import { redactUrl } from '../cli/move-to-server.ts';
 import { defaultDatabaseFile } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
 import { startWebServer } from './server.ts';
@@ -32,9 +33,11 @@ const rendererDir = join(projectRoot, 'out', 'renderer');
 if (!existsSync(join(rendererDir, 'index.html')))
   fail('The app is not built yet. Run "npm run build:renderer" first (npm run web does it for you).');
 
+// Clinic server mode: CLINIC_DATABASE_URL (postgres://…) instead of a file on this computer.
+const databaseUrl = process.env.CLINIC_DATABASE_URL;
 const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile());
-mkdirSync(dirname(dbFile), { recursive: true });
-const core = await startAppCore({ dbFile });
+if (!databaseUrl) mkdirSync(dirname(dbFile), { recursive: true });
+const core = await startAppCore(databaseUrl ? { databaseUrl } : { dbFile });
 
 async function listen() {
   try {
@@ -50,7 +53,7 @@ async function listen() {
 
 const server = await listen();
 console.log(`Clinic desk is running. Open ${server.url} in your browser.`);
-console.log(`Database: ${dbFile}`);
+console.log(`Database: ${databaseUrl ? redactUrl(databaseUrl) : dbFile}`);
 console.log('Press Ctrl+C to stop.');
 
 let stopping = false;
