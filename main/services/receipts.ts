@@ -8,6 +8,7 @@ import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { clinicMoney, issueReceipt } from './ledger.ts';
 import { formatMoney } from './money.ts';
+import { balanceOf } from './payment-status.ts';
 import { listEntries, listSummaries } from './payments-read.ts';
 import { buildReport, localDateTime, type RangeInput } from './reports.ts';
 
@@ -84,8 +85,18 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
         .select('name')
         .where('user_id', '=', actor.userId)
         .executeTakeFirst();
-      const entries = await listEntries(trx, summary.paymentId);
-      const entry = entries.find((e) => e.entryId === entryId);
+      const allEntries = await listEntries(trx, summary.paymentId);
+      const entry = allEntries.find((e) => e.entryId === entryId);
+      // A payment or refund receipt shows the account as it stood right after that entry,
+      // so a reprint says the same as the original; a statement shows it as it is now.
+      const entries = entry ? allEntries.filter((e) => e.entryId <= entry.entryId) : allEntries;
+      const sum = (kinds: string[]) =>
+        entries.filter((e) => kinds.includes(e.kind)).reduce((total, e) => total + e.amountMinor, 0);
+      const totals = {
+        chargeMinor: sum(['charge', 'adjustment']),
+        paidMinor: sum(['payment']),
+        refundedMinor: sum(['refund']),
+      };
       const receipt: ReceiptData = {
         clinicName: money.clinicName,
         clinicAddress: money.clinicAddress,
@@ -115,10 +126,10 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
           amount: show(e.kind === 'refund' ? -e.amountMinor : e.amountMinor),
           receipt: e.receiptNumber,
         })),
-        charge: show(summary.chargeMinor),
-        paid: show(summary.paidMinor),
-        refunded: show(summary.refundedMinor),
-        balance: show(summary.balanceMinor),
+        charge: show(totals.chargeMinor),
+        paid: show(totals.paidMinor),
+        refunded: show(totals.refundedMinor),
+        balance: show(balanceOf(totals, summary.appointmentStatus)),
         issuedBy: issuer?.name ?? null,
       };
       await writeAudit(trx, clock, {
