@@ -188,7 +188,7 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   expect(csvText).toContain('SLIP-0042');
 
   // Dark theme: the report, the list and an account.
-  await pressOn(page.getByRole('button', { name: 'Switch to dark theme' }));
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
   await page.screenshot({ path: `${SHOTS}/report-dark.png`, fullPage: true });
   await expectNoSeriousA11yViolations(page, 'report (dark)');
@@ -212,7 +212,7 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   const section = page.getByRole('region', { name: 'Payments' });
   await expect(section.getByText('Partly refunded')).toBeVisible();
   await section.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${SHOTS}/patient-dark.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/patient-dark.png` });
 
   expect(errors).toEqual([]);
 });

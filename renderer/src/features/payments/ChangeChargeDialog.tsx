@@ -15,7 +15,7 @@ import { enterSubmits } from '../front-desk/enter-submits.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { amountFieldSchema, currencyHint } from './money-form.ts';
 import { paymentsStrings } from './strings.ts';
-import { useMoney } from './use-money.ts';
+import { NESTED_Z, useMoney } from './use-money.ts';
 
 const strings = paymentsStrings.charge;
 const KINDS = ['discount', 'waiver', 'correction'] as const;
@@ -118,7 +118,7 @@ function ChangeChargeForm({ account, onClose, onChanged }: ChangeChargeFormProps
 /** A discount, waiver or correction of what the visit costs: the new total and why (audited). */
 export function ChangeChargeDialog({ opened, account, ...props }: ChangeChargeFormProps & { opened: boolean }) {
   return (
-    <Modal opened={opened} onClose={props.onClose} title={strings.title(account.patient.name)}>
+    <Modal opened={opened} onClose={props.onClose} title={strings.title(account.patient.name)} zIndex={NESTED_Z}>
       {opened ? <ChangeChargeForm account={account} {...props} /> : null}
     </Modal>
   );

@@ -3,7 +3,7 @@ import { IconPrinter } from '@tabler/icons-react';
 import type { MoneyMovement } from './TakePaymentDialog.tsx';
 import { paymentsStrings } from './strings.ts';
 import { useFiles } from './use-files.ts';
-import { useMoney } from './use-money.ts';
+import { NESTED_Z, useMoney } from './use-money.ts';
 
 const strings = paymentsStrings.receiptOffer;
 
@@ -21,7 +21,7 @@ export function ReceiptOfferDialog({ recorded, onClose }: { recorded: RecordedMo
   const account = recorded?.movement.account;
   const refund = recorded?.kind === 'refund';
   return (
-    <Modal opened={opened} onClose={onClose} title={refund ? strings.refundTitle : strings.title}>
+    <Modal opened={opened} onClose={onClose} title={refund ? strings.refundTitle : strings.title} zIndex={NESTED_Z}>
       {recorded && account ? (
         <Stack>
           <Text>

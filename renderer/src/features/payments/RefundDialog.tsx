@@ -16,7 +16,7 @@ import { MethodField } from './MethodField.tsx';
 import { amountFieldSchema } from './money-form.ts';
 import { paymentsStrings } from './strings.ts';
 import type { MoneyMovement } from './TakePaymentDialog.tsx';
-import { useMoney } from './use-money.ts';
+import { NESTED_Z, useMoney } from './use-money.ts';
 
 const strings = paymentsStrings.refund;
 
@@ -129,7 +129,7 @@ interface RefundDialogProps extends RefundFormProps {
 /** Money paid back as a new reversing entry, with a reason; large refunds need an admin. */
 export function RefundDialog({ opened, account, ...props }: RefundDialogProps) {
   return (
-    <Modal opened={opened} onClose={props.onClose} title={strings.title(account.patient.name)}>
+    <Modal opened={opened} onClose={props.onClose} title={strings.title(account.patient.name)} zIndex={NESTED_Z}>
       {opened ? <RefundForm account={account} {...props} /> : null}
     </Modal>
   );

@@ -15,7 +15,7 @@ import { AmountInput } from './AmountInput.tsx';
 import { MethodField } from './MethodField.tsx';
 import { amountFieldSchema, currencyHint } from './money-form.ts';
 import { paymentsStrings } from './strings.ts';
-import { useMoney } from './use-money.ts';
+import { NESTED_Z, useMoney } from './use-money.ts';
 
 const strings = paymentsStrings.take;
 export type MoneyMovement = ChannelOutput<'payments.take'>;
@@ -114,7 +114,7 @@ interface TakePaymentDialogProps extends TakePaymentFormProps {
 /** Money received for an appointment: the balance is prefilled, Enter takes it. */
 export function TakePaymentDialog({ opened, account, onClose, onTaken }: TakePaymentDialogProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={strings.title(account.patient.name)}>
+    <Modal opened={opened} onClose={onClose} title={strings.title(account.patient.name)} zIndex={NESTED_Z}>
       {opened ? <TakePaymentForm account={account} onClose={onClose} onTaken={onTaken} /> : null}
     </Modal>
   );

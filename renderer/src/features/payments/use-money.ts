@@ -13,3 +13,6 @@ export function useMoney(context: MoneyContext | undefined) {
   const minorDigits = context?.minorDigits ?? 2;
   return useCallback((minor: number) => formatMinor(minor, currency, minorDigits), [currency, minorDigits]);
 }
+
+/** Dialogs opened from the account drawer sit above it (Mantine gives both 200), overlay included. */
+export const NESTED_Z = 300;

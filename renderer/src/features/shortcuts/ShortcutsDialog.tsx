@@ -46,6 +46,7 @@ function rows(role: StaffRole): Row[] {
       sequence: true,
       action: strings.goTo[item.key],
     })),
+    { keys: ['↑ / ↓'], action: strings.paymentsRows },
     { keys: ['Enter'], action: strings.submit },
     { keys: ['Esc'], action: strings.close },
   ];

@@ -17,6 +17,7 @@ export const shortcutStrings = {
     m: 'Go to Messages',
     a: 'Go to Admin',
   } as Record<string, string>,
+  paymentsRows: 'In the payments list: move between accounts (Enter opens one)',
   submit: 'Save or submit the open dialog',
   close: 'Close the open dialog',
   note: 'Letter shortcuts do nothing while you are typing in a field.',
