@@ -51,6 +51,13 @@ describe('audit diff', () => {
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual(['status: scheduled → cancelled', 'note: — → Ill']);
     unmount();
+    const created = render(
+      <MantineProvider>
+        <AuditDiff before={null} after={{ fileName: 'a.sqlite' }} />
+      </MantineProvider>,
+    );
+    expect(screen.getByRole('listitem').textContent).toBe('fileName: a.sqlite');
+    created.unmount();
     render(
       <MantineProvider>
         <AuditDiff before={null} after={null} />

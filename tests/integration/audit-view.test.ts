@@ -12,16 +12,23 @@ afterEach(() => app.close());
 describe('audit viewer', () => {
   it('pages through 20,000 rows newest first by keyset, with filters by user, action, entity and date', async () => {
     const desk = await signInNew(app, 'receptionist');
-    // Bulk rows straight into the trail (the dispatcher path is covered below).
-    const insert = app.core.database.raw.prepare(
-      'INSERT INTO audit_log (at, user_id, action, entity, entity_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    app.core.database.raw.transaction(() => {
-      for (let i = 0; i < 20_000; i++) {
-        const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
-        insert.run(at, i % 2 ? desk.userId : null, i % 3 ? 'bulk.edit' : 'bulk.view', 'thing', String(i), null, '{"n":1}');
-      }
-    })();
+    // Bulk rows straight into the trail (the dispatcher path is covered below), in batches
+    // through Kysely so the same test runs on SQLite and PostgreSQL.
+    const rows = Array.from({ length: 20_000 }, (_, i) => ({
+      at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      user_id: i % 2 ? desk.userId : null,
+      action: i % 3 ? 'bulk.edit' : 'bulk.view',
+      entity: 'thing',
+      entity_id: String(i),
+      before_json: null,
+      after_json: '{"n":1}',
+    }));
+    for (let i = 0; i < rows.length; i += 1000) {
+      await app.core.database.db
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 1000))
+        .execute();
+    }
 
     const seen: AuditRow[] = [];
     let cursor: number | undefined;

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
 import { verifyDatabaseFile } from '../../main/services/backup-file.ts';
+import { createBackupsService, SERVER_MODE_MESSAGE } from '../../main/services/backups.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -197,5 +198,20 @@ describe('backups', () => {
     expect(await app.core.tick()).toBeNull();
     app.clock.advanceMinutes(24 * 60);
     expect(await app.core.tick()).toMatchObject({ kind: 'auto' });
+  });
+
+  it('refuses with a plain sentence in PostgreSQL mode, where backups are the server’s job', async () => {
+    const service = createBackupsService(app.core.services.deps, {
+      engine: () => 'postgres',
+      raw: () => {
+        throw new Error('no SQLite handle in PostgreSQL mode');
+      },
+      dbFile: null,
+      busy: { current: null },
+      restore: () => Promise.reject(new Error('not reached')),
+    });
+    await expect(service.run(null, 'manual')).rejects.toThrow(SERVER_MODE_MESSAGE);
+    await expect(service.restore(null, { path: '/tmp/x.sqlite' })).rejects.toThrow(SERVER_MODE_MESSAGE);
+    expect(await service.status()).toEqual({ available: false, lastGoodAt: null, ageHours: null, warn: false });
   });
 });

@@ -21,15 +21,17 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
           </Text>{' '}
           <Text size="sm" component="span">
             {change.before === null ? (
-              <em>{strings.added}</em>
-            ) : (
-              <del style={{ textDecorationColor: 'var(--mantine-color-red-6)' }}>{change.before}</del>
-            )}
-            {' → '}
-            {change.after === null ? (
-              <em>{strings.removed}</em>
-            ) : (
               <ins style={{ textDecoration: 'none' }}>{change.after}</ins>
+            ) : (
+              <>
+                <del style={{ textDecorationColor: 'var(--mantine-color-red-6)' }}>{change.before}</del>
+                {' → '}
+                {change.after === null ? (
+                  <em>{strings.removed}</em>
+                ) : (
+                  <ins style={{ textDecoration: 'none' }}>{change.after}</ins>
+                )}
+              </>
             )}
           </Text>
         </li>

@@ -16,7 +16,6 @@ export const auditStrings = {
   loadingMore: 'Loading older entries…',
   system: 'System',
   noChanges: 'No details recorded.',
-  added: 'added',
   removed: 'removed',
   list: 'Audit entries',
   entry: (action: string, who: string, at: string) => `${action} by ${who} at ${at}`,

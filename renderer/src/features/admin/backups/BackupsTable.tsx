@@ -1,4 +1,5 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
 import type { Backup } from '../../../../../preload/contract-operations.ts';
 import { backupStrings as strings } from './strings.ts';
 
@@ -11,6 +12,24 @@ export function formatBytes(bytes: number): string {
 
 const when = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The result as a word and an icon; colour is only a third signal (the word keeps full contrast). */
+function VerifiedBadge({ ok }: { ok: boolean }) {
+  const color = ok ? 'green' : 'red';
+  const Icon = ok ? IconCircleCheck : IconCircleX;
+  return (
+    <Badge
+      color={color}
+      variant="outline"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
+      tt="none"
+      size="md"
+      styles={{ label: { color: 'var(--mantine-color-text)', fontWeight: 600 } }}
+    >
+      {ok ? strings.verifiedOk : strings.verifiedFailed}
+    </Badge>
+  );
+}
 
 export function BackupsTable({ backups, onRestore }: { backups: Backup[]; onRestore: (backup: Backup) => void }) {
   if (backups.length === 0) return <Text c="dimmed">{strings.empty}</Text>;
@@ -35,15 +54,7 @@ export function BackupsTable({ backups, onRestore }: { backups: Backup[]; onRest
             <Table.Td>{strings.kinds[b.kind] ?? b.kind}</Table.Td>
             <Table.Td>{formatBytes(b.sizeBytes)}</Table.Td>
             <Table.Td>
-              {b.verified === 'ok' ? (
-                <Badge color="green" variant="light">
-                  {strings.verifiedOk}
-                </Badge>
-              ) : (
-                <Badge color="red" variant="light" title={b.message ?? undefined}>
-                  {strings.verifiedFailed}
-                </Badge>
-              )}
+              <VerifiedBadge ok={b.verified === 'ok'} />
               {b.verified === 'failed' && b.message ? (
                 <Text size="xs" c="red">
                   {b.message}
