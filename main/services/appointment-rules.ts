@@ -1,3 +1,4 @@
+import { hotQuery } from '../../db/hot-query.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { ClinicCalendar } from './clinic-clock.ts';
 import { AppError } from './errors.ts';
@@ -16,8 +17,9 @@ export interface SlotForBooking {
   consultation_fee: number;
 }
 
-export async function loadSlot(trx: Tx, availabilityId: number, field: string): Promise<SlotForBooking> {
-  const slot = await trx
+/** A slot with what booking needs to know about its doctor (compiled once: every booking reads it). */
+const slotById = hotQuery((db, availabilityId: number) =>
+  db
     .selectFrom('doctor_availability as s')
     .innerJoin('doctors as d', 'd.doctor_id', 's.doctor_id')
     .innerJoin('users as u', 'u.user_id', 's.doctor_id')
@@ -33,8 +35,11 @@ export async function loadSlot(trx: Tx, availabilityId: number, field: string): 
       'u.status as doctor_status',
       'd.consultation_fee',
     ])
-    .where('s.availability_id', '=', availabilityId)
-    .executeTakeFirst();
+    .where('s.availability_id', '=', availabilityId),
+);
+
+export async function loadSlot(trx: Tx, availabilityId: number, field: string): Promise<SlotForBooking> {
+  const [slot] = await slotById(trx, availabilityId);
   if (!slot)
     throw new AppError('VALIDATION', 'Choose a slot from the calendar.', {
       [field]: 'Choose a slot from the calendar.',
@@ -74,28 +79,38 @@ export async function assertBookable(
       field,
       `${slot.doctor_name} is on leave then${leave.reason ? `: ${leave.reason}` : ''}. Choose another slot.`,
     );
-  let activeQuery = trx
-    .selectFrom('appointments')
-    .select('appointment_id')
-    .where('availability_id', '=', slot.availability_id)
-    .where('status', 'not in', ['cancelled', 'no_show']);
-  if (ignoreAppointmentId !== undefined) activeQuery = activeQuery.where('appointment_id', '!=', ignoreAppointmentId);
-  if (await activeQuery.executeTakeFirst())
+  const active = await activeOn(trx, slot.availability_id, ignoreAppointmentId ?? 0);
+  if (active.length > 0)
     throw taken(field, 'This slot was just booked at another desk. Choose one of the next free slots.');
 }
 
+/** The slot's live appointments other than the one given (0: none), compiled once. */
+const activeOn = hotQuery((db, availabilityId: number, ignoreAppointmentId: number) =>
+  db
+    .selectFrom('appointments')
+    .select('appointment_id')
+    .where('availability_id', '=', availabilityId)
+    .where('status', 'not in', ['cancelled', 'no_show'])
+    .where('appointment_id', '!=', ignoreAppointmentId)
+    .limit(1),
+);
+
 /** The patient's other live appointments that overlap the slot (with any doctor). */
 export async function patientClashes(trx: Tx, patientId: number, slot: SlotForBooking, ignoreAppointmentId?: number) {
-  let q = trx
-    .selectFrom('appointments as a')
-    .innerJoin('doctor_availability as s', 's.availability_id', 'a.availability_id')
-    .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
-    .select(['a.appointment_id', 's.start_time', 'd.name'])
-    .where('a.patient_id', '=', patientId)
-    .where('a.status', 'in', ['scheduled', 'checked_in', 'in_consultation'])
-    .where('s.available_date', '=', slot.available_date)
-    .where('s.start_time', '<', slot.end_time)
-    .where('s.end_time', '>', slot.start_time);
-  if (ignoreAppointmentId !== undefined) q = q.where('a.appointment_id', '!=', ignoreAppointmentId);
-  return q.execute();
+  return clashesOf(trx, patientId, slot.available_date, slot.start_time, slot.end_time, ignoreAppointmentId ?? 0);
 }
+
+const clashesOf = hotQuery(
+  (db, patientId: number, date: string, start: string, end: string, ignoreAppointmentId: number) =>
+    db
+      .selectFrom('appointments as a')
+      .innerJoin('doctor_availability as s', 's.availability_id', 'a.availability_id')
+      .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
+      .select(['a.appointment_id', 's.start_time', 'd.name'])
+      .where('a.patient_id', '=', patientId)
+      .where('a.status', 'in', ['scheduled', 'checked_in', 'in_consultation'])
+      .where('s.available_date', '=', date)
+      .where('s.start_time', '<', end)
+      .where('s.end_time', '>', start)
+      .where('a.appointment_id', '!=', ignoreAppointmentId),
+);
