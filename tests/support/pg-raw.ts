@@ -1,23 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
-import { findPgBin } from '../../scripts/pg-cluster.ts';
 
 // The integration tests read and poke the database synchronously through better-sqlite3's
-// `raw.prepare(sql).get/all/run(...)`. On PostgreSQL the same calls go through `psql`, one
-// process a statement: slow, but only tests use it, and the test files stay as they are.
-// Only positional `?` parameters; the SQL must be valid on both dialects.
+// `raw.prepare(sql).get/all/run(...)` and `raw.exec(sql)`. On PostgreSQL the same calls go to
+// a worker thread that holds a connection, while the test's thread waits on a shared flag:
+// synchronous for the test, a real query for the database. Positional `?` parameters only;
+// the SQL must be valid on both dialects.
 
 type Param = string | number | bigint | null | undefined;
 
-function literal(value: Param): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return `'${value.replace(/'/g, "''")}'`;
+interface Reply {
+  rows?: Record<string, unknown>[];
+  rowCount?: number;
+  error?: string;
 }
 
-/** Replaces each `?` outside quotes with the next value as a SQL literal. */
-export function bindPositional(text: string, params: readonly Param[]): string {
+/** `?` outside quotes → `$1`, `$2` … */
+export function numberPlaceholders(text: string): string {
   let out = '';
   let next = 0;
   let quote: string | null = null;
@@ -29,7 +28,7 @@ export function bindPositional(text: string, params: readonly Param[]): string {
       quote = char;
       out += char;
     } else if (char === '?') {
-      out += literal(params[next++]);
+      out += `$${++next}`;
     } else {
       out += char;
     }
@@ -37,47 +36,61 @@ export function bindPositional(text: string, params: readonly Param[]): string {
   return out;
 }
 
-function psql(url: string, command: string): string {
-  const bin = findPgBin();
-  const result = spawnSync(bin ? join(bin, 'psql') : 'psql', ['-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', url], {
-    input: command,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(result.stderr.trim() || 'psql failed');
-  return result.stdout;
+export interface PgSyncRaw {
+  raw: BetterSqlite3.Database;
+  close(): Promise<void>;
 }
 
-function rows(url: string, text: string): Record<string, unknown>[] {
-  const out = psql(url, `SELECT coalesce(json_agg(row_to_json(q)), '[]') FROM (${text}) q;`);
-  return JSON.parse(out.trim()) as Record<string, unknown>[];
-}
-
-export function pgSyncRaw(url: string): BetterSqlite3.Database {
-  const prepare = (text: string) => ({
-    get: (...params: Param[]) => rows(url, bindPositional(text, params))[0],
-    all: (...params: Param[]) => rows(url, bindPositional(text, params)),
-    run: (...params: Param[]) => {
-      const bound = bindPositional(text, params);
-      if (/^\s*insert\b/i.test(bound) && !/\breturning\b/i.test(bound)) {
-        // lastInsertRowid: the first column of the inserted row (every table's key comes first).
-        const out = psql(
-          url,
-          `WITH ins AS (${bound} RETURNING *) SELECT coalesce(json_agg(row_to_json(ins)), '[]') FROM ins;`,
-        );
-        const inserted = JSON.parse(out.trim().split('\n')[0] ?? '[]') as Record<string, unknown>[];
-        const first = inserted[0] ? Object.values(inserted[0])[0] : 0;
-        return { changes: inserted.length, lastInsertRowid: Number(first) };
-      }
-      const tag = psql(url, `${bound};`).trim().split('\n').at(-1) ?? '';
-      return { changes: Number(/(\d+)$/.exec(tag)?.[1] ?? 0), lastInsertRowid: 0 };
-    },
+export function pgSyncRaw(url: string): PgSyncRaw {
+  const flag = new SharedArrayBuffer(4);
+  const signal = new Int32Array(flag);
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(new URL('./pg-sync-worker.ts', import.meta.url), {
+    workerData: { url, port: port2, flag },
+    transferList: [port2],
   });
-  const shim = {
+  worker.unref();
+
+  function query(text: string, params: readonly Param[] = []): Required<Omit<Reply, 'error'>> {
+    Atomics.store(signal, 0, 0);
+    port1.postMessage({ text, params: params.map((p) => (p === undefined ? null : p)) });
+    // Wake-ups are at most a minute apart; a statement that takes longer fails the test.
+    if (Atomics.wait(signal, 0, 0, 60_000) === 'timed-out') throw new Error(`No answer from PostgreSQL: ${text}`);
+    const reply = receiveMessageOnPort(port1)?.message as Reply | undefined;
+    if (!reply) throw new Error(`No answer from PostgreSQL: ${text}`);
+    if (reply.error !== undefined) throw new Error(reply.error);
+    return { rows: reply.rows ?? [], rowCount: reply.rowCount ?? 0 };
+  }
+
+  const prepare = (text: string) => {
+    const numbered = numberPlaceholders(text);
+    return {
+      get: (...params: Param[]) => query(numbered, params).rows[0],
+      all: (...params: Param[]) => query(numbered, params).rows,
+      run: (...params: Param[]) => {
+        if (/^\s*insert\b/i.test(numbered) && !/\breturning\b/i.test(numbered)) {
+          // lastInsertRowid: the first column of the inserted row (every table's key comes first).
+          const { rows, rowCount } = query(`${numbered} RETURNING *`, params);
+          const first = rows[0] ? Object.values(rows[0])[0] : 0;
+          return { changes: rowCount, lastInsertRowid: Number(first) };
+        }
+        return { changes: query(numbered, params).rowCount, lastInsertRowid: 0 };
+      },
+    };
+  };
+  const raw = {
     prepare,
     exec: (text: string) => {
-      psql(url, text);
-      return shim;
+      query(text);
+      return raw;
     },
   };
-  return shim as unknown as BetterSqlite3.Database;
+  return {
+    raw: raw as unknown as BetterSqlite3.Database,
+    async close() {
+      worker.postMessage('close');
+      await new Promise((resolve) => worker.once('exit', resolve));
+      port1.close();
+    },
+  };
 }

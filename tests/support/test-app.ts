@@ -35,10 +35,18 @@ async function openTestDatabase(clock: TestClock): Promise<TestDatabase> {
   if (testDialect() === 'postgres') {
     const pg = await createPgTestDatabase();
     const database = await openDatabase({ url: pg.url });
-    // The tests' synchronous raw reads go through psql (tests/support/pg-raw.ts).
-    Object.defineProperty(database, 'raw', { value: pgSyncRaw(pg.url) });
+    // The tests' synchronous raw reads go to a worker thread (tests/support/pg-raw.ts).
+    const sync = pgSyncRaw(pg.url);
+    Object.defineProperty(database, 'raw', { value: sync.raw });
     const core = await startAppCore({ database, clock, logger: silentLogger });
-    return { dbFile: pg.url, core, remove: () => pg.drop() };
+    return {
+      dbFile: pg.url,
+      core,
+      remove: async () => {
+        await sync.close();
+        await pg.drop();
+      },
+    };
   }
   const dir = mkdtempSync(join(tmpdir(), 'clinic-test-'));
   const dbFile = join(dir, 'clinic.sqlite');
