@@ -28,7 +28,7 @@ const postgresProject = {
     env: { CLINIC_TEST_DIALECT: 'postgres' },
     pool: 'forks' as const,
     // Slower than SQLite: each test gets its own database, and the tests' raw reads go
-    // through psql; the concurrency test starts eight processes.
+    // through a worker thread; the concurrency test starts eight processes.
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },
