@@ -5,7 +5,7 @@ import type { Backup } from '../../preload/contract-operations.ts';
 import { AuditDiff } from '../../renderer/src/features/admin/audit/AuditDiff.tsx';
 import { auditChanges } from '../../renderer/src/features/admin/audit/audit-diff.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { ok, sessionFor } from './support/fixtures.ts';
+import { ok, sessionFor, settingsFixture } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 const backup = (overrides: Partial<Backup> = {}): Backup => ({
@@ -101,7 +101,7 @@ describe('backups area', () => {
   });
 
   it('shows a progress bar while a backup runs', async () => {
-    let finish: (() => void) | null = null;
+    const pending: { finish?: () => void } = {};
     const clinic = createFakeClinic({
       session: sessionFor('admin'),
       handlers: {
@@ -109,7 +109,7 @@ describe('backups area', () => {
         'backups.list': () => ok([]),
         'backups.run': (input) =>
           new Promise((resolve) => {
-            finish = () => resolve(ok(backup()));
+            pending.finish = () => resolve(ok(backup()));
             setTimeout(() => clinic.emit('backup.progress', { runId: input.runId ?? '', percent: 40 }), 0);
           }),
       },
@@ -118,7 +118,7 @@ describe('backups area', () => {
     await user.click(await screen.findByRole('button', { name: 'Back up now' }));
     const bar = await screen.findByRole('progressbar', { name: 'Backup progress' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
-    finish?.();
+    pending.finish?.();
     await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
   });
 
@@ -133,5 +133,25 @@ describe('backups area', () => {
     renderApp(clinic, '/front-desk');
     expect(await screen.findByText(/The last verified backup is 3 days old/)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Open backups' })).not.toBeInTheDocument();
+  });
+});
+
+describe('clinic settings', () => {
+  it('saves the booking horizon and points to the backup settings', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('admin'),
+      handlers: {
+        'settings.update': (input) => ok(settingsFixture({ scheduleHorizonWeeks: input.scheduleHorizonWeeks ?? 12 })),
+      },
+    });
+    const { user } = renderApp(clinic, '/admin/settings');
+    const horizon = await screen.findByRole('textbox', { name: 'Booking horizon (weeks)' });
+    expect(horizon).toHaveValue('12');
+    expect(screen.getByRole('link', { name: 'The backup schedule and folder are under Backups.' })).toBeInTheDocument();
+    await user.clear(horizon);
+    await user.type(horizon, '20');
+    await user.click(screen.getByRole('button', { name: 'Save settings' }));
+    await waitFor(() => expect(clinic.callsTo('settings.update')).toHaveLength(1));
+    expect(clinic.callsTo('settings.update')[0]).toMatchObject({ scheduleHorizonWeeks: 20, version: 1 });
   });
 });

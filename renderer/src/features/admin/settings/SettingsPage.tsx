@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
+import { Link } from 'react-router';
 import type { Settings } from '../../../../../preload/contract.ts';
 import { call } from '../../../api/client.ts';
 import { hasCode, messageOf } from '../../../api/errors.ts';
@@ -113,7 +114,10 @@ export function SettingsPage() {
           {strings.title}
         </Title>
         <Text c="dimmed" size="sm">
-          {strings.intro}
+          {strings.intro}{' '}
+          <Anchor component={Link} to="/admin/backups" size="sm">
+            {strings.backupsLink}
+          </Anchor>
         </Text>
       </div>
       {settings.isPending ? <SettingsSkeleton /> : null}

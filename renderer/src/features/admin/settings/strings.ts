@@ -1,6 +1,7 @@
 export const settingsStrings = {
   title: 'Clinic settings',
   intro: 'These apply at every desk as soon as you save them.',
+  backupsLink: 'The backup schedule and folder are under Backups.',
   clinicName: 'Clinic name',
   address: 'Address',
   addressHint: 'Optional. Printed on receipts.',
