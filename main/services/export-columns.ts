@@ -1,18 +1,19 @@
 import type { CsvColumn } from './csv.ts';
 import type { ExportAppointment, ExportPatient } from './export-data.ts';
-import { patientNumber } from './patients.ts';
+import { ageOn, patientNumber } from './patients.ts';
 
 // The columns of the CSV exports, with headers a spreadsheet user reads. Medical notes are
 // never exported.
 
-export const patientsCsvColumns: CsvColumn<ExportPatient>[] = [
+/** Age as the app shows it: from the date of birth on the clinic's today, else as recorded. */
+export const patientsCsvColumns = (today: string): CsvColumn<ExportPatient>[] => [
   { header: 'Patient number', value: (p) => patientNumber(p.patientId) },
   { header: 'Name', value: (p) => p.name },
   { header: 'Phone', value: (p) => p.phone },
   { header: 'Email', value: (p) => p.email },
   { header: 'Gender', value: (p) => p.gender },
   { header: 'Date of birth', value: (p) => p.dateOfBirth },
-  { header: 'Age', value: (p) => p.age },
+  { header: 'Age', value: (p) => (p.dateOfBirth ? ageOn(p.dateOfBirth, today) : p.age) },
   { header: 'Registered (UTC)', value: (p) => p.createdAt },
 ];
 

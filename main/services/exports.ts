@@ -66,7 +66,7 @@ export function createExportsService({ db, clock }: ServiceDeps) {
     if (actor.role === 'doctor') throw new AppError('FORBIDDEN', 'Only the front desk and admins can export patients.');
     const { today } = await clinic();
     const patients = await readPatients(db);
-    const content = toCsv(patients, patientsCsvColumns, { bom: input.bom });
+    const content = toCsv(patients, patientsCsvColumns(today), { bom: input.bom });
     await audited(actor, 'export.patients_csv', { rows: patients.length, bom: input.bom === true });
     return { fileName: `patients-${today}.csv`, mimeType: CSV, content };
   }

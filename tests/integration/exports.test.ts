@@ -81,7 +81,24 @@ describe('patients CSV', () => {
       medicalNotes: 'Allergic to penicillin',
       confirmedNotDuplicate: true,
     });
+    await app.ok(world.desk, 'patients.register', {
+      name: 'Born Person',
+      phone: '07700 900998',
+      email: 'born@example.test',
+      dateOfBirth: '1990-03-03',
+      medicalNotes: null,
+      confirmedNotDuplicate: true,
+    });
     const file = await app.ok(ADMIN_KEY, 'exports.patientsCsv', {});
+    // Born 3 March 1990: still 35 on the clinic's today, 2 March 2026.
+    expect(parse(file.content)[2]?.slice(1, 7)).toEqual([
+      'Born Person',
+      '07700900998',
+      'born@example.test',
+      '',
+      '1990-03-03',
+      '35',
+    ]);
     const row = parse(file.content)[1] ?? [];
     expect(row[1]).toBe(`'=HYPERLINK("http://evil.test","x")`);
     expect(row[2]).toBe('+447700900999');
