@@ -19,9 +19,9 @@ export const UTF8_BOM = '\uFEFF';
 
 /**
  * Cells a spreadsheet would run as a formula ("=HYPERLINK(...)", "@SUM(...)", "-2+3") get a
- * leading apostrophe. A phone number such as +44 7700 900123 is left alone.
+ * leading apostrophe. Plain numbers and phone numbers (-2.05, +44 7700 900123) are left alone.
  */
-const FORMULA = /^[=@\t\r]|^[+-](?![\d\s]*$)/;
+const FORMULA = /^[=@\t\r]|^[+-](?![\d\s.,]*$)/;
 
 export function toCsv<R>(rows: readonly R[], columns: readonly CsvColumn<R>[], options: CsvOptions = {}): string {
   const csv = Papa.unparse(

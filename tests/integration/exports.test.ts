@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCsv } from '../../main/services/csv.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 
@@ -101,6 +102,9 @@ describe('patients CSV', () => {
     ]);
     const row = parse(file.content)[1] ?? [];
     expect(row[1]).toBe(`'=HYPERLINK("http://evil.test","x")`);
+    expect(
+      toCsv([['-2.05'], ['-1+2'], ['@SUM(A1)'], ['+44 7700 900123']], [{ header: 'x', value: (r) => r[0] ?? '' }]),
+    ).toBe(`x\r\n-2.05\r\n"'-1+2"\r\n"'@SUM(A1)"\r\n+44 7700 900123\r\n`);
     expect(row[2]).toBe('+447700900999');
     expect(file.content).not.toContain('penicillin');
   });
