@@ -18,15 +18,17 @@ interface FreeSlot {
   availability_id: number;
 }
 
-function freeSlots(raw: BetterSqlite3.Database, count: number): number[] {
+async function freeSlots(core: AppCore, count: number): Promise<number[]> {
   const today = new Date().toISOString().slice(0, 10);
-  const rows = raw
-    .prepare(
-      `SELECT availability_id FROM doctor_availability
-        WHERE available_date > ? AND is_booked = 0 AND blocked_reason IS NULL
-        ORDER BY availability_id LIMIT ?`,
-    )
-    .all(today, count) as FreeSlot[];
+  const rows: FreeSlot[] = await core.database.db
+    .selectFrom('doctor_availability')
+    .select('availability_id')
+    .where('available_date', '>', today)
+    .where('is_booked', '=', 0)
+    .where('blocked_reason', 'is', null)
+    .orderBy('availability_id')
+    .limit(count)
+    .execute();
   if (rows.length < count) throw new Error(`the bench needs ${count} free slots, the seed has ${rows.length}`);
   return rows.map((r) => r.availability_id);
 }
@@ -139,11 +141,50 @@ function patientPicker({ first, count }: DeskContext['patientIds']): () => numbe
   return () => first + rng.int(0, count - 1);
 }
 
+/** PostgreSQL mode: our path only (the raw baseline is better-sqlite3's). */
+async function serverFigures(desk: DeskContext, iterations: number): Promise<Record<string, Figure>> {
+  const { core, key } = desk;
+  const warmUp = Math.min(50, iterations);
+  const slots = await freeSlots(core, iterations + warmUp);
+  const nextPatient = patientPicker(desk.patientIds);
+  const maxId = await maxAppointmentId(core);
+  const samples = await interleaved(
+    iterations,
+    warmUp,
+    async (i) => {
+      const result = await core.dispatcher.dispatch(key, 'appointments.book', {
+        availabilityId: slots[i],
+        patientId: nextPatient(),
+      });
+      if (!result.ok && result.error.code !== 'CONFLICT') throw new Error(`booking failed: ${result.error.message}`);
+    },
+    async (i) => {
+      const result = await core.dispatcher.dispatch(key, 'appointments.get', {
+        appointmentId: 1 + ((i * 7919) % maxId),
+      });
+      if (!result.ok) throw new Error(`lookup failed: ${result.error.message}`);
+    },
+  );
+  return {
+    booking_p50_ms: { value: percentile(samples.a, 50), unit: 'ms', goal: 'info', note: 'PostgreSQL' },
+    lookup_p50_ms: { value: percentile(samples.b, 50), unit: 'ms', goal: 'info', note: 'PostgreSQL' },
+  };
+}
+
+async function maxAppointmentId(core: AppCore): Promise<number> {
+  const row = await core.database.db
+    .selectFrom('appointments')
+    .select((eb) => eb.fn.max('appointment_id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 1);
+}
+
 export async function bookingFigures(desk: DeskContext, iterations: number): Promise<Record<string, Figure>> {
   const { core, key } = desk;
+  if (core.database.kind !== 'sqlite') return serverFigures(desk, iterations);
   const raw = core.database.raw;
   const warmUp = Math.min(50, iterations);
-  const slots = freeSlots(raw, 2 * (iterations + warmUp));
+  const slots = await freeSlots(core, 2 * (iterations + warmUp));
   const nextPatient = patientPicker(desk.patientIds);
   const bookRaw = rawBooking(raw, desk.adminId);
   const booked: number[] = [];
@@ -171,7 +212,7 @@ export async function bookingFigures(desk: DeskContext, iterations: number): Pro
   const oursP50 = percentile(samples.b, 50);
 
   const lookupRaw = rawLookup(raw);
-  const maxId = Number(raw.prepare('SELECT max(appointment_id) FROM appointments').pluck().get());
+  const maxId = await maxAppointmentId(core);
   const ids = (i: number) => 1 + ((i * 7919) % maxId);
   const lookups = await interleaved(
     iterations * 2,

@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startAppCore } from '../../main/app-core.ts';
+import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 import { backupFigures } from './backup.ts';
 import { bookingFigures, type DeskContext } from './booking.ts';
 import { crashBench } from './crash.ts';
 import { meets, type Figure } from './measure.ts';
-import { scheduleFigures } from './schedule.ts';
+import { scheduleFigures, serverGenerationFigures } from './schedule.ts';
+import { seedThroughKysely } from './seed-any.ts';
 import { searchFigures } from './search.ts';
 import { BENCH_ADMIN, FIRST_SPECIALIZATION, rate, seedBenchDatabase } from './seed.ts';
 
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     reuse: { type: 'string' },
     iterations: { type: 'string', default: '400' },
     crash: { type: 'string' },
+    /** A PostgreSQL URL (an empty database), or "auto" for a throwaway local cluster. */
+    postgres: { type: 'string' },
     'seed-only': { type: 'string' },
   },
   strict: true,
@@ -64,9 +67,15 @@ function seedInChild(file: string): SeedSummary {
   return JSON.parse(lines.at(-1) ?? '{}') as SeedSummary;
 }
 
+const figures: Record<string, Figure> = {};
+const key = 'bench';
+if (args.postgres) {
+  await serverBench(args.postgres);
+  process.exit(0);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'clinic-bench-'));
 const file = args.reuse ?? join(dir, 'bench.sqlite');
-const figures: Record<string, Figure> = {};
 if (!existsSync(file)) {
   const seed = seedInChild(file);
   const rows = seed.rowsPerSecond * seed.seconds;
@@ -83,68 +92,112 @@ if (!existsSync(file)) {
 }
 
 const core = await startAppCore({ dbFile: file, logger: silentLogger });
-const key = 'bench';
-const signIn = await core.dispatcher.dispatch(key, 'auth.signIn', BENCH_ADMIN);
-if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
-const raw = core.database.raw;
-const patientRange = raw
-  .prepare("SELECT min(user_id) AS first, count(*) AS count FROM users WHERE role = 'patient'")
-  .get() as { first: number; count: number };
-const desk: DeskContext = {
-  core,
-  key,
-  adminId: Number(raw.prepare('SELECT user_id FROM users WHERE email = ?').pluck().get(BENCH_ADMIN.email)),
-  patientIds: patientRange,
-};
+const desk = await deskOf(core);
 
-const step = async (name: string, fn: () => Promise<Record<string, Figure>>): Promise<void> => {
+async function deskOf(app: AppCore): Promise<DeskContext> {
+  const signIn = await app.dispatcher.dispatch(key, 'auth.signIn', BENCH_ADMIN);
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.error.message}`);
+  const { db } = app.database;
+  const range = await db
+    .selectFrom('users')
+    .select((eb) => [eb.fn.min('user_id').as('first'), eb.fn.countAll().as('count')])
+    .where('role', '=', 'patient')
+    .executeTakeFirstOrThrow();
+  const admin = await db
+    .selectFrom('users')
+    .select('user_id')
+    .where('email', '=', BENCH_ADMIN.email)
+    .executeTakeFirstOrThrow();
+  return {
+    core: app,
+    key,
+    adminId: admin.user_id,
+    patientIds: { first: Number(range.first), count: Number(range.count) },
+  };
+}
+
+async function step(name: string, fn: () => Promise<Record<string, Figure>>): Promise<void> {
   process.stdout.write(`${name} … `);
   const started = Date.now();
   Object.assign(figures, await fn());
   console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
-};
+}
 
-await step('booking and lookup', () => bookingFigures(desk, Number(args.iterations)));
-await step('patient search as you type', () => searchFigures(desk));
-await step('day view over the seeded clinic', async () => {
+/** The figures every mode has: booking, lookup, search, the seeded day view. */
+async function deskSteps(app: AppCore, context: DeskContext): Promise<void> {
+  await step('booking and lookup', () => bookingFigures(context, Number(args.iterations)));
+  await step('patient search as you type', () => searchFigures(context));
+  await step('day view over the seeded clinic', () => seededDayView(app));
+}
+
+async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
   const date = new Date().toISOString().slice(0, 10);
-  const call = () => core.dispatcher.dispatch(key, 'schedule.day', { date, specialization: FIRST_SPECIALIZATION });
+  const call = () => app.dispatcher.dispatch(key, 'schedule.day', { date, specialization: FIRST_SPECIALIZATION });
   for (let i = 0; i < 5; i++) await call();
   const started = performance.now();
   const runs = 20;
   for (let i = 0; i < runs; i++) await call();
   const ms = (performance.now() - started) / runs;
   return {
-    day_view_seeded_ms: { value: ms, unit: 'ms', goal: 'info', note: '30 doctors × 72 slots among the million' },
+    day_view_seeded_ms: { value: ms, unit: 'ms', goal: 'info', note: '30 doctors × 72 slots of the seeded clinic' },
   };
-});
+}
+
+await deskSteps(core, desk);
 await step('verified backup with reads going on', () => backupFigures(desk));
 await core.close();
 await step('slot generation and day view', () => scheduleFigures(dir));
-figures.rss_mb = {
-  value: process.memoryUsage().rss / 1024 / 1024,
-  unit: 'MiB',
-  goal: '< 300',
-  note: 'main process after the run',
-};
-
-const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-console.log(
-  `\n${patients.toLocaleString('en')} patients · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} free)\n`,
-);
-console.log('| figure | value | goal | met | what |');
-console.log('| --- | ---: | ---: | :-: | --- |');
-for (const [name, f] of Object.entries(figures)) {
-  const ok = meets(f);
-  console.log(
-    `| ${name} | ${fmt(f.value)} ${f.unit} | ${f.goal} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${f.note ?? ''} |`,
-  );
-}
-if (args.json) {
-  const out = Object.fromEntries(
-    Object.entries(figures).map(([name, f]) => [name, { value: f.value, unit: f.unit, goal: f.goal }]),
-  );
-  writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`\nWrote ${args.json}`);
-}
+report(`${patients.toLocaleString('en')} patients`);
 rmSync(dir, { recursive: true, force: true });
+
+/** `--postgres URL|auto`: the same clinic on a PostgreSQL server, our path only. */
+async function serverBench(target: string): Promise<void> {
+  const { findPgBin, startPgCluster } = await import('../../scripts/pg-cluster.ts');
+  const bin = target === 'auto' ? findPgBin() : null;
+  if (target === 'auto' && !bin) throw new Error('No PostgreSQL server binaries found for --postgres auto.');
+  const cluster = bin ? await startPgCluster(bin) : null;
+  try {
+    const app = await startAppCore({ databaseUrl: cluster?.url ?? target, logger: silentLogger });
+    const seed = await seedThroughKysely(app, patients, (line) => console.log(line));
+    figures.seed_s = { value: seed.seconds, unit: 's', goal: 'info' };
+    figures.seed_rows_per_s = { value: seed.rowsPerSecond, unit: 'rows/s', goal: 'info' };
+    await deskSteps(app, await deskOf(app));
+    await step('slot generation', () => serverGenerationFigures(app));
+    await app.close();
+    report(`${patients.toLocaleString('en')} patients on PostgreSQL`);
+  } finally {
+    cluster?.stop();
+  }
+}
+
+function report(title: string): void {
+  figures.rss_mb = {
+    value: process.memoryUsage().rss / 1024 / 1024,
+    unit: 'MiB',
+    goal: '< 300',
+    note: 'main process after the run',
+  };
+  printTable(title);
+}
+
+function printTable(title: string): void {
+  const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  console.log(
+    `\n${title} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} free)\n`,
+  );
+  console.log('| figure | value | goal | met | what |');
+  console.log('| --- | ---: | ---: | :-: | --- |');
+  for (const [name, f] of Object.entries(figures)) {
+    const ok = meets(f);
+    console.log(
+      `| ${name} | ${fmt(f.value)} ${f.unit} | ${f.goal} | ${ok === null ? '' : ok ? 'yes' : '**no**'} | ${f.note ?? ''} |`,
+    );
+  }
+  if (args.json) {
+    const out = Object.fromEntries(
+      Object.entries(figures).map(([name, f]) => [name, { value: f.value, unit: f.unit, goal: f.goal }]),
+    );
+    writeFileSync(args.json, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\nWrote ${args.json}`);
+  }
+}

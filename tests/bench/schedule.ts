@@ -218,6 +218,50 @@ async function dayViewRow(dir: string): Promise<ScheduleBenchRow> {
   return { case: 'day view, 30 doctors × 40 slots: dispatcher schedule.day (goal < 100 ms)', baselineMs, oursMs };
 }
 
+/** PostgreSQL mode: a year of slots for 50 new doctors on the server (our path only). */
+export async function serverGenerationFigures(core: AppCore): Promise<Record<string, Figure>> {
+  const { db } = core.database;
+  const from = addDays(todayIn('UTC', new Date()), 1);
+  const doctors = async (tag: string, count: number): Promise<number[]> => {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const { user_id: id } = await db
+        .insertInto('users')
+        .values({
+          name: `${tag} doctor ${i}`,
+          email: `${tag}${i}.${Date.now()}@bench.test`,
+          phone: null,
+          role: 'doctor',
+          password_hash: 'not-a-real-hash',
+          created_at: '2026-01-01T00:00:00.000Z',
+          updated_at: null,
+          locked_until: null,
+        })
+        .returning('user_id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('doctors')
+        .values({
+          doctor_id: id,
+          specialization: 'General practice',
+          experience_years: 5,
+          consultation_fee: 40,
+          about: null,
+          rating: null,
+        })
+        .execute();
+      ids.push(id);
+    }
+    return ids;
+  };
+  await generateYear(core, await doctors('warm', 3), from, 30);
+  const ids = await doctors('gen', 50);
+  const ms = await time(() => generateYear(core, ids, from, 365));
+  return {
+    slot_generation_s: { value: ms / 1000, unit: 's', goal: '< 2', note: 'PostgreSQL, 50 doctors × a year' },
+  };
+}
+
 export async function scheduleFigures(dir: string): Promise<Record<string, Figure>> {
   const generation = await generationRow(dir);
   const day = await dayViewRow(dir);

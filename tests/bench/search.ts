@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DeskContext } from './booking.ts';
 import { percentile, timeMs, type Figure } from './measure.ts';
 
@@ -25,9 +26,14 @@ export function typedQueries(patients: readonly PatientRow[]): string[] {
 export async function searchFigures(desk: DeskContext, people = 80): Promise<Record<string, Figure>> {
   const { first, count } = desk.patientIds;
   const step = Math.max(1, Math.floor(count / people));
-  const patients = desk.core.database.raw
-    .prepare(`SELECT user_id, name, phone FROM users WHERE user_id >= ? AND user_id < ? AND (user_id - ?) % ? = 0`)
-    .all(first, first + count, first, step) as PatientRow[];
+  const patients: PatientRow[] = await desk.core.database.db
+    .selectFrom('users')
+    .select(['user_id', 'name', 'phone'])
+    .where('role', '=', 'patient')
+    .where(sql<boolean>`(user_id - ${first}) % ${step} = 0`)
+    .orderBy('user_id')
+    .limit(people)
+    .execute();
   const queries = typedQueries(patients.slice(0, people));
   const search = async (query: string) => {
     const result = await desk.core.dispatcher.dispatch(desk.key, 'patients.search', { query });
