@@ -65,13 +65,13 @@ function AccountTitle({ appointmentId }: { appointmentId: number }) {
 
 /** Payments: the accounts of a date range with filters, the cash drawer, and one account in a drawer. */
 export function PaymentsPage() {
-  const { filter, update, today, search } = usePaymentsFilter();
+  const { filter, update, today, typedQuery, search } = usePaymentsFilter();
   const { canTake, isDoctor } = usePaymentsRole();
   const doctors = useDoctorList({});
   const navigate = useNavigate();
   const params = useParams();
   const selectedId = Number(params.appointmentId) > 0 ? Number(params.appointmentId) : null;
-  const [typed, setTyped] = useState(filter?.query ?? '');
+  const [typed, setTyped] = useState(typedQuery);
   const [dialogOnTop, setDialogOnTop] = useState(false);
   const [query] = useDebouncedValue(typed.trim(), 200);
   useEffect(() => {

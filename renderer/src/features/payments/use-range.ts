@@ -76,5 +76,7 @@ export function usePaymentsFilter() {
     },
     [setParams],
   );
-  return { filter, update, today, search: params.toString() };
+  /** The patient text in the address, known before the clinic's today is. */
+  const typedQuery = params.get('q') ?? '';
+  return { filter, update, today, typedQuery, search: params.toString() };
 }
