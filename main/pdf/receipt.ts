@@ -1,7 +1,7 @@
 import { createElement as h, type ReactElement } from 'react';
 import { Document, Page, Text, View, type DocumentProps } from '@react-pdf/renderer';
 import { pdfStyles } from './styles.ts';
-import { KIND_WORDS, METHOD_WORDS, RECEIPT_TITLES, words } from './strings.ts';
+import { KIND_WORDS, METHOD_WORDS, RECEIPT_TITLES, receiptNumberText, words } from './strings.ts';
 
 /** Everything a receipt prints, already formatted (money as text, times in the clinic zone). */
 export interface ReceiptData {
@@ -32,8 +32,6 @@ export interface ReceiptData {
   balance: string;
   issuedBy: string | null;
 }
-
-export const receiptNumberText = (n: number): string => String(n).padStart(6, '0');
 
 export function receiptDocument(data: ReceiptData): ReactElement<DocumentProps> {
   const s = pdfStyles();

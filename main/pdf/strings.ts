@@ -1,5 +1,8 @@
 // Words printed on receipts and reports.
 
+/** Receipt numbers print with six digits: 000042. */
+export const receiptNumberText = (n: number): string => String(n).padStart(6, '0');
+
 export const METHOD_WORDS: Record<string, string> = {
   cash: 'Cash',
   card: 'Card',

@@ -1,8 +1,6 @@
 import { writeTx } from '../../db/tx.ts';
-import { receiptDocument, receiptNumberText, type ReceiptData } from '../pdf/receipt.ts';
-import { renderPdfBase64 } from '../pdf/render.ts';
-import { reportDocument } from '../pdf/report.ts';
-import { words } from '../pdf/strings.ts';
+import type { ReceiptData } from '../pdf/receipt.ts';
+import { receiptNumberText, words } from '../pdf/strings.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, notFound } from './errors.ts';
@@ -15,6 +13,16 @@ import { buildReport, localDateTime, type RangeInput } from './reports.ts';
 // Receipts and reports as PDF. A payment or refund receipt has the number taken when the money
 // moved; printing it again keeps that number and says COPY. A statement of a whole
 // appointment takes a new number each time it is issued.
+
+/** @react-pdf/renderer is large: loaded on the first PDF, so the CLI and workers start fast. */
+const pdfModules = async () => {
+  const [receipt, report, render] = await Promise.all([
+    import('../pdf/receipt.ts'),
+    import('../pdf/report.ts'),
+    import('../pdf/render.ts'),
+  ]);
+  return { ...receipt, ...report, ...render };
+};
 
 export interface PdfFile {
   fileName: string;
@@ -141,6 +149,7 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
       });
       return receipt;
     });
+    const { receiptDocument, renderPdfBase64 } = await pdfModules();
     return {
       fileName: `receipt-${receiptNumberText(data.receiptNumber)}${data.copy ? '-copy' : ''}.pdf`,
       pdfBase64: await renderPdfBase64(receiptDocument(data)),
@@ -161,6 +170,7 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
       const at = localDateTime(iso, money.timeZone);
       return `${at.date} ${at.time}`;
     };
+    const { reportDocument, renderPdfBase64 } = await pdfModules();
     const pdfBase64 = await renderPdfBase64(
       reportDocument(report, {
         clinicName: money.clinicName,
