@@ -39,10 +39,12 @@ function sqliteCounts(path: string): Counts {
   }
 }
 
-/** The seed leaves a few tables empty: a row in each, as the app would write them. */
+/** The seed leaves a few tables empty: a row in each that is, as the app would write them. */
 function fillTheRest(path: string): void {
   const handle = openSqlite(path);
   const raw = handle.raw;
+  const empty = (table: string): boolean =>
+    (raw.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n === 0;
   const admin = (raw.prepare("SELECT user_id FROM users WHERE role = 'admin' LIMIT 1").get() as { user_id: number })
     .user_id;
   const appointment = raw.prepare('SELECT appointment_id, patient_id, doctor_id FROM appointments LIMIT 1').get() as {
@@ -55,32 +57,38 @@ function fillTheRest(path: string): void {
     doctor_id: number;
   };
   const at = '2026-03-02T09:00:00.000Z';
-  const step = raw
-    .prepare(
-      "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, changed_by, changed_at) VALUES (?, 'scheduled', 'checked_in', ?, ?)",
-    )
-    .run(appointment.appointment_id, admin, at);
-  raw
-    .prepare(
-      "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, reason, changed_by, changed_at, undoes_history_id) VALUES (?, 'checked_in', 'scheduled', 'undo', ?, ?, ?)",
-    )
-    .run(appointment.appointment_id, admin, at, Number(step.lastInsertRowid));
-  raw
-    .prepare(
-      "INSERT INTO waitlist (patient_id, doctor_id, from_date, to_date, status, created_by, created_at) VALUES (?, ?, '2026-03-02', '2026-03-09', 'waiting', ?, ?)",
-    )
-    .run(appointment.patient_id, appointment.doctor_id, admin, at);
-  raw
-    .prepare('INSERT INTO cash_drawer_sessions (opened_at, opened_by, float_minor) VALUES (?, ?, 5000)')
-    .run(at, admin);
-  raw
-    .prepare('INSERT INTO chat_read_markers (chat_id, user_id, last_read_message_id, updated_at) VALUES (?, ?, 1, ?)')
-    .run(chat.chat_id, chat.doctor_id, at);
-  raw
-    .prepare(
-      "INSERT INTO backups (file_name, path, created_at, size_bytes, kind, verified, created_by) VALUES ('b.sqlite', '/backups/b.sqlite', ?, 1024, 'manual', 'ok', ?)",
-    )
-    .run(at, admin);
+  if (empty('appointment_status_history')) {
+    const step = raw
+      .prepare(
+        "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, changed_by, changed_at) VALUES (?, 'scheduled', 'checked_in', ?, ?)",
+      )
+      .run(appointment.appointment_id, admin, at);
+    raw
+      .prepare(
+        "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, reason, changed_by, changed_at, undoes_history_id) VALUES (?, 'checked_in', 'scheduled', 'undo', ?, ?, ?)",
+      )
+      .run(appointment.appointment_id, admin, at, Number(step.lastInsertRowid));
+  }
+  if (empty('waitlist'))
+    raw
+      .prepare(
+        "INSERT INTO waitlist (patient_id, doctor_id, from_date, to_date, status, created_by, created_at) VALUES (?, ?, '2026-03-02', '2026-03-09', 'waiting', ?, ?)",
+      )
+      .run(appointment.patient_id, appointment.doctor_id, admin, at);
+  if (empty('cash_drawer_sessions'))
+    raw
+      .prepare('INSERT INTO cash_drawer_sessions (opened_at, opened_by, float_minor) VALUES (?, ?, 5000)')
+      .run(at, admin);
+  if (empty('chat_read_markers'))
+    raw
+      .prepare('INSERT INTO chat_read_markers (chat_id, user_id, last_read_message_id, updated_at) VALUES (?, ?, 1, ?)')
+      .run(chat.chat_id, chat.doctor_id, at);
+  if (empty('backups'))
+    raw
+      .prepare(
+        "INSERT INTO backups (file_name, path, created_at, size_bytes, kind, verified, created_by) VALUES ('b.sqlite', '/backups/b.sqlite', ?, 1024, 'manual', 'ok', ?)",
+      )
+      .run(at, admin);
   raw.close();
 }
 
@@ -107,7 +115,8 @@ beforeAll(async () => {
   target = await createEmptyPgDatabase();
 }, 120_000);
 afterAll(async () => {
-  await target.drop();
+  // beforeAll may have failed before the database was made.
+  if (target !== undefined) await target.drop();
   rmSync(dir, { recursive: true, force: true });
 });
 
