@@ -63,8 +63,8 @@ export function CalendarLayout() {
 }
 
 /** Doctors start on their own day; everyone else on the day view. */
-export function CalendarIndex() {
-  const { isDoctor } = useScheduleRights();
+export function CalendarIndex({ isDoctor }: { isDoctor: boolean }) {
+  // The role comes from the signed-in user the routes were built for, never from a query still loading.
   return <Navigate to={isDoctor ? 'my-day' : 'day'} replace />;
 }
 

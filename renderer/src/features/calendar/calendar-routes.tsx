@@ -10,13 +10,13 @@ import { WeekView } from './WeekView.tsx';
 export function calendarRoutes(isDoctor: boolean) {
   return (
     <Route path="calendar" element={<CalendarLayout />}>
-      <Route index element={<CalendarIndex />} />
+      <Route index element={<CalendarIndex isDoctor={isDoctor} />} />
       <Route path="day" element={<WithToday view={DayView} />} />
       <Route path="week" element={<WithToday view={WeekView} />} />
       {isDoctor ? <Route path="my-day" element={<WithToday view={MyDayView} />} /> : null}
       <Route path="doctors" element={<DoctorsPage />} />
       <Route path="doctors/:doctorId" element={<DoctorPage />} />
-      <Route path="*" element={<CalendarIndex />} />
+      <Route path="*" element={<CalendarIndex isDoctor={isDoctor} />} />
     </Route>
   );
 }
