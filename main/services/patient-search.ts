@@ -44,20 +44,21 @@ export function numberPrefixRanges(digits: string): [number, number][] {
 }
 
 async function byNumberPrefix(db: Kysely<Database>, digits: string, limit: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('patients')
-    .select('patient_id')
-    .where((eb) =>
-      eb.or(
-        numberPrefixRanges(digits).map(([low, high]) =>
-          eb.and([eb('patient_id', '>=', low), eb('patient_id', '<', high)]),
-        ),
-      ),
-    )
-    .orderBy('patient_id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => r.patient_id);
+  // One plain key range at a time (an OR of ranges made SQLite scan every patient).
+  const ids: number[] = [];
+  for (const [low, high] of numberPrefixRanges(digits)) {
+    if (ids.length >= limit) break;
+    const rows = await db
+      .selectFrom('patients')
+      .select('patient_id')
+      .where('patient_id', '>=', low)
+      .where('patient_id', '<', high)
+      .orderBy('patient_id')
+      .limit(limit - ids.length)
+      .execute();
+    for (const r of rows) ids.push(r.patient_id);
+  }
+  return ids;
 }
 
 /** Patients whose name starts with the text (ASCII only: SQLite's lower() folds nothing else). */

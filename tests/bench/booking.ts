@@ -51,7 +51,7 @@ function rawBooking(raw: BetterSqlite3.Database, adminId: number) {
   );
   const clashes = raw.prepare(
     `SELECT a.appointment_id FROM appointments a JOIN doctor_availability s ON s.availability_id = a.availability_id
-      WHERE a.patient_id = ? AND a.status IN ('scheduled', 'checked_in', 'in_consultation')
+      WHERE a.patient_id = ? AND a.appointment_date = s.available_date AND a.status IN ('scheduled', 'checked_in', 'in_consultation')
         AND s.available_date = ? AND s.start_time < ? AND s.end_time > ?`,
   );
   const insert = raw.prepare(

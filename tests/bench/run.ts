@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     /** Seed this file once and reuse it on later runs (iterating on the measurements). */
     reuse: { type: 'string' },
     iterations: { type: 'string', default: '400' },
+    /** Steps to leave out, comma-separated: booking, search, day, backup, schedule. */
+    skip: { type: 'string', default: '' },
     crash: { type: 'string' },
     /** A PostgreSQL URL (an empty database), or "auto" for a throwaway local cluster. */
     postgres: { type: 'string' },
@@ -69,6 +71,7 @@ function seedInChild(file: string): SeedSummary {
 
 const figures: Record<string, Figure> = {};
 const key = 'bench';
+const skipped = new Set(args.skip.split(',').filter(Boolean));
 if (args.postgres) {
   await serverBench(args.postgres);
   process.exit(0);
@@ -116,18 +119,21 @@ async function deskOf(app: AppCore): Promise<DeskContext> {
   };
 }
 
-async function step(name: string, fn: () => Promise<Record<string, Figure>>): Promise<void> {
+async function step(name: string, fn: () => Promise<Record<string, Figure>>, id = ''): Promise<void> {
+  if (id && skipped.has(id)) return;
   process.stdout.write(`${name} … `);
   const started = Date.now();
-  Object.assign(figures, await fn());
-  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const found = await fn();
+  Object.assign(figures, found);
+  const summary = Object.entries(found).map(([n, f]) => `${n} ${f.value.toFixed(2)} ${f.unit}`);
+  console.log(`${((Date.now() - started) / 1000).toFixed(1)} s (${summary.join(', ')})`);
 }
 
 /** The figures every mode has: booking, lookup, search, the seeded day view. */
 async function deskSteps(app: AppCore, context: DeskContext): Promise<void> {
-  await step('booking and lookup', () => bookingFigures(context, Number(args.iterations)));
-  await step('patient search as you type', () => searchFigures(context));
-  await step('day view over the seeded clinic', () => seededDayView(app));
+  await step('booking and lookup', () => bookingFigures(context, Number(args.iterations)), 'booking');
+  await step('patient search as you type', () => searchFigures(context), 'search');
+  await step('day view over the seeded clinic', () => seededDayView(app), 'day');
 }
 
 async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
@@ -144,9 +150,9 @@ async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
 }
 
 await deskSteps(core, desk);
-await step('verified backup with reads going on', () => backupFigures(desk));
+await step('verified backup with reads going on', () => backupFigures(desk), 'backup');
 await core.close();
-await step('slot generation and day view', () => scheduleFigures(dir));
+await step('slot generation and day view', () => scheduleFigures(dir), 'schedule');
 report(`${patients.toLocaleString('en')} patients`);
 rmSync(dir, { recursive: true, force: true });
 
