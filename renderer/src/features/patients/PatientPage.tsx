@@ -13,7 +13,6 @@ import { isDeskRole, useClinicMoment, useDeskFormat, useViewer } from '../front-
 import { WaitlistAddDialog } from '../front-desk/WaitlistAddDialog.tsx';
 import { PatientPaymentsSection } from '../payments/PatientPaymentsSection.tsx';
 import { PatientMessages } from '../messages/PatientMessages.tsx';
-import { PatientMessages } from '../messages/PatientMessages.tsx';
 import { EditPatientDialog } from './EditPatientDialog.tsx';
 import { usePatient } from './patient-api.ts';
 import { AppointmentTable, RescheduleHistory } from './PatientAppointments.tsx';
@@ -25,10 +24,6 @@ const strings = patientsStrings.page;
 const doctorsOf = (appointments: readonly { doctorId: number; doctorName: string }[]) => [
   ...new Map(appointments.map((a) => [a.doctorId, { doctorId: a.doctorId, doctorName: a.doctorName }])).values(),
 ];
-
-/** Each doctor the patient has appointments with, once, in order of first appearance. */
-const doctorsOf = (appointments: readonly { doctorId: number; doctorName: string }[]) =>
-  [...new Map(appointments.map((a) => [a.doctorId, { doctorId: a.doctorId, doctorName: a.doctorName }])).values()];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -150,7 +145,6 @@ export function PatientPage() {
         onAction={actions.perform}
       />
       <RescheduleHistory reschedules={p.reschedules} />
-      <PatientMessages patientId={p.patientId} viewer={viewer} doctors={doctorsOf(p.appointments)} />
       <PatientMessages patientId={p.patientId} viewer={viewer} doctors={doctorsOf(p.appointments)} />
       <PatientPaymentsSection patientId={p.patientId} />
       {actions.dialogs}
