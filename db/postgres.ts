@@ -15,7 +15,10 @@ export interface PostgresHandle {
 export interface PostgresOptions {
   /** Connections in the pool; one desk rarely needs more than a few. */
   max?: number;
-  /** How long to wait for the server before saying it is unreachable. */
+  /**
+   * How long to wait for a connection before saying the server is unreachable. pg counts the
+   * wait for a free pooled connection in it too, so it is generous.
+   */
   connectTimeoutMs?: number;
 }
 
@@ -36,7 +39,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 15_000,
     idleTimeoutMillis: 30_000,
     types,
     application_name: 'clinic-desk',
