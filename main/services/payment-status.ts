@@ -23,8 +23,12 @@ export function deriveStatus(totals: StatusInput, appointmentStatus: Appointment
   return 'unpaid';
 }
 
-/** What is still owed: nothing on a cancelled appointment, never below zero. */
+/**
+ * What is still owed: the charge less what was ever paid; nothing on a cancelled appointment,
+ * never below zero. A refund does not make money owed again: handing money back means the clinic
+ * gives up that part (to ask for it again, change the charge).
+ */
 export function balanceOf(totals: StatusInput, appointmentStatus: AppointmentStatus): number {
   if (appointmentStatus === 'cancelled') return 0;
-  return Math.max(0, totals.chargeMinor - (totals.paidMinor - totals.refundedMinor));
+  return Math.max(0, totals.chargeMinor - totals.paidMinor);
 }

@@ -222,7 +222,13 @@ describe('refunds', () => {
       method: 'card',
       reason: 'Shorter visit',
     });
-    expect(part.account).toMatchObject({ paidMinor: 3000, refundedMinor: 1000, status: 'partially_refunded' });
+    // Money handed back is not asked for again: the balance stays at nothing owed.
+    expect(part.account).toMatchObject({
+      paidMinor: 3000,
+      refundedMinor: 1000,
+      status: 'partially_refunded',
+      balanceMinor: 0,
+    });
     expect(paymentRow(app, appointmentId).payment_status).toBe('partially_refunded');
     const rest = await app.ok(world.desk, 'payments.refund', {
       appointmentId,
