@@ -7,6 +7,7 @@ import { createSessionStore, type SessionStore } from './ipc/sessions.ts';
 import { createOperations } from './services/backup-host.ts';
 import { systemClock, type Clock } from './services/clock.ts';
 import { createServices, type Services } from './services/index.ts';
+import { createHorizonKeeper } from './services/horizon-keeper.ts';
 import { consoleLogger, type Logger } from './services/logger.ts';
 
 /** Everything main runs, without Electron: used by the desktop app, the web shell, the CLI and tests. */
@@ -16,7 +17,7 @@ export interface AppCore {
   sessions: SessionStore;
   hub: EventHub;
   dispatcher: Dispatcher;
-  /** Runs the scheduled jobs that are due on the core's clock (the daily backup). */
+  /** Runs the scheduled jobs that are due on the core's clock (slots to the horizon, the daily backup). */
   tick(): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -39,6 +40,9 @@ async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Prom
   throw new Error('startAppCore needs dbFile, databaseUrl or database.');
 }
 
+/** How often main looks whether the booking horizon moved (a new clinic day, a changed setting). */
+const HORIZON_CHECK_MS = 60 * 60 * 1000;
+
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { clock = systemClock, logger = consoleLogger } = options;
   const database = await openFrom(options);
@@ -50,15 +54,25 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const hub = createEventHub();
   const dispatcher = createDispatcher({ services, sessions, hub });
   let bridge: PgEventBridge | null = null;
+  const horizon = createHorizonKeeper({
+    db: () => core.database.db,
+    clock,
+    logger,
+    generate: () => core.services.slots.generate(null),
+  });
+  const horizonTimer = setInterval(() => void horizon.check(), HORIZON_CHECK_MS);
+  horizonTimer.unref();
   const core: AppCore = {
     database,
     services,
     sessions,
     hub,
     dispatcher,
-    tick: operations.tick,
+    tick: async () => [await horizon.check(), await operations.tick()],
     close: async () => {
+      clearInterval(horizonTimer);
       operations.stop();
+      await horizon.settled();
       await bridge?.close();
       return core.database.close();
     },
@@ -75,6 +89,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     return reopened.db;
   });
   operations.start();
+  // Days may have passed since the app last ran: bring the slots up to today's horizon first.
+  await horizon.check();
   if (database.pool) {
     // Clinic server mode: events reach the windows of every PC on the same database.
     const { bridgeEventsOverPostgres } = await import('./events/pg-bridge.ts');
