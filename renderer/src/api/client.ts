@@ -1,4 +1,5 @@
 import type { ChannelInput, ChannelName, ChannelOutput, ClinicError, Result } from '../../../preload/contract.ts';
+import { connection } from './connection.ts';
 import { ClinicCallError } from './errors.ts';
 
 type RawMethod = (input: unknown) => Promise<Result<unknown>>;
@@ -40,8 +41,11 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
   try {
     result = await method(input);
   } catch {
+    connection.unreachable(null);
     throw new ClinicCallError(unreachable);
   }
+  if (!result.ok && result.error.code === 'UNAVAILABLE') connection.unreachable(result.error.message);
+  else connection.answered();
   if (result.ok) return result.value as ChannelOutput<C>;
   const { error } = result;
   if (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED')

@@ -2,6 +2,7 @@ import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import type { Session, Settings } from '../../../../preload/contract.ts';
+import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { Navigation } from './Navigation.tsx';
 import { TopBar } from './TopBar.tsx';
 
@@ -34,7 +35,10 @@ export function AppFrame({ session, settings, clinicName, onShowShortcuts, child
       <AppShell.Navbar>
         <Navigation role={session.user.role} onNavigate={nav.close} />
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main>
+        <ConnectionBanner />
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -26,6 +26,13 @@ export const frameStrings = {
     title: 'Page not found',
     body: 'This page does not exist. Use the navigation on the left to choose an area.',
   },
+  connection: {
+    title: 'Clinic desk cannot reach its data',
+    body: 'The clinic server or this computer’s Clinic desk is not answering.',
+    kept: 'What you typed is kept, and nothing was half saved.',
+    retrying: (seconds: number) => (seconds > 0 ? `Trying again in ${seconds} s.` : 'Trying again…'),
+    tryNow: 'Try now',
+  },
   startup: {
     failed: 'Clinic desk could not start.',
     loading: 'Loading Clinic desk…',
