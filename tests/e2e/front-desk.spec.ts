@@ -35,7 +35,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   const doctorPage = await doctorContext.newPage();
   const doctorErrors = watchErrors(doctorPage);
   await signIn(doctorPage, clinic.url, DOCTOR);
-  await doctorPage.getByRole('link', { name: 'Front desk' }).click();
+  await doctorPage.getByRole('link', { name: 'Front desk' }).press('Enter');
   await expect(row(doctorPage, PATIENTS.moving.name)).toBeVisible();
 
   // The receptionist signs in and finds a returning patient by part of the phone number.
@@ -50,7 +50,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expectNoSeriousA11yViolations(page, 'patient page');
 
   // Book the doctor's next free slot from the patient page.
-  await page.getByRole('button', { name: 'Book appointment' }).click();
+  await page.getByRole('button', { name: 'Book appointment' }).press('Enter');
   const booking = page.getByRole('dialog', { name: 'Book appointment' });
   await expect(booking.getByText(PATIENTS.returning.name)).toBeVisible();
   const who = booking.getByRole('combobox', { name: 'Doctor or specialization' });
@@ -72,10 +72,9 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await page.screenshot({ path: `${SHOTS}/patient-page.png` });
 
   // T goes to today's board; check the patient in.
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('t');
   await expect(page.getByRole('heading', { level: 1, name: 'Front desk' })).toBeVisible();
-  await page.getByRole('button', { name: 'Check in Jane Returning' }).click();
+  await page.getByRole('button', { name: 'Check in Jane Returning' }).press('Enter');
   await expect(row(page, PATIENTS.returning.name).getByText('Checked in')).toBeVisible();
   await expect(row(page, PATIENTS.returning.name).getByText(/Waiting \d+ min/)).toBeVisible();
 
@@ -83,7 +82,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(row(doctorPage, PATIENTS.returning.name).getByText('Checked in')).toBeVisible();
 
   // Reschedule another appointment with a reason.
-  await page.getByRole('button', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` }).click();
+  await page.getByRole('button', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` }).press('Enter');
   const moving = page.getByRole('dialog', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` });
   const newSlot = moving.getByRole('radio').nth(2);
   await newSlot.focus();
@@ -94,7 +93,7 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(page.getByText(new RegExp(`The appointment of ${PATIENTS.moving.name} is moved to`))).toBeVisible();
 
   // Cancel a third appointment with a reason; the dialog names the consequence.
-  await page.getByRole('button', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}` }).click();
+  await page.getByRole('button', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}` }).press('Enter');
   const cancelling = page.getByRole('dialog', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}?` });
   await expect(cancelling.getByText(/the slot becomes free for others to book/)).toBeVisible();
   await cancelling.getByLabel('Reason for cancelling').fill('The patient called to cancel.');
@@ -103,16 +102,17 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(row(page, PATIENTS.cancelling.name).getByText('Cancelled')).toBeVisible();
 
   // A walk-in, registered in place, checked in with the doctor.
-  await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('w');
   const walkIn = page.getByRole('dialog', { name: 'Walk-in' });
   await expect(walkIn.getByRole('combobox', { name: 'Patient' })).toBeFocused();
   await page.keyboard.type('Walter Walkin');
-  await page.getByRole('option', { name: /Register new patient/ }).click();
+  await expect(page.getByRole('option', { name: /Register new patient/ })).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(walkIn.getByLabel('Full name')).toHaveValue('Walter Walkin');
   await walkIn.getByLabel('Phone').fill('07700 900999');
   await page.screenshot({ path: `${SHOTS}/walk-in-register.png` });
-  await walkIn.getByRole('button', { name: 'Register patient' }).click();
+  await walkIn.getByRole('button', { name: 'Register patient' }).press('Enter');
   await expect(walkIn.getByText('Walter Walkin')).toBeVisible();
   const doctor = walkIn.getByRole('combobox', { name: 'Doctor' });
   await doctor.focus();
@@ -126,9 +126,9 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expectNoSeriousA11yViolations(page, 'board');
 
   // The doctor starts and completes the visit; the desk sees it live.
-  await doctorPage.getByRole('button', { name: 'Start the consultation with Jane Returning' }).click();
+  await doctorPage.getByRole('button', { name: 'Start the consultation with Jane Returning' }).press('Enter');
   await expect(row(doctorPage, PATIENTS.returning.name).getByText('In consultation')).toBeVisible();
-  await doctorPage.getByRole('button', { name: 'Complete the visit of Jane Returning' }).click();
+  await doctorPage.getByRole('button', { name: 'Complete the visit of Jane Returning' }).press('Enter');
   await expect(row(doctorPage, PATIENTS.returning.name).getByText('Completed')).toBeVisible();
   await expect(row(page, PATIENTS.returning.name).getByText('Completed')).toBeVisible();
   await doctorPage.screenshot({ path: `${SHOTS}/board-doctor.png` });
@@ -138,17 +138,17 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await page.keyboard.type('Clara');
   await expect(page.getByRole('option', { name: /Clara Cancels/ })).toBeVisible();
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Add to waitlist' }).click();
+  await page.getByRole('button', { name: 'Add to waitlist' }).press('Enter');
   const waitlist = page.getByRole('dialog', { name: 'Add Clara Cancels to the waitlist' });
   await expect(waitlist.getByRole('combobox', { name: 'Doctor or specialization' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await waitlist.getByRole('button', { name: 'Add to waitlist' }).click();
+  await waitlist.getByRole('button', { name: 'Add to waitlist' }).press('Enter');
   await expect(waitlist).toBeHidden();
-  await page.getByRole('link', { name: 'Front desk' }).click();
+  await page.getByRole('link', { name: 'Front desk' }).press('Enter');
   const offer = page.getByRole('button', { name: /^Book Clara Cancels with Dr Ama Mensah at/ });
   await expect(page.getByText(/A slot is free for Clara Cancels with Dr Ama Mensah at/)).toBeVisible();
-  await offer.click();
+  await offer.press('Enter');
   await expect(page.getByText(/Clara Cancels is booked for .* and taken off the waitlist/)).toBeVisible();
   await expect(row(page, PATIENTS.cancelling.name).getByText('Scheduled')).toBeVisible();
 

@@ -60,7 +60,9 @@ test('a receptionist and a doctor message each other live, with badges, by keybo
   // The receptionist starts the thread from Martin's appointment on the board.
   await signIn(page, clinic.url, RECEPTIONIST);
   await goToFrontDesk(page);
-  const messageDoctor = page.getByRole('button', { name: `Message ${DOCTOR.name} about ${PATIENTS.moving.name}` });
+  const messageDoctor = page.getByRole('button', {
+    name: `Message doctor: ${DOCTOR.name} about ${PATIENTS.moving.name}`,
+  });
   await messageDoctor.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/messages\/\d+$/);

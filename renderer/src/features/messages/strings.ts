@@ -86,7 +86,8 @@ export const messagesStrings = {
   },
   appointment: {
     messageDoctor: 'Message doctor',
-    messageDoctorLabel: (doctor: string, patient: string) => `Message ${doctor} about ${patient}`,
+    // Starts with the visible "Message doctor", so speech control users can say what they see.
+    messageDoctorLabel: (doctor: string, patient: string) => `Message doctor: ${doctor} about ${patient}`,
   },
   openFailed: 'The conversation could not be opened.',
 };

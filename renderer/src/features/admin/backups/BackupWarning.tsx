@@ -14,7 +14,14 @@ export function BackupWarning({ isAdmin }: { isAdmin: boolean }) {
       ? strings.warning.none
       : strings.warning.old(Math.floor(Math.max(ageHours, BACKUP_WARN_HOURS) / 24));
   return (
-    <Alert color="orange" variant="light" title={strings.warning.title} role="status">
+    <Alert
+      color="orange"
+      variant="light"
+      title={strings.warning.title}
+      role="status"
+      // The light variant's orange title fails contrast on its own background: body text colour instead.
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
+    >
       {message}{' '}
       {isAdmin ? (
         <Anchor component={Link} to="/admin/backups">
