@@ -125,8 +125,10 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   await expect(account.getByText('Partly refunded')).toBeVisible();
   await expect(account.getByRole('row').filter({ hasText: 'Follow-up was not needed' })).toContainText('-£15.00');
 
+  // A refund does not make money owed again: nothing to take, so focus is on the first action left.
+  await expect(account.getByRole('button', { name: 'Take payment' })).toBeDisabled();
+  await expect(account.getByRole('button', { name: 'Refund', exact: true })).toBeFocused();
   // Esc closes the account; the list shows the new status.
-  await expect(account.getByRole('button', { name: 'Take payment' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(account).toBeHidden();
   await expect(page.getByRole('row').filter({ has: martin }).getByText('Partly refunded')).toBeVisible();
@@ -200,11 +202,11 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   await expect(account.getByText('Partly refunded')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/account-dark.png` });
   await expectNoSeriousA11yViolations(page, 'account (dark)');
-  await pressOn(account.getByRole('button', { name: 'Take payment' }));
-  await expect(take).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/take-dark.png` });
+  await pressOn(account.getByRole('button', { name: 'Refund', exact: true }));
+  await expect(refund).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/refund-dark.png` });
   await page.keyboard.press('Escape');
-  await expect(take).toBeHidden();
+  await expect(refund).toBeHidden();
 
   // The patient page lists the account with a link to it.
   await pressOn(account.getByRole('link', { name: 'Patient page' }));

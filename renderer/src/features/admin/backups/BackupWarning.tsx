@@ -19,12 +19,12 @@ export function BackupWarning({ isAdmin }: { isAdmin: boolean }) {
       variant="light"
       title={strings.warning.title}
       role="status"
-      // The light variant's orange title fails contrast on its own background: body text colour instead.
+      // The light variant's orange text fails contrast on its own background: body text colour instead.
       styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
       {message}{' '}
       {isAdmin ? (
-        <Anchor component={Link} to="/admin/backups">
+        <Anchor component={Link} to="/admin/backups" c="var(--mantine-color-text)" underline="always" fw={600}>
           {strings.warning.open}
         </Anchor>
       ) : null}
