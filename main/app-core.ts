@@ -17,7 +17,7 @@ export interface AppCore {
   sessions: SessionStore;
   hub: EventHub;
   dispatcher: Dispatcher;
-  /** Runs the scheduled jobs that are due on the core's clock (slots to the horizon, the daily backup). */
+  /** Runs the jobs due on the core's clock (slots to the horizon, then the daily backup, whose result it returns). */
   tick(): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -68,7 +68,10 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessions,
     hub,
     dispatcher,
-    tick: async () => [await horizon.check(), await operations.tick()],
+    tick: async () => {
+      await horizon.check();
+      return operations.tick();
+    },
     close: async () => {
       clearInterval(horizonTimer);
       operations.stop();
