@@ -30,6 +30,7 @@ const templateName = (): string =>
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl() });
+  client.on('error', () => undefined);
   await client.connect();
   try {
     return await fn(client);
