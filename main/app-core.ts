@@ -1,5 +1,6 @@
 import { openDatabase, type DatabaseHandle } from '../db/connection-any.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createConnectionControl, type ConnectionOptions } from './connection/control.ts';
 import type { PgEventBridge } from './events/pg-bridge.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
@@ -17,6 +18,14 @@ export interface AppCore {
   sessions: SessionStore;
   hub: EventHub;
   dispatcher: Dispatcher;
+  /** The clinic server's URL in server mode (never logged as is: redactUrl), else null. */
+  serverUrl: string | null;
+  /**
+   * Moves the running core onto a clinic server: opens and migrates it, calls `commit` (which
+   * remembers the choice), then swaps the database, services, sessions and dispatcher and starts
+   * the LISTEN/NOTIFY bridge. If anything before the swap fails, the core stays where it was.
+   */
+  switchToServer(url: string, commit?: () => void | Promise<void>): Promise<void>;
   /** Runs the jobs due on the core's clock (slots to the horizon, then the daily backup, whose result it returns). */
   tick(): Promise<unknown>;
   close(): Promise<void>;
@@ -31,6 +40,8 @@ export interface AppCoreOptions {
   database?: DatabaseHandle;
   clock?: Clock;
   logger?: Logger;
+  /** The first-run choice of where the data lives (fixed by the environment, where it is kept). */
+  connection?: ConnectionOptions;
 }
 
 async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Promise<DatabaseHandle> {
@@ -48,11 +59,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const database = await openFrom(options);
   await migrateToLatest(database.db);
   const dbFile = database.kind === 'sqlite' ? (options.dbFile ?? null) : null;
-  const operations = createOperations({ dbFile, clock, logger });
+  let operations = createOperations({ dbFile, clock, logger });
   const services = createServices({ db: database.db, clock, logger }, operations.host);
   const sessions = createSessionStore(clock);
   const hub = createEventHub();
-  const dispatcher = createDispatcher({ services, sessions, hub });
+  const connection = createConnectionControl(() => core, options.connection ?? {}, logger);
+  const dispatcher = createDispatcher({ services, sessions, hub, connection });
   let bridge: PgEventBridge | null = null;
   const horizon = createHorizonKeeper({
     db: () => core.database.db,
@@ -68,6 +80,32 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessions,
     hub,
     dispatcher,
+    serverUrl: database.kind === 'postgres' ? (options.databaseUrl ?? null) : null,
+    switchToServer: async (url, commit) => {
+      const next = await openDatabase({ url });
+      try {
+        await migrateToLatest(next.db);
+        await commit?.();
+      } catch (error) {
+        await next.close().catch(() => undefined);
+        throw error;
+      }
+      const previous = core.database;
+      // Backups and restore are SQLite's: in server mode the server's own backups apply.
+      operations.stop();
+      operations = createOperations({ dbFile: null, clock, logger });
+      operations.attach(core, () => Promise.reject(new Error('No file to reopen in server mode')));
+      install(next);
+      core.serverUrl = url;
+      const previousBridge = bridge;
+      bridge = null;
+      await previousBridge?.close();
+      await previous.close().catch((error: unknown) =>
+        logger.error('Closing the previous database failed', { error: String(error) }),
+      );
+      await startBridge();
+      await horizon.check();
+    },
     tick: async () => {
       await horizon.check();
       return operations.tick();
@@ -80,25 +118,33 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       return core.database.close();
     },
   };
-  // A restore swaps the file: reopen it, rebuild the services and dispatcher on it, and start
-  // a new session store (everyone signs in again; the transports read core.* on every call).
+  // Swapping the database (a restore, the move onto a clinic server): rebuild the services and
+  // dispatcher on it and start a new session store (everyone signs in again; the transports
+  // read core.* on every call).
+  function install(next: DatabaseHandle): void {
+    core.database = next;
+    core.services = createServices({ db: next.db, clock, logger }, operations.host);
+    core.sessions = createSessionStore(clock);
+    core.dispatcher = createDispatcher({ services: core.services, sessions: core.sessions, hub, connection });
+  }
+  async function startBridge(): Promise<void> {
+    const { pool } = core.database;
+    if (!pool || bridge) return;
+    // Clinic server mode: events reach the windows of every PC on the same database.
+    const { bridgeEventsOverPostgres } = await import('./events/pg-bridge.ts');
+    bridge = bridgeEventsOverPostgres({ pool, hub, sessions: () => core.sessions, logger });
+    await bridge.ready;
+  }
+  // A restore swaps the file: reopen it and install it.
   operations.attach(core, async () => {
     const reopened = await openFrom({ dbFile: dbFile ?? undefined });
     await migrateToLatest(reopened.db);
-    core.database = reopened;
-    core.services = createServices({ db: reopened.db, clock, logger }, operations.host);
-    core.sessions = createSessionStore(clock);
-    core.dispatcher = createDispatcher({ services: core.services, sessions: core.sessions, hub });
+    install(reopened);
     return reopened.db;
   });
   operations.start();
   // Days may have passed since the app last ran: bring the slots up to today's horizon first.
   await horizon.check();
-  if (database.pool) {
-    // Clinic server mode: events reach the windows of every PC on the same database.
-    const { bridgeEventsOverPostgres } = await import('./events/pg-bridge.ts');
-    bridge = bridgeEventsOverPostgres({ pool: database.pool, hub, sessions: () => core.sessions, logger });
-    await bridge.ready;
-  }
+  await startBridge();
   return core;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, channel, done, noInput, type ChannelSpec } from './channel.ts';
+import { connectionChannels } from './contract-connection.ts';
 import { exportsChannels } from './contract-exports.ts';
 import { frontDeskChannels } from './contract-front-desk.ts';
 import { operationsChannels, operationsEvents } from './contract-operations.ts';
@@ -161,6 +162,7 @@ export const contract = {
     input: setupInputSchema,
     output: sessionSchema,
   }),
+  ...connectionChannels,
   'auth.session': channel({
     description: 'The session of this window, or null when nobody is signed in.',
     access: 'public',

@@ -1,4 +1,5 @@
 import { contract, type ChannelName, type ChannelSpec, type ClinicError, type Result } from '../../preload/contract.ts';
+import type { ConnectionControl } from '../connection/control.ts';
 import { AppError, databaseErrorToAppError } from '../services/errors.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
@@ -11,6 +12,8 @@ export interface DispatcherDeps {
   services: Services;
   sessions: SessionStore;
   hub: EventHub;
+  /** The first-run choice of where the data lives. */
+  connection: ConnectionControl;
 }
 
 const fail = (error: ClinicError): Result<never> => ({ ok: false, error });
@@ -32,7 +35,7 @@ function checkAccess(spec: ChannelSpec, session: SessionState | undefined): Clin
  * The one entry point for every call, from Electron IPC and the web shell alike:
  * session and role check, zod parse, service call, output check, errors as data.
  */
-export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
+export function createDispatcher({ services, sessions, hub, connection }: DispatcherDeps) {
   const { logger } = services.deps;
 
   async function lockIfIdle(clientKey: string, spec: ChannelSpec): Promise<void> {
@@ -58,7 +61,14 @@ export function createDispatcher({ services, sessions, hub }: DispatcherDeps) {
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(validationError(parsed.error));
       if (session && !spec.whileLocked) sessions.touch(clientKey);
-      const context: HandlerContext = { clientKey, session: session ?? null, services, sessions, hub };
+      const context: HandlerContext = {
+        clientKey,
+        session: session ?? null,
+        services,
+        sessions,
+        hub,
+        connection,
+      };
       const handler = handlers[channelName] as Handler<ChannelName>;
       const value = await handler(parsed.data as never, context);
       const checked = spec.output.safeParse(value);

@@ -1,4 +1,5 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../preload/contract.ts';
+import type { ConnectionControl } from '../connection/control.ts';
 import type { Actor } from '../services/context.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
@@ -11,6 +12,7 @@ export interface HandlerContext {
   services: Services;
   sessions: SessionStore;
   hub: EventHub;
+  connection: ConnectionControl;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

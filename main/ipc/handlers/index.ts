@@ -2,6 +2,7 @@ import type { ChannelName } from '../../../preload/contract.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
+import { connectionHandlers } from './connection.ts';
 import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
 import { operationsHandlers } from './operations.ts';
@@ -15,6 +16,7 @@ import { scheduleHandlers } from './schedule.ts';
  */
 export const handlers: HandlerMap<ChannelName> = {
   ...authHandlers,
+  ...connectionHandlers,
   ...adminHandlers,
   ...scheduleHandlers,
   ...frontDeskHandlers,

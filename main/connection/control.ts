@@ -1,0 +1,107 @@
+import type { DatabaseChoice, ServerDetails, ServerProbe, ServerSummary } from '../../preload/contract-connection.ts';
+import { AppError } from '../services/errors.ts';
+import type { Logger } from '../services/logger.ts';
+import { probeServer } from './probe.ts';
+import { serverUrl, summaryOf, summaryOfUrl } from './server-url.ts';
+import type { ConnectionStore } from './store.ts';
+
+// The first-run choice of where the data lives, as main answers it. These channels make main
+// connect to a host the caller names, so they answer only while the current database still
+// needs first-run setup and the environment does not fix the server.
+
+export interface ConnectionOptions {
+  /** CLINIC_DATABASE_URL set the server: nothing may be chosen on screen. */
+  fixedByEnvironment?: boolean;
+  /** Where the choice is kept; without one it lasts for the run. */
+  store?: ConnectionStore;
+  /** Replaced in tests. */
+  probe?: (details: ServerDetails) => Promise<ServerProbe>;
+}
+
+/** The part of the app core the choice works on. */
+export interface SwitchableCore {
+  database: { kind: 'sqlite' | 'postgres' };
+  services: { setup: { needsSetup(): Promise<boolean> }; settings: { find(): Promise<{ clinicName: string } | null> } };
+  /** The server's URL while in server mode (for the summary), else null. */
+  serverUrl: string | null;
+  switchToServer(url: string, commit?: () => void | Promise<void>): Promise<void>;
+}
+
+export interface ConnectionControl {
+  status(): Promise<DatabaseChoice>;
+  test(details: ServerDetails): Promise<ServerProbe>;
+  use(details: ServerDetails): Promise<{ needsSetup: boolean; clinicName: string | null; passwordKept: boolean }>;
+}
+
+const FIXED_MESSAGE =
+  'The clinic server is set by CLINIC_DATABASE_URL on this computer, so it cannot be changed on this screen.';
+const SET_UP_MESSAGE =
+  'This clinic is already set up, so where its data lives cannot be changed here. Moving a clinic to a server is done with the move-to-server command.';
+
+export function createConnectionControl(
+  core: () => SwitchableCore,
+  { fixedByEnvironment = false, store, probe = probeServer }: ConnectionOptions,
+  logger: Logger,
+): ConnectionControl {
+  let switching = false;
+  let current: ServerSummary | null = null;
+
+  async function allowed(): Promise<void> {
+    if (fixedByEnvironment) throw new AppError('FORBIDDEN', FIXED_MESSAGE);
+    if (!(await core().services.setup.needsSetup())) throw new AppError('CONFLICT', SET_UP_MESSAGE);
+  }
+
+  function serverShown(): ServerSummary | null {
+    const { database, serverUrl: url } = core();
+    if (database.kind === 'postgres') return current ?? (url ? summaryOfUrl(url) : null);
+    return store?.load()?.server ?? null;
+  }
+
+  return {
+    async status() {
+      const needsSetup = await core().services.setup.needsSetup();
+      return {
+        mode: core().database.kind === 'postgres' ? 'server' : 'local',
+        fixedByEnvironment,
+        canChoose: needsSetup && !fixedByEnvironment,
+        server: serverShown(),
+      };
+    },
+    async test(details) {
+      await allowed();
+      return probe(details);
+    },
+    async use(details) {
+      await allowed();
+      if (switching) throw new AppError('CONFLICT', 'The app is already moving to a clinic server. Wait a moment.');
+      switching = true;
+      try {
+        // Tested first: a wrong field is said beside it, and foreign tables are refused.
+        await probe(details);
+        let passwordKept = false;
+        try {
+          await core().switchToServer(serverUrl(details), () => {
+            passwordKept = store ? store.save(details).passwordKept : false;
+          });
+        } catch (error) {
+          if (error instanceof AppError) throw error;
+          logger.error('Moving onto the clinic server failed', {
+            error: error instanceof Error ? error.message : String(error),
+          });
+          throw new AppError(
+            'CONFLICT',
+            'Clinic desk could not prepare its tables on this server, so nothing changed and this computer keeps its data here. The database user must own the database (it creates tables and the btree_gist and pg_trgm extensions).',
+          );
+        }
+        current = summaryOf(details);
+        logger.info('Now using the clinic server', { server: `${details.host}:${details.port}/${details.database}` });
+        const services = core().services;
+        const needsSetup = await services.setup.needsSetup();
+        const settings = await services.settings.find();
+        return { needsSetup, clinicName: needsSetup ? null : (settings?.clinicName ?? null), passwordKept };
+      } finally {
+        switching = false;
+      }
+    },
+  };
+}
