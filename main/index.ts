@@ -3,9 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
-import { startAppCore, type AppCore } from './app-core.ts';
+import type { AppCore } from './app-core.ts';
+import { startFromChoice } from './connection/startup.ts';
+import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
 import { registerIpc, type IpcRegistration } from './ipc/register.ts';
-import { DATABASE_FILE_NAME } from './paths.ts';
+import { electronSecretStore } from './secret-store-electron.ts';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -94,7 +96,27 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)),
   );
-  core = await startAppCore({ dbFile: join(userData, DATABASE_FILE_NAME) });
+  core = await startFromChoice({
+    userData,
+    store: createFileConnectionStore(join(userData, CONNECTION_FILE_NAME), electronSecretStore()),
+    onServerUnreachable: async (where) => {
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        buttons: ['Retry', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+        title: 'Clinic server unreachable',
+        message: `The clinic server (${where}) cannot be reached.`,
+        detail: 'Check the network and that the server is running, then choose Retry.',
+      });
+      return response === 0;
+    },
+  });
+  if (!core) {
+    readyToQuit = true;
+    app.quit();
+    return;
+  }
   ipc = registerIpc(ipcMain, core, APP_ORIGIN);
   openWindow();
 }

@@ -21,7 +21,7 @@ const hostMessage =
 export const serverHostSchema = z
   .string({ error: 'Enter the server’s name or IP address.' })
   .trim()
-  .min(1, 'Enter the server’s name or IP address.')
+  .min(1, { error: 'Enter the server’s name or IP address.', abort: true })
   .refine((v) => HOST_NAME.test(v) || (v.includes(':') && IPV6.test(v)), hostMessage);
 
 export const serverPortSchema = z
@@ -34,7 +34,7 @@ const identifierSchema = (label: string) =>
   z
     .string({ error: `Enter the ${label}.` })
     .trim()
-    .min(1, `Enter the ${label}.`)
+    .min(1, { error: `Enter the ${label}.`, abort: true })
     .regex(
       IDENTIFIER,
       `Use letters, digits and underscores for the ${label} (at most 63), starting with a letter or underscore.`,

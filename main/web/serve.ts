@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppCore } from '../app-core.ts';
+import { createMemoryConnectionStore } from '../connection/store.ts';
 import { redactUrl } from '../cli/move-to-server.ts';
 import { defaultDatabaseFile } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
@@ -37,7 +38,10 @@ if (!existsSync(join(rendererDir, 'index.html')))
 const databaseUrl = process.env.CLINIC_DATABASE_URL;
 const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile());
 if (!databaseUrl) mkdirSync(dirname(dbFile), { recursive: true });
-const core = await startAppCore(databaseUrl ? { databaseUrl } : { dbFile });
+// The first-run choice of a clinic server lasts for this run (no keychain here, so no password
+// is written to disk); CLINIC_DATABASE_URL fixes it.
+const connection = { fixedByEnvironment: Boolean(databaseUrl), store: createMemoryConnectionStore() };
+const core = await startAppCore(databaseUrl ? { databaseUrl, connection } : { dbFile, connection });
 
 async function listen() {
   try {
