@@ -5,8 +5,9 @@ import type { Database } from '../../db/schema.ts';
 
 // Patient search, the one query the desk runs on every keystroke. SQLite: a trigram FTS5
 // index (migration 0005) finds any 3+ characters anywhere in name, phone, email or number;
-// one- and two-letter searches use a name-prefix index. PostgreSQL: the same text under a
-// pg_trgm index (migration 0005), searched with LIKE, same results.
+// one- and two-letter searches use a name-prefix index; names typed in any word order are
+// first looked up by word prefix (migration 0012), which reads far less than the trigrams.
+// PostgreSQL: the same text under a pg_trgm index (migration 0005), searched with LIKE.
 
 export interface SearchHit {
   user_id: number;
@@ -85,10 +86,40 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
   const prefixHits =
     namePrefix.length >= 3 && /^[a-z][a-z '.-]*$/.test(namePrefix) ? await byNamePrefix(db, namePrefix, limit) : [];
   if (prefixHits.length >= limit) return prefixHits;
-  const found = await searchAnywhere(db, query, limit);
-  if (prefixHits.length === 0) return found;
-  const seen = new Set(prefixHits);
-  return [...prefixHits, ...found.filter((id) => !seen.has(id))].slice(0, limit);
+  // Then every word the start of a name word, in any order ("perera mar"): a page of those
+  // is enough; fewer, and the trigram search adds the names that contain the words.
+  const wordHits = mergeHits(prefixHits, await byNameWords(db, query, limit), limit);
+  if (wordHits.length >= limit) return wordHits;
+  return mergeHits(wordHits, await searchAnywhere(db, query, limit), limit);
+}
+
+function mergeHits(first: readonly number[], then: readonly number[], limit: number): number[] {
+  if (first.length === 0) return then.slice(0, limit);
+  const seen = new Set(first);
+  return [...first, ...then.filter((id) => !seen.has(id))].slice(0, limit);
+}
+
+/** The words of a typed name, as the word index splits them (letters and digits). */
+export function nameWords(query: string): string[] {
+  if (!/^[\p{L}\p{M}\s'’.-]+$/u.test(query)) return [];
+  const words = query.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
+  return words.some((w) => w.length >= 3) ? words : [];
+}
+
+/**
+ * Patients with a name word starting with each typed word, in any order (SQLite's word
+ * index, accents folded); in patient-number order like the trigram search, the LIMIT inside
+ * the index query so it stops at the first page.
+ */
+async function byNameWords(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
+  if (dialectOf(db) === 'postgres') return [];
+  const words = nameWords(query);
+  if (words.length === 0) return [];
+  const match = words.map((w) => `${quoteFts(w)}*`).join(' AND ');
+  const result = await sql<SearchHit>`
+    SELECT rowid AS user_id FROM patient_search_words WHERE patient_search_words MATCH ${match}
+    LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.user_id);
 }
 
 async function searchAnywhere(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {

@@ -59,3 +59,40 @@ describe('names typed from the start', () => {
     );
   });
 });
+
+describe('names typed in any word order', () => {
+  it('finds surname-first and partly typed words from the word index, a page of them at once', async () => {
+    for (const name of ['Ajohn Blacksmith', 'Joanna Smith', 'John Smithers', 'Anna Johnson', 'Peter Smith']) {
+      await register(name, '0200 000 000');
+    }
+    expect((await search('smith jo')).sort()).toEqual(['Ajohn Blacksmith', 'Joanna Smith', 'John Smithers']);
+    expect((await search('SMITHERS   john')).sort()).toEqual(['John Smithers']);
+    // A full page of word-start hits: the middle-of-word match (Blacksmith) is not needed.
+    const page = await search('smi jo', 2);
+    expect(page.sort()).toEqual(['Joanna Smith', 'John Smithers']);
+    expect(await search('smith peter')).toEqual(['Peter Smith']);
+  });
+
+  it('folds accents, follows renames and deletions of the word, and never mixes in other words', async () => {
+    const lucia = await register('Lucía Hernández', '0200 000 001');
+    await register('Luis Hernando', '0200 000 002');
+    // SQLite's word index folds accents; PostgreSQL's trigram search matches them as typed.
+    const folded = app.core.database.kind === 'postgres' ? [] : ['Lucía Hernández'];
+    expect(await search('hernandez luc')).toEqual(folded);
+    expect(await search('HERNÁNDEZ Lucía')).toEqual(['Lucía Hernández']);
+    expect(await search('lucía hernán')).toEqual(['Lucía Hernández']);
+    expect((await search('hernan lu')).sort()).toEqual(['Lucía Hernández', 'Luis Hernando']);
+    const detail = await app.ok(ADMIN_KEY, 'patients.get', { patientId: lucia.patientId });
+    await app.ok(ADMIN_KEY, 'patients.update', {
+      patientId: lucia.patientId,
+      version: detail.version,
+      name: 'Lucía Ortega',
+      phone: '0200 000 001',
+      email: null,
+      medicalNotes: null,
+    });
+    expect(await search('hernandez luc')).toEqual([]);
+    expect(await search('ortega luc')).toEqual(['Lucía Ortega']);
+    expect(await search('hernan lu')).toEqual(['Luis Hernando']);
+  });
+});
