@@ -43,7 +43,7 @@ function fakeSafeStorage(available = true): SecretStore & { encrypted: number } 
     isAvailable: () => available,
     encrypt: (text: string) => {
       store.encrypted += 1;
-      return Buffer.from(text, 'utf8').map((b) => b ^ 0x5a);
+      return Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a));
     },
     decrypt: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
   };
