@@ -1,146 +1,83 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Fieldset, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DatabaseChoice } from '../../../../preload/contract-connection.ts';
 import { call } from '../../api/client.ts';
-import { applyServerErrors } from '../../api/form-errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { useSessionUpdater } from '../../api/session.ts';
 import { CenteredPage } from '../../components/CenteredPage.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { computerTimeZone, currencyChoices, timeZoneChoices } from '../../lib/choices.ts';
-import { setupDefaults, setupFieldNames, setupFormSchema } from './setup-form.ts';
-import { setupStrings as strings } from './strings.ts';
+import { ClinicStep } from './ClinicStep.tsx';
+import { DatabaseStep, type UsedServer } from './DatabaseStep.tsx';
+import { serverLabel } from './server-form.ts';
+import { databaseStrings, setupStrings } from './strings.ts';
 
+const DATABASE_KEY = ['setup.database'] as const;
+
+/** When main cannot say (an older main, a failed call): no choice, today's form. */
+const NO_CHOICE: DatabaseChoice = { mode: 'local', fixedByEnvironment: false, canChoose: false, server: null };
+
+function whereText(choice: DatabaseChoice): string {
+  if (choice.mode === 'local') return databaseStrings.whereLocal;
+  const where = choice.server ? serverLabel(choice.server) : '';
+  return choice.fixedByEnvironment ? databaseStrings.whereFixed(where) : databaseStrings.whereServer(where);
+}
+
+/** First run: where the data lives (when it may be chosen), then the clinic and its first admin. */
 export function SetupScreen() {
   const queryClient = useQueryClient();
-  const { setSession } = useSessionUpdater();
-  const [formError, setFormError] = useState<string | null>(null);
-  const timeZones = useMemo(() => timeZoneChoices(computerTimeZone()), []);
-  const currencies = useMemo(() => currencyChoices(), []);
-  const {
-    register,
-    control,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm({ resolver: zodResolver(setupFormSchema), mode: 'onBlur', defaultValues: setupDefaults() });
+  const database = useQuery({ queryKey: DATABASE_KEY, queryFn: () => call('setup.database', {}), retry: false });
+  const [step, setStep] = useState<'where' | 'clinic' | null>(null);
+  const [passwordNotKept, setPasswordNotKept] = useState(false);
 
-  const onSubmit = handleSubmit(async ({ confirmPassword: _confirm, ...input }) => {
-    setFormError(null);
-    try {
-      const session = await call('setup.complete', input);
-      queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: input.clinicName });
-      setSession(session);
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, setupFieldNames));
-    }
-  });
-
-  return (
-    <CenteredPage title={strings.title} intro={strings.intro} width={640}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack>
-          {formError ? <FormAlert>{formError}</FormAlert> : null}
-          <Fieldset legend={strings.clinicSection}>
-            <Stack>
-              <TextInput
-                label={strings.clinicName}
-                autoFocus
-                error={errors.clinicName?.message}
-                {...register('clinicName')}
-              />
-              <TextInput
-                label={strings.address}
-                description={strings.addressHint}
-                autoComplete="street-address"
-                error={errors.clinicAddress?.message}
-                {...register('clinicAddress')}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Controller
-                  control={control}
-                  name="timeZone"
-                  render={({ field, fieldState }) => (
-                    <Select
-                      label={strings.timeZone}
-                      description={strings.timeZoneHint}
-                      inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      data={timeZones}
-                      searchable
-                      allowDeselect={false}
-                      nothingFoundMessage={strings.nothingFound}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      error={fieldState.error?.message}
-                    />
-                  )}
-                />
-                <Controller
-                  control={control}
-                  name="currency"
-                  render={({ field, fieldState }) => (
-                    <Select
-                      label={strings.currency}
-                      inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      data={currencies}
-                      searchable
-                      allowDeselect={false}
-                      nothingFoundMessage={strings.nothingFound}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      error={fieldState.error?.message}
-                    />
-                  )}
-                />
-              </SimpleGrid>
-            </Stack>
-          </Fieldset>
-          <Fieldset legend={strings.adminSection}>
-            <Stack>
-              <TextInput
-                label={strings.adminName}
-                autoComplete="name"
-                error={errors.adminName?.message}
-                {...register('adminName')}
-              />
-              <TextInput
-                label={strings.email}
-                description={strings.emailHint}
-                type="email"
-                autoComplete="username"
-                error={errors.adminEmail?.message}
-                {...register('adminEmail')}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <PasswordInput
-                  label={strings.password}
-                  description={strings.passwordHint}
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  autoComplete="new-password"
-                  error={errors.adminPassword?.message}
-                  {...register('adminPassword')}
-                />
-                <PasswordInput
-                  label={strings.confirmPassword}
-                  autoComplete="new-password"
-                  inputWrapperOrder={['label', 'input', 'description', 'error']}
-                  error={errors.confirmPassword?.message}
-                  {...register('confirmPassword')}
-                />
-              </SimpleGrid>
-            </Stack>
-          </Fieldset>
-          <Button type="submit" loading={isSubmitting} size="md">
-            {strings.submit}
-          </Button>
+  if (database.isPending) {
+    return (
+      <CenteredPage title={setupStrings.title} width={640}>
+        <Stack aria-busy="true">
+          <Skeleton height={24} />
+          <Skeleton height={60} />
+          <Skeleton height={60} />
         </Stack>
-      </form>
-    </CenteredPage>
+      </CenteredPage>
+    );
+  }
+  const choice = database.data ?? NO_CHOICE;
+  const current = step ?? (choice.canChoose && choice.mode === 'local' ? 'where' : 'clinic');
+
+  const onServer = (result: UsedServer) => {
+    setPasswordNotKept(!result.passwordKept);
+    if (!result.needsSetup) {
+      // Another computer set this clinic up: sign in.
+      queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: result.clinicName });
+      return;
+    }
+    void database.refetch().then(() => setStep('clinic'));
+  };
+
+  if (current === 'where') {
+    return (
+      <DatabaseStep choice={choice} initialMode={choice.mode} onLocal={() => setStep('clinic')} onServer={onServer} />
+    );
+  }
+  return (
+    <ClinicStep
+      where={
+        <Paper withBorder p="sm" radius="sm">
+          <Group justify="space-between" wrap="nowrap">
+            <Stack gap={2}>
+              <Text size="sm">{whereText(choice)}</Text>
+              {passwordNotKept ? (
+                <Text size="sm" c="dimmed">
+                  {databaseStrings.passwordNotKept}
+                </Text>
+              ) : null}
+            </Stack>
+            {choice.canChoose ? (
+              <Button variant="subtle" size="compact-sm" onClick={() => setStep('where')}>
+                {databaseStrings.change}
+              </Button>
+            ) : null}
+          </Group>
+        </Paper>
+      }
+    />
   );
 }

@@ -20,3 +20,38 @@ export const setupStrings = {
   mismatch: 'The two passwords do not match.',
   submit: 'Create clinic',
 };
+
+/** The first step: where the clinic's data lives. */
+export const databaseStrings = {
+  intro: 'First, choose where the clinic’s data lives. The clinic details and the first admin account come next.',
+  choiceLegend: 'Where the clinic’s data lives',
+  local: 'This computer only',
+  localHint: 'The data stays in a file on this computer. For a clinic with one computer.',
+  server: 'Clinic server',
+  serverHint: 'Several computers share one PostgreSQL server (version 15 or newer) on the clinic’s network.',
+  continue: 'Continue',
+  serverLegend: 'Clinic server',
+  host: 'Server name or address',
+  hostHint: 'For example db.clinic.local or 192.168.1.20.',
+  port: 'Port',
+  database: 'Database',
+  user: 'Database user',
+  password: 'Password',
+  passwordHint: 'Kept in this computer’s keychain, never as plain text.',
+  tls: 'Encrypt the connection (TLS)',
+  tlsHint: 'The server’s certificate is checked. Turn off only on a network you trust.',
+  test: 'Test connection',
+  use: 'Use this server',
+  portInvalid: 'Enter the port as a number from 1 to 65535 (PostgreSQL uses 5432).',
+  probeEmpty: (version: string) => `Connected to PostgreSQL ${version} — the database is empty.`,
+  probeNew: (version: string) =>
+    `Connected to PostgreSQL ${version} — Clinic desk is there, but the clinic is not set up yet: you will create it next.`,
+  probeClinic: (version: string, clinic: string) =>
+    `Connected to PostgreSQL ${version} — the database already holds Clinic desk for ${clinic}: you will sign in.`,
+  passwordNotKept:
+    'This computer has no safe place to keep the password, so Clinic desk asks for the server again at the next start.',
+  whereLocal: 'Data: on this computer only.',
+  whereServer: (where: string) => `Data: on the clinic server ${where}.`,
+  whereFixed: (where: string) => `Data: Clinic server (set by CLINIC_DATABASE_URL) — ${where}.`,
+  change: 'Change',
+};

@@ -1,0 +1,153 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Fieldset, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { call } from '../../api/client.ts';
+import { applyServerErrors } from '../../api/form-errors.ts';
+import { queryKeys } from '../../api/query-keys.ts';
+import { useSessionUpdater } from '../../api/session.ts';
+import { CenteredPage } from '../../components/CenteredPage.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { computerTimeZone, currencyChoices, timeZoneChoices } from '../../lib/choices.ts';
+import { setupDefaults, setupFieldNames, setupFormSchema } from './setup-form.ts';
+import { setupStrings as strings } from './strings.ts';
+
+interface ClinicStepProps {
+  /** Where the data lives, with a way back to that choice when it may still change. */
+  where: ReactNode;
+}
+
+/** First run, the clinic's details and the first admin, written where the data lives. */
+export function ClinicStep({ where }: ClinicStepProps) {
+  const queryClient = useQueryClient();
+  const { setSession } = useSessionUpdater();
+  const [formError, setFormError] = useState<string | null>(null);
+  const timeZones = useMemo(() => timeZoneChoices(computerTimeZone()), []);
+  const currencies = useMemo(() => currencyChoices(), []);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm({ resolver: zodResolver(setupFormSchema), mode: 'onBlur', defaultValues: setupDefaults() });
+
+  const onSubmit = handleSubmit(async ({ confirmPassword: _confirm, ...input }) => {
+    setFormError(null);
+    try {
+      const session = await call('setup.complete', input);
+      queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: input.clinicName });
+      setSession(session);
+    } catch (error) {
+      setFormError(applyServerErrors(error, setError, setupFieldNames));
+    }
+  });
+
+  return (
+    <CenteredPage title={strings.title} intro={strings.intro} width={640}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack>
+          {where}
+          {formError ? <FormAlert>{formError}</FormAlert> : null}
+          <Fieldset legend={strings.clinicSection}>
+            <Stack>
+              <TextInput
+                label={strings.clinicName}
+                autoFocus
+                error={errors.clinicName?.message}
+                {...register('clinicName')}
+              />
+              <TextInput
+                label={strings.address}
+                description={strings.addressHint}
+                autoComplete="street-address"
+                error={errors.clinicAddress?.message}
+                {...register('clinicAddress')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <Controller
+                  control={control}
+                  name="timeZone"
+                  render={({ field, fieldState }) => (
+                    <Select
+                      label={strings.timeZone}
+                      description={strings.timeZoneHint}
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
+                      data={timeZones}
+                      searchable
+                      allowDeselect={false}
+                      nothingFoundMessage={strings.nothingFound}
+                      value={field.value}
+                      onChange={(value) => field.onChange(value ?? '')}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      error={fieldState.error?.message}
+                    />
+                  )}
+                />
+                <Controller
+                  control={control}
+                  name="currency"
+                  render={({ field, fieldState }) => (
+                    <Select
+                      label={strings.currency}
+                      inputWrapperOrder={['label', 'input', 'description', 'error']}
+                      data={currencies}
+                      searchable
+                      allowDeselect={false}
+                      nothingFoundMessage={strings.nothingFound}
+                      value={field.value}
+                      onChange={(value) => field.onChange(value ?? '')}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                      error={fieldState.error?.message}
+                    />
+                  )}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={strings.adminSection}>
+            <Stack>
+              <TextInput
+                label={strings.adminName}
+                autoComplete="name"
+                error={errors.adminName?.message}
+                {...register('adminName')}
+              />
+              <TextInput
+                label={strings.email}
+                description={strings.emailHint}
+                type="email"
+                autoComplete="username"
+                error={errors.adminEmail?.message}
+                {...register('adminEmail')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <PasswordInput
+                  label={strings.password}
+                  description={strings.passwordHint}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  autoComplete="new-password"
+                  error={errors.adminPassword?.message}
+                  {...register('adminPassword')}
+                />
+                <PasswordInput
+                  label={strings.confirmPassword}
+                  autoComplete="new-password"
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  error={errors.confirmPassword?.message}
+                  {...register('confirmPassword')}
+                />
+              </SimpleGrid>
+            </Stack>
+          </Fieldset>
+          <Button type="submit" loading={isSubmitting} size="md">
+            {strings.submit}
+          </Button>
+        </Stack>
+      </form>
+    </CenteredPage>
+  );
+}
