@@ -19,7 +19,7 @@ export default defineConfig({
   publicDir: false,
   ssr: { noExternal: true, external: ['electron', 'better-sqlite3', '@node-rs/argon2'] },
   build: {
-    ssr: 'main/index.ts',
+    ssr: true,
     outDir: 'out/main',
     emptyOutDir: true,
     target: 'node22',
@@ -27,8 +27,11 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
+      // The backup worker is an entry of its own: a worker thread loads it by file name,
+      // beside index.js (main/services/backup-file.ts looks for out/main/backup-worker.js).
+      input: { index: 'main/index.ts', 'backup-worker': 'main/services/backup-worker.ts' },
       external,
-      output: { format: 'es', entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },
 });

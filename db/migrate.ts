@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_messaging.ts';
 import * as m0009 from './migrations/0009_operations.ts';
 import * as m0010 from './migrations/0010_performance.ts';
 import * as m0012 from './migrations/0012_search_words.ts';
+import * as m0013 from './migrations/0013_backup_kind_cli.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009_operations': m0009,
   '0010_performance': m0010,
   '0012_search_words': m0012,
+  '0013_backup_kind_cli': m0013,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

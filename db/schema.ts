@@ -337,7 +337,7 @@ export interface BackupSettingsTable {
   updated_at: string | null;
 }
 
-export type BackupKind = 'auto' | 'manual' | 'pre-restore';
+export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'cli';
 
 /** added: every backup made, with its verification (a pruned file keeps its row, deleted_at set) */
 export interface BackupsTable {

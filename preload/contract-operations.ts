@@ -36,7 +36,7 @@ export const backupSettingsUpdateSchema = z.object({
   enabled: z.boolean({ error: 'Choose whether the daily backup runs.' }),
 });
 
-export const BACKUP_KINDS = ['auto', 'manual', 'pre-restore'] as const;
+export const BACKUP_KINDS = ['auto', 'manual', 'pre-restore', 'cli'] as const;
 
 export const backupSchema = z.object({
   backupId: z.number(),

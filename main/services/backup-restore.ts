@@ -6,7 +6,7 @@ import type { BackupRow, Database } from '../../db/schema.ts';
 import { writeTx } from '../../db/tx.ts';
 import type { Backup } from '../../preload/contract-operations.ts';
 import { writeAudit } from './audit.ts';
-import { verifyDatabaseFile } from './backup-file.ts';
+import { verifyInWorker } from './backup-file.ts';
 import type { BackupsService } from './backups.ts';
 import type { Clock } from './clock.ts';
 import type { Actor } from './context.ts';
@@ -68,7 +68,7 @@ export async function restoreDatabase(
   actor: Actor | null,
   sourcePath: string,
 ): Promise<{ restored: Backup; safetyBackup: Backup }> {
-  const checked = verifyDatabaseFile(sourcePath);
+  const checked = await verifyInWorker(sourcePath);
   if (!checked.ok) {
     throw new AppError('VALIDATION', checked.message ?? 'This backup cannot be restored.', {
       backupId: checked.message ?? 'This backup cannot be restored.',
@@ -96,7 +96,7 @@ export async function restoreDatabase(
     } finally {
       await handle.close();
     }
-    const migrated = verifyDatabaseFile(staged);
+    const migrated = await verifyInWorker(staged);
     if (!migrated.ok) throw new AppError('CONFLICT', migrated.message ?? 'The backup could not be brought up to date.');
   } catch (error) {
     removeWithSideFiles(staged);

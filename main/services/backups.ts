@@ -10,7 +10,7 @@ import {
   type BackupStatus,
 } from '../../preload/contract-operations.ts';
 import { writeAudit } from './audit.ts';
-import { copyDatabase, verifyDatabaseFile } from './backup-file.ts';
+import { backupAndVerify, type Verification } from './backup-file.ts';
 import type { Actor, ServiceDeps } from './context.ts';
 import { AppError, staleRecord } from './errors.ts';
 
@@ -26,6 +26,8 @@ export interface OperationsHost {
   dbFile: string | null;
   /** Set while a backup or restore runs: only one at a time. */
   busy: { current: 'backup' | 'restore' | null };
+  /** Tests only: force the backup worker or main's thread (default: the worker, else the thread). */
+  backupMode?: 'worker' | 'thread';
   restore(actor: Actor | null, path: string): Promise<{ restored: Backup; safetyBackup: Backup }>;
 }
 
@@ -184,7 +186,7 @@ export function createBackupsService({ db, clock, logger }: ServiceDeps, host: O
 
   /**
    * Backs up the live database into the backup folder, verifies the copy, records it and
-   * prunes old ones. `onProgress` gets 0-100 while pages are copied.
+   * prunes old ones. `onProgress` gets 0-100 while pages are copied and the copy is checked.
    */
   async function run(
     actor: Actor | null,
@@ -201,70 +203,111 @@ export function createBackupsService({ db, clock, logger }: ServiceDeps, host: O
       const message = 'Choose a backup folder in the backup settings first.';
       throw new AppError('VALIDATION', message, { folder: message });
     }
-    if (ops.busy.current && kind !== 'pre-restore') {
-      throw new AppError('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
-    }
-    const previous = ops.busy.current;
-    if (!previous) ops.busy.current = 'backup';
     const started = clock.now();
-    const startedMs = Date.now();
-    try {
+    const backup = await exclusive(kind, async () => {
       try {
         mkdirSync(folder, { recursive: true });
       } catch {
         const message = 'The backup folder cannot be created or reached. Check that the drive is connected.';
         throw new AppError('VALIDATION', message, { folder: message });
       }
-      const path = uniquePath(folder, backupFileName(started, kind));
-      let verification;
-      try {
-        await copyDatabase(ops.raw(), path, onProgress);
-        verification = verifyDatabaseFile(path);
-      } catch (error) {
-        logger.error('Backup failed', { error: String(error) });
-        verification = {
-          ok: false,
-          integrity: null,
-          schemaVersion: null,
-          rowCounts: {},
-          message: 'The backup could not be written. Check that the backup drive has space and is connected.',
-        };
-      }
-      const sizeBytes = existsSync(path) ? statSync(path).size : 0;
-      const row = await writeTx(db, async (trx) => {
-        const inserted = await trx
-          .insertInto('backups')
-          .values({
-            file_name: basename(path),
-            path,
-            created_at: started.toISOString(),
-            size_bytes: sizeBytes,
-            kind,
-            schema_version: verification.schemaVersion,
-            row_counts_json: JSON.stringify(verification.rowCounts),
-            integrity_result: verification.integrity,
-            verified: verification.ok ? 'ok' : 'failed',
-            message: verification.message,
-            duration_ms: Math.max(0, Date.now() - startedMs),
-            created_by: actor?.userId ?? null,
-            deleted_at: null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        await writeAudit(trx, clock, {
-          userId: actor?.userId ?? null,
-          action: 'backup.created',
-          entity: 'backup',
-          entityId: inserted.backup_id,
-          after: { fileName: inserted.file_name, kind, verified: inserted.verified, sizeBytes },
-        });
-        return inserted;
-      });
-      if (kind !== 'pre-restore') await prune(settings.keep_count);
-      return toBackup(row);
+      return makeAndRecord(ops, actor, kind, uniquePath(folder, backupFileName(started, kind)), started, onProgress);
+    });
+    if (kind !== 'pre-restore') await prune(settings.keep_count);
+    return backup;
+  }
+
+  /**
+   * A backup to a file the caller chose (the command line's `--out`): verified and listed the
+   * same way, with kind `cli`; never pruned (the file is not in the backup folder's rotation).
+   */
+  async function runTo(actor: Actor | null, destination: string, onProgress?: (percent: number) => void) {
+    const ops = requireSqlite();
+    const path = resolve(destination);
+    if (existsSync(path)) {
+      const message = `${path} already exists. Choose a new file name for the backup.`;
+      throw new AppError('VALIDATION', message, { out: message });
+    }
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch {
+      const message = `The folder of ${path} cannot be created or reached.`;
+      throw new AppError('VALIDATION', message, { out: message });
+    }
+    return exclusive('cli', () => makeAndRecord(ops, actor, 'cli', path, clock.now(), onProgress ?? (() => undefined)));
+  }
+
+  async function exclusive<T>(kind: BackupKind, fn: () => Promise<T>): Promise<T> {
+    const ops = requireSqlite();
+    if (ops.busy.current && kind !== 'pre-restore') {
+      throw new AppError('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
+    }
+    const previous = ops.busy.current;
+    if (!previous) ops.busy.current = 'backup';
+    try {
+      return await fn();
     } finally {
       if (!previous) ops.busy.current = null;
     }
+  }
+
+  async function makeAndRecord(
+    ops: OperationsHost,
+    actor: Actor | null,
+    kind: BackupKind,
+    path: string,
+    started: Date,
+    onProgress: (percent: number) => void,
+  ): Promise<Backup> {
+    const startedMs = Date.now();
+    let verification: Verification;
+    try {
+      verification = await backupAndVerify({ raw: () => ops.raw(), file: ops.dbFile }, path, {
+        onProgress,
+        ...(ops.backupMode ? { mode: ops.backupMode } : {}),
+        onFallback: (reason) => logger.warn('Backup verified on the main thread', { reason }),
+      });
+    } catch (error) {
+      logger.error('Backup failed', { error: String(error) });
+      verification = {
+        ok: false,
+        integrity: null,
+        schemaVersion: null,
+        rowCounts: {},
+        message: 'The backup could not be written. Check that the backup drive has space and is connected.',
+      };
+    }
+    const sizeBytes = existsSync(path) ? statSync(path).size : 0;
+    const row = await writeTx(db, async (trx) => {
+      const inserted = await trx
+        .insertInto('backups')
+        .values({
+          file_name: basename(path),
+          path,
+          created_at: started.toISOString(),
+          size_bytes: sizeBytes,
+          kind,
+          schema_version: verification.schemaVersion,
+          row_counts_json: JSON.stringify(verification.rowCounts),
+          integrity_result: verification.integrity,
+          verified: verification.ok ? 'ok' : 'failed',
+          message: verification.message,
+          duration_ms: Math.max(0, Date.now() - startedMs),
+          created_by: actor?.userId ?? null,
+          deleted_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, clock, {
+        userId: actor?.userId ?? null,
+        action: 'backup.created',
+        entity: 'backup',
+        entityId: inserted.backup_id,
+        after: { fileName: inserted.file_name, kind, verified: inserted.verified, sizeBytes },
+      });
+      return inserted;
+    });
+    return toBackup(row);
   }
 
   /** The age of the last verified backup, for the home-screen warning of every desk. */
@@ -288,7 +331,7 @@ export function createBackupsService({ db, clock, logger }: ServiceDeps, host: O
     return ops.restore(actor, path);
   }
 
-  return { getSettings, updateSettings, list, get, run, prune, status, restore };
+  return { getSettings, updateSettings, list, get, run, runTo, prune, status, restore };
 }
 
 export type BackupsService = ReturnType<typeof createBackupsService>;

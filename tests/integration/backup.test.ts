@@ -14,8 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
-import { verifyDatabaseFile } from '../../main/services/backup-file.ts';
+import { insertPatients, generatePatient } from '../../db/seed/patients.ts';
+import { createRng } from '../../db/seed/prng.ts';
+import { verifyDatabaseFile, verifyInWorker } from '../../main/services/backup-file.ts';
 import { createBackupsService, SERVER_MODE_MESSAGE } from '../../main/services/backups.ts';
+import { runCli } from '../support/cli.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -214,4 +217,131 @@ describe('backups', () => {
     await expect(service.restore(null, { path: '/tmp/x.sqlite' })).rejects.toThrow(SERVER_MODE_MESSAGE);
     expect(await service.status()).toEqual({ available: false, lastGoodAt: null, ageHours: null, warn: false });
   });
+});
+
+/** Rows enough that copying and checking the file takes a while (about 20,000 patients). */
+async function seedPatients(count: number): Promise<void> {
+  const rng = createRng(9, 'backup-worker');
+  await insertPatients(app.core.database.db, app.core.database.raw, count, (i) =>
+    generatePatient(rng, 500_000 + i, '2026-03-02', 'Europe/London'),
+  );
+}
+
+/** Overwrites pages in the middle of a copy of `file` (not the header) with garbage. */
+function damagedCopyOf(file: string): string {
+  const damaged = join(folder, 'damaged-copy.sqlite');
+  copyFileSync(file, damaged);
+  const size = statSync(damaged).size;
+  const fd = openSync(damaged, 'r+');
+  writeSync(fd, Buffer.alloc(16384, 0x5a), 0, 16384, Math.floor(size / 2 / 4096) * 4096);
+  closeSync(fd);
+  return damaged;
+}
+
+describe('backups in the backup worker', () => {
+  it('keeps answering other channels while the copy is made and checked', async () => {
+    await seedPatients(20_000);
+    const order: string[] = [];
+    const reads: Promise<unknown>[] = [];
+    const read = (label: string) =>
+      reads.push(
+        app.ok(ADMIN_KEY, 'patients.get', { patientId: 3 + reads.length }).then(() => order.push(`read ${label}`)),
+      );
+    let checking = false;
+    const unsubscribe = app.core.hub.subscribe(ADMIN_KEY, (name, payload) => {
+      if (name !== 'backup.progress') return;
+      const { percent } = payload as { percent: number };
+      // 50 %: the copy is made, the worker runs the integrity check now.
+      if (percent >= 50 && percent < 100 && !checking) {
+        checking = true;
+        read('during the check');
+      }
+      if (percent === 100) order.push('checked');
+    });
+    const running = app.ok(ADMIN_KEY, 'backups.run', {}).then((backup) => {
+      order.push('backup done');
+      return backup;
+    });
+    read('after the start');
+    const backup = await running;
+    await Promise.all(reads);
+    unsubscribe();
+
+    expect(backup).toMatchObject({ verified: 'ok', integrity: 'ok' });
+    expect(backup.rowCounts.patients).toBeGreaterThanOrEqual(20_000);
+    expect(checking).toBe(true);
+    // Both reads were answered while the backup was still running, one while its check ran.
+    expect(order.indexOf('read after the start')).toBeLessThan(order.indexOf('backup done'));
+    expect(order.indexOf('read during the check')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('read during the check')).toBeLessThan(order.indexOf('checked'));
+  });
+
+  it('finds a damaged copy damaged, and a foreign file unreadable, in the worker', async () => {
+    await seedPatients(2_000);
+    const backup = await app.ok(ADMIN_KEY, 'backups.run', {});
+    expect(await verifyInWorker(backup.path, 'worker')).toMatchObject({ ok: true, integrity: 'ok' });
+    const damaged = await verifyInWorker(damagedCopyOf(backup.path), 'worker');
+    expect(damaged.ok).toBe(false);
+    expect(damaged.message).toMatch(/damaged|could not be read/);
+    const notes = join(folder, 'notes.sqlite');
+    const fd = openSync(notes, 'w');
+    writeSync(fd, 'just some text');
+    closeSync(fd);
+    expect(await verifyInWorker(notes, 'worker')).toMatchObject({ ok: false, message: expect.stringMatching(/read/) });
+  });
+
+  it('makes the same verified backup on the main thread when the worker cannot run', async () => {
+    await seedPatients(500);
+    const host = {
+      engine: () => 'sqlite' as const,
+      raw: () => app.core.database.raw,
+      dbFile: app.dbFile,
+      busy: { current: null },
+      restore: () => Promise.reject(new Error('not reached')),
+    };
+    const viaWorker = await createBackupsService(app.core.services.deps, { ...host, backupMode: 'worker' }).run(
+      null,
+      'manual',
+    );
+    app.clock.advanceMinutes(1);
+    const onThread = await createBackupsService(app.core.services.deps, { ...host, backupMode: 'thread' }).run(
+      null,
+      'manual',
+    );
+    for (const backup of [viaWorker, onThread]) {
+      expect(backup).toMatchObject({ verified: 'ok', integrity: 'ok', schemaVersion: LATEST_MIGRATION });
+      expect(existsSync(`${backup.path}-wal`)).toBe(false);
+    }
+    expect(onThread.rowCounts.patients).toBe(viaWorker.rowCounts.patients);
+    expect(onThread.rowCounts.backups).toBe((viaWorker.rowCounts.backups ?? 0) + 1);
+  });
+
+  it('lists a backup made from the command line while the app runs, with its size and result', async () => {
+    await registerPatient(1);
+    const out = join(folder, 'by-hand', 'from-cli.sqlite');
+    const made = await runCli(['backup', '--db', app.dbFile, '--out', out]);
+    expect(made.stdout).toMatch(/verified/);
+    expect(made.code).toBe(0);
+    const [listed] = await app.ok(ADMIN_KEY, 'backups.list', {});
+    expect(listed).toMatchObject({
+      kind: 'cli',
+      path: out,
+      fileName: 'from-cli.sqlite',
+      verified: 'ok',
+      integrity: 'ok',
+      sizeBytes: statSync(out).size,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      deleted: false,
+    });
+    expect(listed?.rowCounts.patients).toBe(1);
+    // It is not part of the folder's rotation: keep-last-N never deletes it.
+    for (let i = 0; i < 4; i++) {
+      await app.ok(ADMIN_KEY, 'backups.run', {});
+      app.clock.advanceMinutes(1);
+    }
+    expect(existsSync(out)).toBe(true);
+    const again = await runCli(['backup', '--db', app.dbFile, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  }, 60_000);
 });

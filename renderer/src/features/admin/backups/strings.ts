@@ -20,7 +20,10 @@ export const backupStrings = {
   listTitle: 'Backups made',
   empty: 'No backups yet. Choose a folder, then back up now.',
   columns: { time: 'Time', kind: 'Kind', size: 'Size', result: 'Verification', file: 'File', actions: 'Actions' },
-  kinds: { auto: 'Daily', manual: 'On demand', 'pre-restore': 'Before restore' } as Record<string, string>,
+  kinds: { auto: 'Daily', manual: 'On demand', 'pre-restore': 'Before restore', cli: 'Command line' } as Record<
+    string,
+    string
+  >,
   verifiedOk: 'Verified',
   verifiedFailed: 'Failed',
   deleted: 'Deleted (kept last N)',
