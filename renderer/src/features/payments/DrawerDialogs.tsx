@@ -1,15 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { DrawerSession } from '../../../../preload/contract-payments.ts';
 import { call } from '../../api/client.ts';
-import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';
 import { AmountInput } from './AmountInput.tsx';
-import { amountFieldSchema, currencyHint } from './money-form.ts';
+import { amountFieldSchema, currencyHint, useMoneySubmit } from './money-form.ts';
+import { NoteInput } from './MoneyFormParts.tsx';
 import { paymentsStrings } from './strings.ts';
 import { useMoney, type MoneyContext } from './use-money.ts';
 
@@ -23,19 +22,14 @@ interface OpenDrawerDialogProps {
 }
 
 function OpenDrawerForm({ money, onClose, onOpened }: Omit<OpenDrawerDialogProps, 'opened'>) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
+  const form = useForm({
     resolver: zodResolver(z.object({ float: amountFieldSchema(money.minorDigits, { allowZero: true }) })),
     mode: 'onBlur',
     defaultValues: { float: '' },
   });
-  const onSubmit = handleSubmit(async ({ float }) => {
-    setFormError(null);
-    try {
-      onOpened(await call('drawer.open', { float }));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['float']));
-    }
+  const { register, formState } = form;
+  const { formError, onSubmit } = useMoneySubmit(form, ['float'], async ({ float }) => {
+    onOpened(await call('drawer.open', { float }));
   });
   return (
     <form noValidate onSubmit={onSubmit}>
@@ -81,8 +75,7 @@ function CloseDrawerForm({
   onClosed,
 }: Omit<CloseDrawerDialogProps, 'opened'> & { session: DrawerSession }) {
   const money = useMoney(session);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm({
+  const form = useForm({
     resolver: zodResolver(
       z.object({
         counted: amountFieldSchema(session.minorDigits, { allowZero: true }),
@@ -92,13 +85,9 @@ function CloseDrawerForm({
     mode: 'onBlur',
     defaultValues: { counted: '', note: '' },
   });
-  const onSubmit = handleSubmit(async ({ counted, note }) => {
-    setFormError(null);
-    try {
-      onClosed(await call('drawer.close', { counted, note: note || null }));
-    } catch (error) {
-      setFormError(applyServerErrors(error, setError, ['counted', 'note']));
-    }
+  const { register, formState } = form;
+  const { formError, onSubmit } = useMoneySubmit(form, ['counted', 'note'], async ({ counted, note }) => {
+    onClosed(await call('drawer.close', { counted, note: note || null }));
   });
   return (
     <form noValidate onSubmit={onSubmit}>
@@ -113,11 +102,9 @@ function CloseDrawerForm({
           error={formState.errors.counted?.message}
           {...register('counted')}
         />
-        <TextInput
+        <NoteInput
           label={strings.note}
           description={strings.noteHint}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          autoComplete="off"
           error={formState.errors.note?.message}
           {...register('note')}
         />

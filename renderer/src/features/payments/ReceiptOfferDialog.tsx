@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconPrinter } from '@tabler/icons-react';
-import type { MoneyMovement } from './TakePaymentDialog.tsx';
+import type { MoneyMovement } from './money-form.ts';
 import { paymentsStrings } from './strings.ts';
 import { useFiles } from './use-files.ts';
 import { NESTED_Z, useMoney } from './use-money.ts';
