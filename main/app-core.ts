@@ -1,4 +1,4 @@
-import { openDatabase, type DatabaseHandle } from '../db/connection-any.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connection-any.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { createConnectionControl, type ConnectionOptions } from './connection/control.ts';
 import type { PgEventBridge } from './events/pg-bridge.ts';
@@ -21,11 +21,13 @@ export interface AppCore {
   /** The clinic server's URL in server mode (never logged as is: redactUrl), else null. */
   serverUrl: string | null;
   /**
-   * Moves the running core onto a clinic server: opens and migrates it, calls `commit` (which
-   * remembers the choice), then swaps the database, services, sessions and dispatcher and starts
-   * the LISTEN/NOTIFY bridge. If anything before the swap fails, the core stays where it was.
+   * Moves the running core onto another database (first run: a clinic server, or back to the
+   * file on this computer): opens and migrates it, calls `commit` (which remembers the choice),
+   * then swaps the database, services, sessions, dispatcher and operations the way a restore
+   * does, and starts the LISTEN/NOTIFY bridge on a server. If anything before the swap fails,
+   * the core stays where it was.
    */
-  switchToServer(url: string, commit?: () => void | Promise<void>): Promise<void>;
+  switchDatabase(target: DatabaseTarget, commit?: () => void | Promise<void>): Promise<void>;
   /** Runs the jobs due on the core's clock (slots to the horizon, then the daily backup, whose result it returns). */
   tick(): Promise<unknown>;
   close(): Promise<void>;
@@ -81,8 +83,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     hub,
     dispatcher,
     serverUrl: database.kind === 'postgres' ? (options.databaseUrl ?? null) : null,
-    switchToServer: async (url, commit) => {
-      const next = await openDatabase({ url });
+    switchDatabase: async (target, commit) => {
+      const next = await openDatabase(target);
       try {
         await migrateToLatest(next.db);
         await commit?.();
@@ -92,18 +94,20 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       }
       const previous = core.database;
       // Backups and restore are SQLite's: in server mode the server's own backups apply.
+      const file = 'file' in target ? target.file : null;
       operations.stop();
-      operations = createOperations({ dbFile: null, clock, logger });
-      operations.attach(core, () => Promise.reject(new Error('No file to reopen in server mode')));
+      operations = createOperations({ dbFile: file, clock, logger });
+      attachOperations(file);
       install(next);
-      core.serverUrl = url;
+      core.serverUrl = 'url' in target ? target.url : null;
       const previousBridge = bridge;
       bridge = null;
       await previousBridge?.close();
-      await previous.close().catch((error: unknown) =>
-        logger.error('Closing the previous database failed', { error: String(error) }),
-      );
+      await previous
+        .close()
+        .catch((error: unknown) => logger.error('Closing the previous database failed', { error: String(error) }));
       await startBridge();
+      operations.start();
       await horizon.check();
     },
     tick: async () => {
@@ -136,12 +140,15 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     await bridge.ready;
   }
   // A restore swaps the file: reopen it and install it.
-  operations.attach(core, async () => {
-    const reopened = await openFrom({ dbFile: dbFile ?? undefined });
-    await migrateToLatest(reopened.db);
-    install(reopened);
-    return reopened.db;
-  });
+  function attachOperations(file: string | null): void {
+    operations.attach(core, async () => {
+      const reopened = await openFrom({ dbFile: file ?? undefined });
+      await migrateToLatest(reopened.db);
+      install(reopened);
+      return reopened.db;
+    });
+  }
+  attachOperations(dbFile);
   operations.start();
   // Days may have passed since the app last ran: bring the slots up to today's horizon first.
   await horizon.check();

@@ -113,4 +113,10 @@ export const connectionChannels = {
       passwordKept: z.boolean(),
     }),
   }),
+  'setup.useLocal': channel({
+    description: 'First run only: keeps the clinic’s data on this computer (back from a clinic server).',
+    access: 'public',
+    input: noInput,
+    output: z.object({ needsSetup: z.boolean(), clinicName: z.string().nullable() }),
+  }),
 } as const;

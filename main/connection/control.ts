@@ -14,6 +14,8 @@ export interface ConnectionOptions {
   fixedByEnvironment?: boolean;
   /** Where the choice is kept; without one it lasts for the run. */
   store?: ConnectionStore;
+  /** The SQLite file "This computer only" uses (to go back from a server during first run). */
+  localFile?: string;
   /** Replaced in tests. */
   probe?: (details: ServerDetails) => Promise<ServerProbe>;
 }
@@ -24,13 +26,14 @@ export interface SwitchableCore {
   services: { setup: { needsSetup(): Promise<boolean> }; settings: { find(): Promise<{ clinicName: string } | null> } };
   /** The server's URL while in server mode (for the summary), else null. */
   serverUrl: string | null;
-  switchToServer(url: string, commit?: () => void | Promise<void>): Promise<void>;
+  switchDatabase(target: { url: string } | { file: string }, commit?: () => void | Promise<void>): Promise<void>;
 }
 
 export interface ConnectionControl {
   status(): Promise<DatabaseChoice>;
   test(details: ServerDetails): Promise<ServerProbe>;
   use(details: ServerDetails): Promise<{ needsSetup: boolean; clinicName: string | null; passwordKept: boolean }>;
+  useLocal(): Promise<{ needsSetup: boolean; clinicName: string | null }>;
 }
 
 const FIXED_MESSAGE =
@@ -40,7 +43,7 @@ const SET_UP_MESSAGE =
 
 export function createConnectionControl(
   core: () => SwitchableCore,
-  { fixedByEnvironment = false, store, probe = probeServer }: ConnectionOptions,
+  { fixedByEnvironment = false, store, localFile, probe = probeServer }: ConnectionOptions,
   logger: Logger,
 ): ConnectionControl {
   let switching = false;
@@ -55,6 +58,23 @@ export function createConnectionControl(
     const { database, serverUrl: url } = core();
     if (database.kind === 'postgres') return current ?? (url ? summaryOfUrl(url) : null);
     return store?.load()?.server ?? null;
+  }
+
+  async function afterSwitch(): Promise<{ needsSetup: boolean; clinicName: string | null }> {
+    const services = core().services;
+    const needsSetup = await services.setup.needsSetup();
+    const settings = await services.settings.find();
+    return { needsSetup, clinicName: needsSetup ? null : (settings?.clinicName ?? null) };
+  }
+
+  async function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (switching) throw new AppError('CONFLICT', 'The app is already changing where its data lives. Wait a moment.');
+    switching = true;
+    try {
+      return await work();
+    } finally {
+      switching = false;
+    }
   }
 
   return {
@@ -73,14 +93,12 @@ export function createConnectionControl(
     },
     async use(details) {
       await allowed();
-      if (switching) throw new AppError('CONFLICT', 'The app is already moving to a clinic server. Wait a moment.');
-      switching = true;
-      try {
+      return exclusive(async () => {
         // Tested first: a wrong field is said beside it, and foreign tables are refused.
         await probe(details);
         let passwordKept = false;
         try {
-          await core().switchToServer(serverUrl(details), () => {
+          await core().switchDatabase({ url: serverUrl(details) }, () => {
             passwordKept = store ? store.save(details).passwordKept : false;
           });
         } catch (error) {
@@ -95,13 +113,21 @@ export function createConnectionControl(
         }
         current = summaryOf(details);
         logger.info('Now using the clinic server', { server: `${details.host}:${details.port}/${details.database}` });
-        const services = core().services;
-        const needsSetup = await services.setup.needsSetup();
-        const settings = await services.settings.find();
-        return { needsSetup, clinicName: needsSetup ? null : (settings?.clinicName ?? null), passwordKept };
-      } finally {
-        switching = false;
+        return { ...(await afterSwitch()), passwordKept };
+      });
+    },
+    async useLocal() {
+      await allowed();
+      if (core().database.kind === 'sqlite') return afterSwitch();
+      if (!localFile) {
+        throw new AppError('CONFLICT', 'This copy of Clinic desk has no data file on this computer to go back to.');
       }
+      return exclusive(async () => {
+        await core().switchDatabase({ file: localFile }, () => store?.clear());
+        current = null;
+        logger.info('Now keeping the data on this computer');
+        return afterSwitch();
+      });
     },
   };
 }

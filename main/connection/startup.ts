@@ -26,11 +26,12 @@ export async function startFromChoice({
   core = {},
 }: StartFromChoiceOptions): Promise<AppCore | null> {
   const fixedUrl = env.CLINIC_DATABASE_URL;
-  const connection = { store, fixedByEnvironment: Boolean(fixedUrl) };
+  const localFile = join(userData, DATABASE_FILE_NAME);
+  const connection = { store, fixedByEnvironment: Boolean(fixedUrl), localFile };
   if (fixedUrl) return startAppCore({ ...core, databaseUrl: fixedUrl, connection });
   const saved = store.load();
   if (saved?.password == null) {
-    return startAppCore({ ...core, dbFile: join(userData, DATABASE_FILE_NAME), connection });
+    return startAppCore({ ...core, dbFile: localFile, connection });
   }
   const url = serverUrl({ ...saved.server, password: saved.password });
   const where = `${saved.server.host}:${saved.server.port}/${saved.server.database}`;

@@ -29,6 +29,8 @@ export interface ConnectionStore {
   load(): SavedServer | null;
   /** Remembers the server; says whether the password could be kept too. */
   save(details: ServerDetails): { passwordKept: boolean };
+  /** Forgets the server: back to this computer only. */
+  clear(): void;
 }
 
 const fileSchema = z.object({
@@ -74,6 +76,9 @@ export function createFileConnectionStore(file: string, secrets: SecretStore): C
       }
       return { passwordKept };
     },
+    clear() {
+      rmSync(file, { force: true });
+    },
   };
 }
 
@@ -85,6 +90,9 @@ export function createMemoryConnectionStore(): ConnectionStore {
     save(details) {
       saved = { server: summaryOf(details), password: null };
       return { passwordKept: false };
+    },
+    clear() {
+      saved = null;
     },
   };
 }

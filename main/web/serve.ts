@@ -40,7 +40,11 @@ const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile
 if (!databaseUrl) mkdirSync(dirname(dbFile), { recursive: true });
 // The first-run choice of a clinic server lasts for this run (no keychain here, so no password
 // is written to disk); CLINIC_DATABASE_URL fixes it.
-const connection = { fixedByEnvironment: Boolean(databaseUrl), store: createMemoryConnectionStore() };
+const connection = {
+  fixedByEnvironment: Boolean(databaseUrl),
+  store: createMemoryConnectionStore(),
+  localFile: dbFile,
+};
 const core = await startAppCore(databaseUrl ? { databaseUrl, connection } : { dbFile, connection });
 
 async function listen() {

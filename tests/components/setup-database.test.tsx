@@ -169,6 +169,33 @@ describe('where the clinic’s data lives', () => {
     expect(screen.getByText('Hillside Clinic')).toBeInTheDocument();
   });
 
+  it('goes back to this computer from a server chosen before (Change)', async () => {
+    const remembered = { host: 'db.clinic.local', port: 5432, database: 'clinic', user: 'clinic', tls: true };
+    let mode: 'local' | 'server' = 'server';
+    const clinic = clinicWith({
+      'setup.database': () => ok({ ...local, mode, server: mode === 'server' ? remembered : null }),
+      'setup.useLocal': () => {
+        mode = 'local';
+        return ok({ needsSetup: true, clinicName: null });
+      },
+    });
+    const { user } = renderApp(clinic);
+    expect(await screen.findByText('Data: on the clinic server clinic @ db.clinic.local:5432.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Change' }));
+    const server = await screen.findByRole('radio', { name: /Clinic server/ });
+    expect(server).toBeChecked();
+    expect(server).toHaveFocus();
+    expect(screen.getByLabelText('Server name or address')).toHaveValue('db.clinic.local');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByRole('radio', { name: /This computer only/ })).toBeChecked();
+    await user.tab();
+    await user.keyboard('{Enter}');
+    expect(await screen.findByText('Data: on this computer only.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Clinic name')).toHaveFocus();
+    expect(clinic.callsTo('setup.useLocal')).toHaveLength(1);
+  });
+
   it('offers no choice when CLINIC_DATABASE_URL sets the server', async () => {
     const clinic = clinicWith(
       {},

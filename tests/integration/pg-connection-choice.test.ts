@@ -241,13 +241,22 @@ describe('use this server', () => {
     expect((await call(third, 'auth.signIn', ADMIN)).ok).toBe(true);
   });
 
-  it('keeps the choice without the clear password, and starts from it again', async () => {
+  it('keeps the choice without the clear password, and goes back to this computer during first run', async () => {
     const database = await emptyDatabase();
     const userData = mkdtempSync(join(tmpdir(), 'clinic-ud-'));
     dirs.push(userData);
     const file = join(userData, CONNECTION_FILE_NAME);
     const store = createFileConnectionStore(file, fakeSecrets);
-    const { core: desk } = await sqliteCore({ connection: { store } });
+    const deskDir = mkdtempSync(join(tmpdir(), 'clinic-desk-'));
+    dirs.push(deskDir);
+    const localFile = join(deskDir, 'clinic.sqlite');
+    const desk = await startAppCore({
+      dbFile: localFile,
+      clock: createTestClock(),
+      logger: silentLogger,
+      connection: { store, localFile },
+    });
+    cores.push(desk);
     const details = { ...base, database };
     expect((await call(desk, 'setup.useServer', details)).ok).toBe(true);
     const text = readFileSync(file, 'utf8');
@@ -255,6 +264,14 @@ describe('use this server', () => {
     expect(JSON.parse(text)).toMatchObject({ mode: 'server', host: base.host, database, tls: false });
     const saved = store.load();
     expect(saved?.password).toBe(base.password);
+
+    // Still first run: back to this computer only. The choice is forgotten, the pool closed.
+    const pool = desk.database.pool;
+    expect(await call(desk, 'setup.useLocal', {})).toEqual({ ok: true, value: { needsSetup: true, clinicName: null } });
+    expect(desk.database.kind).toBe('sqlite');
+    expect(pool?.ended).toBe(true);
+    expect(existsSync(file)).toBe(false);
+    expect(await call(desk, 'setup.database', {})).toMatchObject({ ok: true, value: { mode: 'local', server: null } });
   });
 
   it('stays on SQLite when the choice cannot be kept (nothing half-done)', async () => {
@@ -263,6 +280,7 @@ describe('use this server', () => {
       connection: {
         store: {
           load: () => null,
+          clear: () => undefined,
           save: () => {
             throw new Error('disk full');
           },

@@ -17,6 +17,7 @@ import { useForm } from 'react-hook-form';
 import type { DatabaseChoice, ServerDetails } from '../../../../preload/contract-connection.ts';
 import type { ChannelOutput } from '../../../../preload/contract.ts';
 import { call } from '../../api/client.ts';
+import { messageOf } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { CenteredPage } from '../../components/CenteredPage.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -28,14 +29,14 @@ export type UsedServer = ChannelOutput<'setup.useServer'>;
 interface DatabaseStepProps {
   choice: DatabaseChoice;
   initialMode: 'local' | 'server';
-  onLocal(): void;
+  onLocal(): Promise<void>;
   onServer(result: UsedServer): void;
 }
 
 /** First run, step one: this computer only, or the clinic's PostgreSQL server. */
 export function DatabaseStep({ choice, initialMode, onLocal, onServer }: DatabaseStepProps) {
   const [mode, setMode] = useState<'local' | 'server'>(initialMode);
-  const [busy, setBusy] = useState<'test' | 'use' | null>(null);
+  const [busy, setBusy] = useState<'test' | 'use' | 'local' | null>(null);
   const [result, setResult] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const {
@@ -66,6 +67,17 @@ export function DatabaseStep({ choice, initialMode, onLocal, onServer }: Databas
     }
   }
 
+  async function continueHere(): Promise<void> {
+    setBusy('local');
+    setFormError(null);
+    try {
+      await onLocal();
+    } catch (error) {
+      setFormError(messageOf(error));
+      setBusy(null);
+    }
+  }
+
   const test = handleSubmit((details) => run('test', details));
   const use = handleSubmit((details) => run('use', details));
 
@@ -88,9 +100,12 @@ export function DatabaseStep({ choice, initialMode, onLocal, onServer }: Databas
           </Stack>
         </Radio.Group>
         {mode === 'local' ? (
-          <Button size="md" onClick={onLocal}>
-            {strings.continue}
-          </Button>
+          <Stack>
+            {formError ? <FormAlert>{formError}</FormAlert> : null}
+            <Button size="md" loading={busy === 'local'} onClick={() => void continueHere()}>
+              {strings.continue}
+            </Button>
+          </Stack>
         ) : (
           <form onSubmit={use} noValidate>
             <Stack>

@@ -42,20 +42,28 @@ export function SetupScreen() {
   const choice = database.data ?? NO_CHOICE;
   const current = step ?? (choice.canChoose && choice.mode === 'local' ? 'where' : 'clinic');
 
-  const onServer = (result: UsedServer) => {
-    setPasswordNotKept(!result.passwordKept);
+  /** After a switch: sign in when that database already holds a clinic, else the clinic form. */
+  const switched = async (result: { needsSetup: boolean; clinicName: string | null }) => {
     if (!result.needsSetup) {
-      // Another computer set this clinic up: sign in.
       queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: result.clinicName });
       return;
     }
-    void database.refetch().then(() => setStep('clinic'));
+    await database.refetch();
+    setStep('clinic');
+  };
+  const onServer = (result: UsedServer) => {
+    setPasswordNotKept(!result.passwordKept);
+    void switched(result);
+  };
+  const onLocal = async () => {
+    setPasswordNotKept(false);
+    // Back from a server chosen a moment ago: main reopens the file on this computer.
+    if (choice.mode === 'server') await switched(await call('setup.useLocal', {}));
+    else setStep('clinic');
   };
 
   if (current === 'where') {
-    return (
-      <DatabaseStep choice={choice} initialMode={choice.mode} onLocal={() => setStep('clinic')} onServer={onServer} />
-    );
+    return <DatabaseStep choice={choice} initialMode={choice.mode} onLocal={onLocal} onServer={onServer} />;
   }
   return (
     <ClinicStep
