@@ -105,9 +105,12 @@ export async function listSummaries(
   return (await query.execute()).map((r) => toSummary(r, money));
 }
 
-/** Every ledger entry of a payments row, oldest first, with receipt numbers and names. */
-export async function listEntries(db: Kysely<Database>, paymentId: number): Promise<LedgerEntry[]> {
-  const rows = await db
+/**
+ * The base select of ledger entries: the entry's own columns and the name of who recorded it.
+ * Account screens narrow it to one payments row; the report joins the appointment to it.
+ */
+export function ledgerEntriesQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('payment_ledger as l')
     .leftJoin('users as u', 'u.user_id', 'l.created_by')
     .select([
@@ -119,11 +122,13 @@ export async function listEntries(db: Kysely<Database>, paymentId: number): Prom
       'l.reason',
       'l.receipt_id',
       'l.created_at',
-      'u.name',
-    ])
-    .where('l.payment_id', '=', paymentId)
-    .orderBy('l.entry_id')
-    .execute();
+      'u.name as created_by_name',
+    ]);
+}
+
+/** Every ledger entry of a payments row, oldest first, with receipt numbers and names. */
+export async function listEntries(db: Kysely<Database>, paymentId: number): Promise<LedgerEntry[]> {
+  const rows = await ledgerEntriesQuery(db).where('l.payment_id', '=', paymentId).orderBy('l.entry_id').execute();
   return rows.map((r) => ({
     entryId: r.entry_id,
     kind: r.kind,
@@ -133,6 +138,6 @@ export async function listEntries(db: Kysely<Database>, paymentId: number): Prom
     reason: r.reason,
     receiptNumber: r.receipt_id,
     createdAt: r.created_at,
-    createdBy: r.name,
+    createdBy: r.created_by_name,
   }));
 }

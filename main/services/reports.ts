@@ -9,7 +9,7 @@ import type { Actor, ServiceDeps } from './context.ts';
 import { sessionsBetween } from './drawer.ts';
 import { clinicMoney, type ClinicMoney } from './ledger.ts';
 import { formatMajor } from './money.ts';
-import { listSummaries } from './payments-read.ts';
+import { ledgerEntriesQuery, listSummaries } from './payments-read.ts';
 import { patientNumber } from './patients.ts';
 
 // The day-end (or any date range) report and the accountant's CSV. Money movements count on
@@ -73,22 +73,11 @@ async function entriesBetween(
   toIso: string,
   doctorId: number | undefined,
 ): Promise<EntryRow[]> {
-  let query = db
-    .selectFrom('payment_ledger as l')
+  let query = ledgerEntriesQuery(db)
     .innerJoin('appointments as a', 'a.appointment_id', 'l.appointment_id')
     .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
     .innerJoin('users as p', 'p.user_id', 'a.patient_id')
-    .leftJoin('users as u', 'u.user_id', 'l.created_by')
     .select([
-      'l.entry_id',
-      'l.kind',
-      'l.amount_minor',
-      'l.method',
-      'l.reference',
-      'l.reason',
-      'l.receipt_id',
-      'l.created_at',
-      'u.name as created_by_name',
       'a.doctor_id',
       'd.name as doctor_name',
       'a.patient_id',
