@@ -6,13 +6,17 @@ import type { Appointment } from '../../preload/contract-front-desk.ts';
 // Reading appointments the way every screen shows them: with doctor and patient names, the
 // slot's end time and the moment of check-in.
 
-function appointmentsQuery(db: Kysely<Database>) {
+/**
+ * The base select of appointments: the booking's own columns, the slot's end time and both
+ * names. Screens add the moment of check-in; exports add the cancellation reason.
+ */
+export function appointmentRowsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('appointments as a')
     .innerJoin('doctor_availability as s', 's.availability_id', 'a.availability_id')
     .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
     .innerJoin('users as p', 'p.user_id', 'a.patient_id')
-    .select((eb) => [
+    .select([
       'a.appointment_id',
       'a.doctor_id',
       'a.patient_id',
@@ -22,24 +26,16 @@ function appointmentsQuery(db: Kysely<Database>) {
       's.end_time',
       'a.status',
       'a.is_walk_in',
-      'a.needs_reschedule_reason',
       'a.created_at',
       'd.name as doctor_name',
       'p.name as patient_name',
-      eb
-        .selectFrom('appointment_status_history as h')
-        .select('h.changed_at')
-        .whereRef('h.appointment_id', '=', 'a.appointment_id')
-        .where('h.to_status', '=', 'checked_in')
-        .orderBy('h.history_id', 'desc')
-        .limit(1)
-        .as('checked_in_at'),
     ]);
 }
 
-type AppointmentRecord = Awaited<ReturnType<ReturnType<typeof appointmentsQuery>['execute']>>[number];
+type AppointmentRowRecord = Awaited<ReturnType<ReturnType<typeof appointmentRowsQuery>['execute']>>[number];
 
-export const toAppointment = (r: AppointmentRecord): Appointment => ({
+/** The fields every reading of an appointment shares, from a row of `appointmentRowsQuery`. */
+export const toAppointmentRow = (r: AppointmentRowRecord) => ({
   appointmentId: r.appointment_id,
   doctorId: r.doctor_id,
   doctorName: r.doctor_name,
@@ -51,10 +47,34 @@ export const toAppointment = (r: AppointmentRecord): Appointment => ({
   endTime: r.end_time,
   status: r.status,
   isWalkIn: r.is_walk_in === 1,
-  needsRescheduleReason: r.needs_reschedule_reason,
-  checkedInAt: r.status === 'scheduled' ? null : (r.checked_in_at ?? null),
   createdAt: r.created_at,
 });
+
+function appointmentsQuery(db: Kysely<Database>) {
+  return appointmentRowsQuery(db).select((eb) => [
+    'a.needs_reschedule_reason',
+    eb
+      .selectFrom('appointment_status_history as h')
+      .select('h.changed_at')
+      .whereRef('h.appointment_id', '=', 'a.appointment_id')
+      .where('h.to_status', '=', 'checked_in')
+      .orderBy('h.history_id', 'desc')
+      .limit(1)
+      .as('checked_in_at'),
+  ]);
+}
+
+type AppointmentRecord = Awaited<ReturnType<ReturnType<typeof appointmentsQuery>['execute']>>[number];
+
+export function toAppointment(r: AppointmentRecord): Appointment {
+  const { createdAt, ...row } = toAppointmentRow(r);
+  return {
+    ...row,
+    needsRescheduleReason: r.needs_reschedule_reason,
+    checkedInAt: r.status === 'scheduled' ? null : (r.checked_in_at ?? null),
+    createdAt,
+  };
+}
 
 /** One appointment by id: every booking, step and lookup reads it, so it is compiled once. */
 const appointmentById = hotQuery((db, appointmentId: number) =>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, Database } from '../../db/schema.ts';
+import { appointmentRowsQuery, toAppointmentRow } from './appointment-read.ts';
 
 // The rows every export is made from, read straight from the tables (no screen shapes), so a
 // year of appointments is a handful of queries whatever the format.
@@ -29,24 +30,8 @@ export interface ExportAppointment {
 }
 
 export async function readAppointments(db: Kysely<Database>, range: ExportRange): Promise<ExportAppointment[]> {
-  let q = db
-    .selectFrom('appointments as a')
-    .innerJoin('doctor_availability as s', 's.availability_id', 'a.availability_id')
-    .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
-    .innerJoin('users as p', 'p.user_id', 'a.patient_id')
-    .select((eb) => [
-      'a.appointment_id',
-      'a.doctor_id',
-      'd.name as doctor_name',
-      'a.patient_id',
-      'p.name as patient_name',
-      'a.availability_id',
-      'a.appointment_date',
-      'a.appointment_time',
-      's.end_time',
-      'a.status',
-      'a.is_walk_in',
-      'a.created_at',
+  let q = appointmentRowsQuery(db)
+    .select((eb) =>
       eb
         .selectFrom('appointment_status_history as h')
         .select('h.reason')
@@ -55,7 +40,7 @@ export async function readAppointments(db: Kysely<Database>, range: ExportRange)
         .orderBy('h.history_id', 'desc')
         .limit(1)
         .as('cancel_reason'),
-    ])
+    )
     .where('a.appointment_date', '>=', range.from)
     .where('a.appointment_date', '<=', range.to);
   if (range.doctorId !== undefined) q = q.where('a.doctor_id', '=', range.doctorId);
@@ -66,18 +51,7 @@ export async function readAppointments(db: Kysely<Database>, range: ExportRange)
     .orderBy('a.appointment_id')
     .execute();
   return rows.map((r) => ({
-    appointmentId: r.appointment_id,
-    doctorId: r.doctor_id,
-    doctorName: r.doctor_name,
-    patientId: r.patient_id,
-    patientName: r.patient_name,
-    availabilityId: r.availability_id,
-    date: r.appointment_date,
-    time: r.appointment_time,
-    endTime: r.end_time,
-    status: r.status,
-    isWalkIn: r.is_walk_in === 1,
-    createdAt: r.created_at,
+    ...toAppointmentRow(r),
     cancelReason: r.status === 'cancelled' ? (r.cancel_reason ?? null) : null,
   }));
 }
