@@ -168,4 +168,9 @@ export const operationsEvents = {
   'backup.progress': z.object({ runId: z.string(), percent: z.number() }),
   /** A backup finished or a restore happened: the backups list refreshes. */
   'backups.changed': z.object({ backupId: z.number() }),
+  /**
+   * The database was restored (sent just before `session.changed` with reason `restored`): the
+   * backup's time and the restoring admin's name (null: the command line), for the sign-out message.
+   */
+  'backup.restored': z.object({ backupCreatedAt: z.string(), restoredBy: z.string().nullable() }),
 } as const;

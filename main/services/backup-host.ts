@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Backup } from '../../preload/contract-operations.ts';
 import { restoreDatabase } from './backup-restore.ts';
 import { dailyBackupDue } from './backup-schedule.ts';
-import type { BackupsService, OperationsHost } from './backups.ts';
+import type { BackupsService, OperationsHost, RestoreResult } from './backups.ts';
 import type { Clock } from './clock.ts';
 import type { Actor } from './context.ts';
 import { AppError } from './errors.ts';
@@ -55,7 +55,7 @@ export function createOperations({ dbFile, clock, logger, tickMs = TICK_MS }: Op
     raw: () => attached().database.raw,
     dbFile,
     busy: { current: null },
-    async restore(actor: Actor | null, path: string): Promise<{ restored: Backup; safetyBackup: Backup }> {
+    async restore(actor: Actor | null, path: string): Promise<RestoreResult> {
       if (!dbFile || host.engine() !== 'sqlite' || !reopen) {
         throw new AppError('CONFLICT', 'Restoring is only possible when the database is a file on this computer.');
       }

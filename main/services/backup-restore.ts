@@ -1,13 +1,12 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { openSqlite } from '../../db/connection.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import type { BackupRow, Database } from '../../db/schema.ts';
 import { writeTx } from '../../db/tx.ts';
-import type { Backup } from '../../preload/contract-operations.ts';
 import { writeAudit } from './audit.ts';
 import { verifyInWorker } from './backup-file.ts';
-import type { BackupsService } from './backups.ts';
+import type { BackupsService, RestoreResult } from './backups.ts';
 import type { Clock } from './clock.ts';
 import type { Actor } from './context.ts';
 import { AppError } from './errors.ts';
@@ -67,7 +66,7 @@ export async function restoreDatabase(
   ctx: RestoreContext,
   actor: Actor | null,
   sourcePath: string,
-): Promise<{ restored: Backup; safetyBackup: Backup }> {
+): Promise<RestoreResult> {
   const checked = await verifyInWorker(sourcePath);
   if (!checked.ok) {
     throw new AppError('VALIDATION', checked.message ?? 'This backup cannot be restored.', {
@@ -75,6 +74,10 @@ export async function restoreDatabase(
     });
   }
   const listed = (await ctx.backups().list()).find((b) => b.path === sourcePath);
+  const restoredBy = actor
+    ? ((await ctx.db().selectFrom('users').select('name').where('user_id', '=', actor.userId).executeTakeFirst())
+        ?.name ?? null)
+    : null;
   const safetyBackup = await ctx.backups().run(actor, 'pre-restore');
   if (safetyBackup.verified !== 'ok') {
     throw new AppError(
@@ -129,8 +132,9 @@ export async function restoreDatabase(
     backupId: 0,
     fileName: sourcePath.split(/[\\/]/).at(-1) ?? sourcePath,
     path: sourcePath,
-    createdAt: ctx.clock.now().toISOString(),
-    sizeBytes: 0,
+    // A file that was never listed: its time is when it was last written.
+    createdAt: statSync(sourcePath).mtime.toISOString(),
+    sizeBytes: statSync(sourcePath).size,
     kind: 'manual' as const,
     schemaVersion: checked.schemaVersion,
     rowCounts: checked.rowCounts,
@@ -140,5 +144,5 @@ export async function restoreDatabase(
     durationMs: 0,
     deleted: false,
   };
-  return { restored, safetyBackup };
+  return { restored, safetyBackup, restoredBy };
 }

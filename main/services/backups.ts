@@ -28,7 +28,15 @@ export interface OperationsHost {
   busy: { current: 'backup' | 'restore' | null };
   /** Tests only: force the backup worker or main's thread (default: the worker, else the thread). */
   backupMode?: 'worker' | 'thread';
-  restore(actor: Actor | null, path: string): Promise<{ restored: Backup; safetyBackup: Backup }>;
+  restore(actor: Actor | null, path: string): Promise<RestoreResult>;
+}
+
+/** A restore: the backup put back, the safety copy made first, and the restoring admin's name. */
+export interface RestoreResult {
+  restored: Backup;
+  safetyBackup: Backup;
+  /** The admin's name as the live database knew it; null from the command line. */
+  restoredBy: string | null;
 }
 
 export interface BackupSettingsUpdate {

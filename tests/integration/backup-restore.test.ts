@@ -109,6 +109,27 @@ describe('restore', () => {
     expect(await names()).toEqual(['After Restore', 'Kept Before']);
   });
 
+  it('tells every window which backup was restored and by whom, before signing it out', async () => {
+    const backup = await app.ok(ADMIN_KEY, 'backups.run', {});
+    app.clock.advanceMinutes(5);
+    const events: { name: string; payload: unknown }[] = [];
+    app.core.hub.subscribe(ADMIN_KEY, (name, payload) => events.push({ name, payload }));
+    const result = await app.ok(ADMIN_KEY, 'backups.restore', { backupId: backup.backupId, confirmation: 'RESTORE' });
+    const names = events.map((e) => e.name);
+    expect(names.indexOf('backup.restored')).toBeGreaterThanOrEqual(0);
+    expect(names.indexOf('backup.restored')).toBeLessThan(names.indexOf('session.changed'));
+    const admin = await app.core.database.db
+      .selectFrom('users')
+      .select('name')
+      .where('email', '=', 'ada@clinic.test')
+      .executeTakeFirstOrThrow();
+    expect(events.find((e) => e.name === 'backup.restored')?.payload).toEqual({
+      backupCreatedAt: backup.createdAt,
+      restoredBy: admin.name,
+    });
+    expect(result.restored.createdAt).toBe(backup.createdAt);
+  });
+
   it('migrates a backup made by an older version', async () => {
     await register(ADMIN_KEY, 'Old Version Patient');
     const backup = await app.ok(ADMIN_KEY, 'backups.run', {});

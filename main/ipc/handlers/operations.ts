@@ -30,6 +30,8 @@ export const operationsHandlers: HandlerMap<OperationsChannels> = {
     // The app core swaps the database, rebuilds the services and signs every window out.
     const result = await ctx.services.backups.restore(actorOf(ctx), input);
     ctx.hub.broadcast('backups.changed', { backupId: result.safetyBackup.backupId });
+    // What happened, for the sign-out message; sent first, so windows have it when signed out.
+    ctx.hub.broadcast('backup.restored', { backupCreatedAt: result.restored.createdAt, restoredBy: result.restoredBy });
     ctx.hub.broadcast('session.changed', { reason: 'restored' });
     return result;
   },

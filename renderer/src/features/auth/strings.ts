@@ -27,6 +27,9 @@ export const authStrings = {
     ended: 'Your session has ended. Sign in again to continue.',
     signedOut: 'You were signed out on this screen.',
     deactivated: 'Your account was deactivated by an admin, so you have been signed out.',
+    restored: (when: string, by: string | null) =>
+      `The database was restored from the backup of ${when} by ${by ?? 'an admin'}. Sign in again.`,
+    restoredUnknown: 'The database was restored from a backup. Sign in again.',
   },
   changePassword: {
     title: 'Change password',

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import type { Session } from '../../../../preload/contract.ts';
+import { useEffect, useRef } from 'react';
+import type { EventPayload, Session } from '../../../../preload/contract.ts';
 import { onSessionError } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
 import { queryKeys } from '../../api/query-keys.ts';
@@ -33,6 +33,12 @@ export function useSessionSync(): void {
     });
   }, [queryClient, markLocked, clearSession]);
 
+  // Main sends what was restored just before it signs every window out.
+  const restored = useRef<EventPayload<'backup.restored'> | null>(null);
+  useClinicEvent('backup.restored', (details) => {
+    restored.current = details;
+  });
+
   useClinicEvent('session.changed', ({ reason }) => {
     if (reason === 'locked') {
       markLocked();
@@ -41,8 +47,23 @@ export function useSessionSync(): void {
     const wasSignedIn = queryClient.getQueryData<Session | null>(queryKeys.session) != null;
     clearSession();
     if (wasSignedIn) {
-      const message = reason === 'deactivated' ? authStrings.session.deactivated : authStrings.session.signedOut;
-      notifications.show({ id: 'session-ended', color: 'yellow', message });
+      const message =
+        reason === 'deactivated'
+          ? authStrings.session.deactivated
+          : reason === 'restored'
+            ? restoredMessage(restored.current)
+            : authStrings.session.signedOut;
+      // Its own id: an earlier "signed out" still on screen must not swallow what happened.
+      const id = reason === 'restored' ? 'session-restored' : 'session-ended';
+      notifications.show({ id, color: 'yellow', message, ...(reason === 'restored' ? { autoClose: false } : {}) });
     }
   });
+}
+
+/** "The database was restored from the backup of 2 Mar 2026, 09:00 by Ada Admin. Sign in again." */
+export function restoredMessage(details: EventPayload<'backup.restored'> | null): string {
+  const at = details ? new Date(details.backupCreatedAt) : null;
+  if (!details || !at || Number.isNaN(at.getTime())) return authStrings.session.restoredUnknown;
+  const when = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return authStrings.session.restored(when, details.restoredBy);
 }
