@@ -112,9 +112,9 @@ export function nameWords(query: string): string[] {
  * the index query so it stops at the first page.
  */
 async function byNameWords(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
-  if (dialectOf(db) === 'postgres') return [];
   const words = nameWords(query);
   if (words.length === 0) return [];
+  if (dialectOf(db) === 'postgres') return byNameWordsPostgres(db, words, limit);
   const match = words.map((w) => `${quoteFts(w)}*`).join(' AND ');
   const result = await sql<SearchHit>`
     SELECT rowid AS user_id FROM patient_search_words WHERE patient_search_words MATCH ${match}
@@ -152,6 +152,29 @@ async function searchAnywhere(db: Kysely<Database>, query: string, limit: number
     SELECT rowid AS user_id FROM patient_search
     WHERE patient_search MATCH ${match}${shortFilter}
     LIMIT ${limit}`.execute(db);
+  return result.rows.map((r) => r.user_id);
+}
+
+/**
+ * PostgreSQL: the same word starts (accents as typed), found through the trigram index (each
+ * word a substring of the haystack) and checked against the name's word boundaries. The
+ * words hold only letters and digits, so they are safe inside the regular expression.
+ */
+async function byNameWordsPostgres(db: Kysely<Database>, words: readonly string[], limit: number): Promise<number[]> {
+  const haystack = sql.raw(PG_PATIENT_HAYSTACK);
+  const lowered = words.map((w) => w.toLowerCase());
+  const conditions = sql.join(
+    // LIKE only for words of three letters or more: the trigram index cannot help shorter ones.
+    lowered.map((w) =>
+      w.length >= 3
+        ? sql`${haystack} LIKE ${likePattern(w)} AND lower(name) ~ ${`\\m${w}`}`
+        : sql`lower(name) ~ ${`\\m${w}`}`,
+    ),
+    sql` AND `,
+  );
+  const result = await sql<SearchHit>`
+    SELECT user_id FROM users WHERE role = 'patient' AND ${conditions}
+    ORDER BY user_id LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.user_id);
 }
 

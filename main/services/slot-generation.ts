@@ -40,24 +40,28 @@ async function insertSlotsSqlite(trx: Tx, doctorId: number, slots: readonly Plan
   }
 }
 
-async function insertSlots(trx: Tx, doctorId: number, slots: readonly PlannedSlot[]): Promise<void> {
-  if (trx.getExecutor().adapter instanceof SqliteAdapter) return insertSlotsSqlite(trx, doctorId, slots);
-  for (let i = 0; i < slots.length; i += BATCH) {
-    await trx
-      .insertInto('doctor_availability')
-      .values(
-        slots.slice(i, i + BATCH).map((s) => ({
-          doctor_id: doctorId,
-          available_date: s.date,
-          start_time: s.start,
-          end_time: s.end,
-          source: s.source,
-          blocked_reason: null,
-          blocked_by: null,
-        })),
-      )
-      .execute();
+/**
+ * PostgreSQL: a chunk of slots is one INSERT … SELECT over four arrays (four parameters, not
+ * seven a row), so a year of one doctor's slots is one round trip. The exclusion constraint
+ * still checks every row; its GiST index is what a bulk insert costs there.
+ */
+const PG_CHUNK = 5_000;
+
+async function insertSlotsPostgres(trx: Tx, doctorId: number, slots: readonly PlannedSlot[]): Promise<void> {
+  for (let i = 0; i < slots.length; i += PG_CHUNK) {
+    const chunk = slots.slice(i, i + PG_CHUNK);
+    await sql`INSERT INTO doctor_availability (doctor_id, available_date, start_time, end_time, source)
+      SELECT ${doctorId}, s.available_date, s.start_time, s.end_time, s.source
+      FROM unnest(${chunk.map((s) => s.date)}::text[], ${chunk.map((s) => s.start)}::text[],
+                  ${chunk.map((s) => s.end)}::text[], ${chunk.map((s) => s.source)}::text[])
+        AS s(available_date, start_time, end_time, source)`.execute(trx);
   }
+}
+
+async function insertSlots(trx: Tx, doctorId: number, slots: readonly PlannedSlot[]): Promise<void> {
+  if (slots.length === 0) return;
+  if (trx.getExecutor().adapter instanceof SqliteAdapter) return insertSlotsSqlite(trx, doctorId, slots);
+  return insertSlotsPostgres(trx, doctorId, slots);
 }
 
 /**
