@@ -43,7 +43,7 @@ export function connectionFailure(error: unknown, details: ServerDetails): AppEr
   if (code === 'ECONNREFUSED') {
     return fieldError(
       'port',
-      `Nothing answers on port ${details.port} at ${details.host}. Check the port, and that PostgreSQL runs there and accepts connections from this computer.`,
+      `Nothing answers on port ${details.port} at ${details.host}. Check the port and that PostgreSQL runs there.`,
     );
   }
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timeout/i.test(text)) {

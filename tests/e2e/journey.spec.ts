@@ -31,6 +31,9 @@ test('first run, staff accounts, roles and the idle lock', async ({ page, clinic
   // First-run setup.
   await expect(page.getByRole('heading', { name: /set up/i })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'setup');
+  // Where the data lives: this computer only (the default).
+  await expect(page.getByRole('radio', { name: /This computer only/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Clinic name').fill('Harbour Street Clinic');
   await page.getByLabel('Your name').fill(ADMIN.name);
   await page.getByLabel('Email').fill(ADMIN.email);

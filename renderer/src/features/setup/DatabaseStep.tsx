@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Fieldset,
+  Grid,
   Group,
   PasswordInput,
   Radio,
@@ -111,25 +112,28 @@ export function DatabaseStep({ choice, initialMode, onLocal, onServer }: Databas
             <Stack>
               <Fieldset legend={strings.serverLegend}>
                 <Stack>
-                  <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                    <TextInput
-                      label={strings.host}
-                      description={strings.hostHint}
-                      inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      autoComplete="off"
-                      spellCheck={false}
-                      style={{ gridColumn: 'span 3' }}
-                      error={errors.host?.message}
-                      {...register('host')}
-                    />
-                    <TextInput
-                      label={strings.port}
-                      inputMode="numeric"
-                      autoComplete="off"
-                      error={errors.port?.message}
-                      {...register('port')}
-                    />
-                  </SimpleGrid>
+                  <Grid>
+                    <Grid.Col span={{ base: 12, sm: 8 }}>
+                      <TextInput
+                        label={strings.host}
+                        description={strings.hostHint}
+                        inputWrapperOrder={['label', 'input', 'description', 'error']}
+                        autoComplete="off"
+                        spellCheck={false}
+                        error={errors.host?.message}
+                        {...register('host')}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 12, sm: 4 }}>
+                      <TextInput
+                        label={strings.port}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        error={errors.port?.message}
+                        {...register('port')}
+                      />
+                    </Grid.Col>
+                  </Grid>
                   <SimpleGrid cols={{ base: 1, sm: 2 }}>
                     <TextInput
                       label={strings.database}

@@ -70,7 +70,7 @@ export function SetupScreen() {
       where={
         <Paper withBorder p="sm" radius="sm">
           <Group justify="space-between" wrap="nowrap">
-            <Stack gap={2}>
+            <Stack gap={2} style={{ flex: 1 }}>
               <Text size="sm">{whereText(choice)}</Text>
               {passwordNotKept ? (
                 <Text size="sm" c="dimmed">
@@ -79,7 +79,7 @@ export function SetupScreen() {
               ) : null}
             </Stack>
             {choice.canChoose ? (
-              <Button variant="subtle" size="compact-sm" onClick={() => setStep('where')}>
+              <Button variant="subtle" size="compact-sm" style={{ flexShrink: 0 }} onClick={() => setStep('where')}>
                 {databaseStrings.change}
               </Button>
             ) : null}

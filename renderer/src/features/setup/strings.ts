@@ -37,7 +37,7 @@ export const databaseStrings = {
   database: 'Database',
   user: 'Database user',
   password: 'Password',
-  passwordHint: 'Kept in this computer’s keychain, never as plain text.',
+  passwordHint: 'Never stored as plain text: only in this computer’s keychain, when it has one.',
   tls: 'Encrypt the connection (TLS)',
   tlsHint: 'The server’s certificate is checked. Turn off only on a network you trust.',
   test: 'Test connection',
