@@ -13,7 +13,7 @@ import { applyServerErrors } from '../../../api/form-errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
 import { useSettings } from '../../../api/settings.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
-import { StaleAlert } from '../users/StaleAlert.tsx';
+import { SaveAlerts } from '../users/StaleAlert.tsx';
 import { SETTINGS_FIELD_NAMES, settingsFormSchema, settingsToForm } from './settings-form.ts';
 import { SettingsFields } from './SettingsFields.tsx';
 import { settingsStrings as strings } from './strings.ts';
@@ -68,16 +68,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
     <FormProvider {...methods}>
       <form onSubmit={onSubmit} noValidate>
         <Stack maw={720}>
-          {stale ? (
-            <StaleAlert
-              title={strings.stale.title}
-              body={strings.stale.body}
-              reloadLabel={strings.stale.reload}
-              reloading={reloading}
-              onReload={() => void reload()}
-            />
-          ) : null}
-          {formError ? <FormAlert>{formError}</FormAlert> : null}
+          <SaveAlerts
+            stale={stale}
+            reloading={reloading}
+            reload={reload}
+            formError={formError}
+            strings={strings.stale}
+          />
           <SettingsFields currentTimeZone={base.timeZone} />
           <Group>
             <Button type="submit" loading={isSubmitting}>

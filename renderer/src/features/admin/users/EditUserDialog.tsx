@@ -2,69 +2,50 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import type { StaffUser } from '../../../../../preload/contract.ts';
 import { call } from '../../../api/client.ts';
-import { hasCode } from '../../../api/errors.ts';
 import { applyServerErrors } from '../../../api/form-errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
 import { DialogButtons } from './DialogButtons.tsx';
 import { StaffFields } from './StaffFields.tsx';
-import { StaleAlert } from './StaleAlert.tsx';
+import { SaveAlerts } from './StaleAlert.tsx';
 import { usersStrings } from './strings.ts';
 import { editUserFormSchema, USER_FIELD_NAMES, userToFormValues } from './user-form.ts';
-import { useStaleReload } from '../../../lib/use-stale-reload.ts';
+import { useVersionedSave } from '../../../lib/use-stale-reload.ts';
 
 const strings = usersStrings;
 
 function EditUserForm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const [version, setVersion] = useState(user.version);
-  const [formError, setFormError] = useState<string | null>(null);
   const methods = useForm({
     resolver: zodResolver(editUserFormSchema),
     mode: 'onBlur',
     defaultValues: userToFormValues(user),
   });
-  const { stale, setStale, reloading, reload } = useStaleReload(
+  const saving = useVersionedSave(
+    user.version,
     () => call('users.get', { userId: user.userId }),
-    (fresh) => {
-      methods.reset(userToFormValues(fresh));
-      setVersion(fresh.version);
-    },
-    setFormError,
+    (fresh) => methods.reset(userToFormValues(fresh)),
   );
 
-  const onSubmit = methods.handleSubmit(async (values) => {
-    setFormError(null);
-    setStale(false);
-    try {
-      const saved = await call('users.update', { ...values, userId: user.userId, version });
-      notifications.show({ color: 'green', message: strings.form.saved(saved.name) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      onDone();
-    } catch (error) {
-      if (hasCode(error, 'STALE')) setStale(true);
-      else setFormError(applyServerErrors(error, methods.setError, USER_FIELD_NAMES));
-    }
-  });
+  const onSubmit = methods.handleSubmit((values) =>
+    saving.save(
+      async (version) => {
+        const saved = await call('users.update', { ...values, userId: user.userId, version });
+        notifications.show({ color: 'green', message: strings.form.saved(saved.name) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+        onDone();
+      },
+      (error) => applyServerErrors(error, methods.setError, USER_FIELD_NAMES),
+    ),
+  );
 
   return (
     <FormProvider {...methods}>
       <form onSubmit={onSubmit} noValidate>
         <Stack>
-          {stale ? (
-            <StaleAlert
-              title={strings.stale.title}
-              body={strings.stale.body}
-              reloadLabel={strings.stale.reload}
-              reloading={reloading}
-              onReload={() => void reload()}
-            />
-          ) : null}
-          {formError ? <FormAlert>{formError}</FormAlert> : null}
+          <SaveAlerts {...saving} strings={strings.stale} />
           <StaffFields mode="edit" />
           <DialogButtons
             submitLabel={strings.form.save}

@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { FormAlert } from '../../../components/FormAlert.tsx';
 
 interface StaleAlertProps {
   title: string;
@@ -26,5 +27,31 @@ export function StaleAlert({ title, body, reloadLabel, reloading, onReload }: St
         </Button>
       </Stack>
     </Alert>
+  );
+}
+
+interface SaveAlertsProps {
+  stale: boolean;
+  reloading: boolean;
+  reload: () => Promise<void>;
+  formError: string | null;
+  strings: { title: string; body: string; reload: string };
+}
+
+/** The alerts above a versioned edit form: saved elsewhere first (with reload), then any refusal. */
+export function SaveAlerts({ stale, reloading, reload, formError, strings }: SaveAlertsProps) {
+  return (
+    <>
+      {stale ? (
+        <StaleAlert
+          title={strings.title}
+          body={strings.body}
+          reloadLabel={strings.reload}
+          reloading={reloading}
+          onReload={() => void reload()}
+        />
+      ) : null}
+      {formError ? <FormAlert>{formError}</FormAlert> : null}
+    </>
   );
 }
