@@ -196,6 +196,20 @@ describe('where the clinic’s data lives', () => {
     expect(clinic.callsTo('setup.useLocal')).toHaveLength(1);
   });
 
+  it('asks for the password again when the server is remembered without it', async () => {
+    const remembered = { host: '192.168.1.20', port: 5433, database: 'clinic', user: 'desk', tls: false };
+    const clinic = clinicWith({}, { ...local, server: remembered });
+    renderApp(clinic);
+    const server = await screen.findByRole('radio', { name: /Clinic server/ });
+    expect(server).toBeChecked();
+    expect(server).toHaveFocus();
+    expect(screen.getByLabelText('Server name or address')).toHaveValue('192.168.1.20');
+    expect(screen.getByLabelText('Port')).toHaveValue('5433');
+    expect(screen.getByLabelText('Database user')).toHaveValue('desk');
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByRole('checkbox', { name: /Encrypt the connection/ })).not.toBeChecked();
+  });
+
   it('offers no choice when CLINIC_DATABASE_URL sets the server', async () => {
     const clinic = clinicWith(
       {},

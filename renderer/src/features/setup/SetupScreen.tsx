@@ -63,7 +63,14 @@ export function SetupScreen() {
   };
 
   if (current === 'where') {
-    return <DatabaseStep choice={choice} initialMode={choice.mode} onLocal={onLocal} onServer={onServer} />;
+    return (
+      <DatabaseStep
+        choice={choice}
+        initialMode={choice.server ? 'server' : 'local'}
+        onLocal={onLocal}
+        onServer={onServer}
+      />
+    );
   }
   return (
     <ClinicStep
