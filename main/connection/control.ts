@@ -1,7 +1,6 @@
 import type { DatabaseChoice, ServerDetails, ServerProbe, ServerSummary } from '../../preload/contract-connection.ts';
 import { AppError } from '../services/errors.ts';
 import type { Logger } from '../services/logger.ts';
-import { probeServer } from './probe.ts';
 import { serverUrl, summaryOf, summaryOfUrl } from './server-url.ts';
 import type { ConnectionStore } from './store.ts';
 
@@ -41,9 +40,13 @@ const FIXED_MESSAGE =
 const SET_UP_MESSAGE =
   'This clinic is already set up, so where its data lives cannot be changed here. Moving a clinic to a server is done with the move-to-server command.';
 
+// The pg driver loads only when a server is tested, so the built-in mode starts as before.
+const probeLazily = async (details: ServerDetails): Promise<ServerProbe> =>
+  (await import('./probe.ts')).probeServer(details);
+
 export function createConnectionControl(
   core: () => SwitchableCore,
-  { fixedByEnvironment = false, store, localFile, probe = probeServer }: ConnectionOptions,
+  { fixedByEnvironment = false, store, localFile, probe = probeLazily }: ConnectionOptions,
   logger: Logger,
 ): ConnectionControl {
   let switching = false;
