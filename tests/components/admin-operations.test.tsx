@@ -100,6 +100,33 @@ describe('backups area', () => {
     await waitFor(() => expect(clinic.callsTo('backups.restore')).toEqual([{ backupId: 7, confirmation: 'RESTORE' }]));
   });
 
+  it('lists a backup made from the command line as such, with its size and result', async () => {
+    const clinic = createFakeClinic({
+      session: sessionFor('admin'),
+      handlers: {
+        'backups.getSettings': () => ok(backupSettings),
+        'backups.list': () =>
+          ok([
+            backup({
+              backupId: 9,
+              kind: 'cli',
+              fileName: 'before-upgrade.sqlite',
+              path: '/mnt/usb/before-upgrade.sqlite',
+            }),
+            backup(),
+          ]),
+      },
+    });
+    renderApp(clinic, '/admin/backups');
+    const table = await screen.findByRole('table', { name: 'Backups made' });
+    const row = within(table).getByText('before-upgrade.sqlite').closest('tr');
+    if (!row) throw new Error('no row for the command-line backup');
+    expect(within(row).getByText('Command line')).toBeInTheDocument();
+    expect(within(row).getByText('2.3 MB')).toBeInTheDocument();
+    expect(within(row).getByText('Verified')).toBeInTheDocument();
+    expect(within(table).getByText('On demand')).toBeInTheDocument();
+  });
+
   it('shows a progress bar while a backup runs', async () => {
     const pending: { finish?: () => void } = {};
     const clinic = createFakeClinic({
