@@ -1,16 +1,15 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Table } from '@mantine/core';
 import { IconBeach, IconCalendarPlus, IconClockPlus, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ScheduleException } from '../../../../preload/contract-schedule.ts';
 import { call } from '../../api/client.ts';
-import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateMedium, formatTime } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ScheduleSection } from './ScheduleSection.tsx';
 import { LeaveDialog } from './LeaveDialog.tsx';
 import { SessionDialog } from './SessionDialogs.tsx';
 import { doctorsStrings } from './strings.ts';
@@ -59,102 +58,93 @@ export function ExceptionsSection({ doctorId, canManage, today }: ExceptionsSect
   const [session, setSession] = useState<'extra' | 'slot' | null>(null);
   const deleting = useTargetDialog<ScheduleException>();
 
-  let body;
-  if (list.isPending) body = <Skeleton height={80} />;
-  else if (list.isError && !list.data) body = <FormAlert title={strings.loadFailed}>{messageOf(list.error)}</FormAlert>;
-  else if (list.data.length === 0) body = <Text>{strings.empty}</Text>;
-  else {
-    body = (
-      <Table.ScrollContainer minWidth={680}>
-        <Table aria-label={strings.caption} verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{strings.kind}</Table.Th>
-              <Table.Th scope="col">{strings.dates}</Table.Th>
-              <Table.Th scope="col">{strings.times}</Table.Th>
-              <Table.Th scope="col">{strings.reason}</Table.Th>
-              {canManage ? (
-                <Table.Th scope="col" ta="right">
-                  {strings.actions}
-                </Table.Th>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.data.map((entry) => {
-              const dates = describeDates(entry);
-              return (
-                <Table.Tr key={entry.exceptionId}>
-                  <Table.Td>
-                    <KindBadge kind={entry.kind} />
+  const table = (rows: ScheduleException[]) => (
+    <Table.ScrollContainer minWidth={680}>
+      <Table aria-label={strings.caption} verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{strings.kind}</Table.Th>
+            <Table.Th scope="col">{strings.dates}</Table.Th>
+            <Table.Th scope="col">{strings.times}</Table.Th>
+            <Table.Th scope="col">{strings.reason}</Table.Th>
+            {canManage ? (
+              <Table.Th scope="col" ta="right">
+                {strings.actions}
+              </Table.Th>
+            ) : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((entry) => {
+            const dates = describeDates(entry);
+            return (
+              <Table.Tr key={entry.exceptionId}>
+                <Table.Td>
+                  <KindBadge kind={entry.kind} />
+                </Table.Td>
+                <Table.Td>{dates}</Table.Td>
+                <Table.Td>{describeTimes(entry, timeFormat)}</Table.Td>
+                <Table.Td>{entry.reason ?? ''}</Table.Td>
+                {canManage ? (
+                  <Table.Td ta="right">
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color="red"
+                      aria-label={strings.deleteLabel(entry.kind === 'leave' ? strings.leave : strings.extra, dates)}
+                      onClick={() => deleting.open(entry)}
+                    >
+                      {strings.delete}
+                    </Button>
                   </Table.Td>
-                  <Table.Td>{dates}</Table.Td>
-                  <Table.Td>{describeTimes(entry, timeFormat)}</Table.Td>
-                  <Table.Td>{entry.reason ?? ''}</Table.Td>
-                  {canManage ? (
-                    <Table.Td ta="right">
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={strings.deleteLabel(entry.kind === 'leave' ? strings.leave : strings.extra, dates)}
-                        onClick={() => deleting.open(entry)}
-                      >
-                        {strings.delete}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
+                ) : null}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="doctor-exceptions-title">
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={3} size="h4" id="doctor-exceptions-title">
-              {strings.title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {strings.intro}
-            </Text>
-          </div>
-          {canManage ? (
-            <Group gap="xs">
-              <Button
-                size="compact-md"
-                leftSection={<IconBeach size={16} aria-hidden />}
-                onClick={() => setAddingLeave(true)}
-              >
-                {strings.addLeave}
-              </Button>
-              <Button
-                size="compact-md"
-                variant="default"
-                leftSection={<IconPlus size={16} aria-hidden />}
-                onClick={() => setSession('extra')}
-              >
-                {strings.addExtra}
-              </Button>
-              <Button
-                size="compact-md"
-                variant="default"
-                leftSection={<IconClockPlus size={16} aria-hidden />}
-                onClick={() => setSession('slot')}
-              >
-                {strings.addSlot}
-              </Button>
-            </Group>
-          ) : null}
-        </Group>
-        {body}
-      </Stack>
+    <ScheduleSection
+      titleId="doctor-exceptions-title"
+      title={strings.title}
+      intro={strings.intro}
+      actions={
+        canManage ? (
+          <Group gap="xs">
+            <Button
+              size="compact-md"
+              leftSection={<IconBeach size={16} aria-hidden />}
+              onClick={() => setAddingLeave(true)}
+            >
+              {strings.addLeave}
+            </Button>
+            <Button
+              size="compact-md"
+              variant="default"
+              leftSection={<IconPlus size={16} aria-hidden />}
+              onClick={() => setSession('extra')}
+            >
+              {strings.addExtra}
+            </Button>
+            <Button
+              size="compact-md"
+              variant="default"
+              leftSection={<IconClockPlus size={16} aria-hidden />}
+              onClick={() => setSession('slot')}
+            >
+              {strings.addSlot}
+            </Button>
+          </Group>
+        ) : null
+      }
+      list={list}
+      loadFailed={strings.loadFailed}
+      empty={strings.empty}
+      table={table}
+    >
       {canManage ? (
         <>
           <LeaveDialog doctorId={doctorId} today={today} opened={addingLeave} onClose={() => setAddingLeave(false)} />
@@ -174,6 +164,6 @@ export function ExceptionsSection({ doctorId, canManage, today }: ExceptionsSect
           />
         </>
       ) : null}
-    </Paper>
+    </ScheduleSection>
   );
 }

@@ -1,16 +1,15 @@
-import { Badge, Button, Group, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Table, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Template } from '../../../../preload/contract-schedule.ts';
 import { call } from '../../api/client.ts';
-import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateMedium, formatTime, weekdayName, WEEKDAYS_MONDAY_FIRST } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ScheduleSection } from './ScheduleSection.tsx';
 import { doctorsStrings } from './strings.ts';
 import { TemplateDialog } from './TemplateDialog.tsx';
 import { notifyGeneration, useTemplates } from './use-doctor.ts';
@@ -67,96 +66,86 @@ export function TemplatesSection({ doctorId, canManage, today }: TemplatesSectio
   const editing = useTargetDialog<Template>();
   const deleting = useTargetDialog<Template>();
 
-  let body;
-  if (templates.isPending) body = <Skeleton height={80} />;
-  else if (templates.isError && !templates.data) {
-    body = <FormAlert title={strings.loadFailed}>{messageOf(templates.error)}</FormAlert>;
-  } else if (templates.data.length === 0) body = <Text>{canManage ? strings.empty : strings.emptyReadOnly}</Text>;
-  else {
-    body = (
-      <Table.ScrollContainer minWidth={720}>
-        <Table aria-label={strings.caption} verticalSpacing={6}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{strings.weekdays}</Table.Th>
-              <Table.Th scope="col">{strings.times}</Table.Th>
-              <Table.Th scope="col">{strings.slotLength}</Table.Th>
-              <Table.Th scope="col">{strings.valid}</Table.Th>
-              {canManage ? (
-                <Table.Th scope="col" ta="right">
-                  {strings.actions}
-                </Table.Th>
-              ) : null}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {templates.data.map((template) => {
-              const days = describeDays(template);
-              const times = describeTimes(template, timeFormat);
-              return (
-                <Table.Tr key={template.templateId}>
+  const table = (rows: Template[]) => (
+    <Table.ScrollContainer minWidth={720}>
+      <Table aria-label={strings.caption} verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{strings.weekdays}</Table.Th>
+            <Table.Th scope="col">{strings.times}</Table.Th>
+            <Table.Th scope="col">{strings.slotLength}</Table.Th>
+            <Table.Th scope="col">{strings.valid}</Table.Th>
+            {canManage ? (
+              <Table.Th scope="col" ta="right">
+                {strings.actions}
+              </Table.Th>
+            ) : null}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((template) => {
+            const days = describeDays(template);
+            const times = describeTimes(template, timeFormat);
+            return (
+              <Table.Tr key={template.templateId}>
+                <Table.Td>
+                  <WeekdayChips days={template.weekdays} />
+                </Table.Td>
+                <Table.Td>{times}</Table.Td>
+                <Table.Td>{strings.minutes(template.slotMinutes)}</Table.Td>
+                <Table.Td>
+                  {template.validTo
+                    ? strings.validBetween(formatDateMedium(template.validFrom), formatDateMedium(template.validTo))
+                    : strings.validFromOnly(formatDateMedium(template.validFrom))}
+                </Table.Td>
+                {canManage ? (
                   <Table.Td>
-                    <WeekdayChips days={template.weekdays} />
+                    <Group gap={4} justify="flex-end" wrap="nowrap" role="group" aria-label={strings.actions}>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        aria-label={strings.editLabel(days, times)}
+                        onClick={() => editing.open(template)}
+                      >
+                        {strings.edit}
+                      </Button>
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        color="red"
+                        aria-label={strings.deleteLabel(days, times)}
+                        onClick={() => deleting.open(template)}
+                      >
+                        {strings.delete}
+                      </Button>
+                    </Group>
                   </Table.Td>
-                  <Table.Td>{times}</Table.Td>
-                  <Table.Td>{strings.minutes(template.slotMinutes)}</Table.Td>
-                  <Table.Td>
-                    {template.validTo
-                      ? strings.validBetween(formatDateMedium(template.validFrom), formatDateMedium(template.validTo))
-                      : strings.validFromOnly(formatDateMedium(template.validFrom))}
-                  </Table.Td>
-                  {canManage ? (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap" role="group" aria-label={strings.actions}>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          aria-label={strings.editLabel(days, times)}
-                          onClick={() => editing.open(template)}
-                        >
-                          {strings.edit}
-                        </Button>
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          color="red"
-                          aria-label={strings.deleteLabel(days, times)}
-                          onClick={() => deleting.open(template)}
-                        >
-                          {strings.delete}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  ) : null}
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    );
-  }
+                ) : null}
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="doctor-templates-title">
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={3} size="h4" id="doctor-templates-title">
-              {strings.title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {strings.intro}
-            </Text>
-          </div>
-          {canManage ? (
-            <Button size="compact-md" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-              {strings.add}
-            </Button>
-          ) : null}
-        </Group>
-        {body}
-      </Stack>
+    <ScheduleSection
+      titleId="doctor-templates-title"
+      title={strings.title}
+      intro={strings.intro}
+      actions={
+        canManage ? (
+          <Button size="compact-md" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
+            {strings.add}
+          </Button>
+        ) : null
+      }
+      list={templates}
+      loadFailed={strings.loadFailed}
+      empty={canManage ? strings.empty : strings.emptyReadOnly}
+      table={table}
+    >
       {canManage ? (
         <>
           <TemplateDialog
@@ -188,6 +177,6 @@ export function TemplatesSection({ doctorId, canManage, today }: TemplatesSectio
           />
         </>
       ) : null}
-    </Paper>
+    </ScheduleSection>
   );
 }
