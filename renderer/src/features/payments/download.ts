@@ -4,19 +4,7 @@
 // `frame-src 'none'`, web shell `default-src 'self'`, which excludes blob: URLs), so people
 // print the saved PDF from their PDF viewer. See docs/decisions.md.
 
-function saveBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has started reading the blob by now; a minute is generous for a slow disk.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveBlob } from '../../lib/download.ts';
 
 /** Base64 from main → bytes, without going through a data: URL (which the CSP would refuse). */
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
