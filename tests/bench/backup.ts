@@ -52,6 +52,7 @@ export async function backupFigures(desk: DeskContext): Promise<Record<string, F
     let running = true;
     let reads = 0;
     let longestPause = 0;
+    let longestPauseAt = 0;
     const reader = (async () => {
       let last = performance.now();
       // The gap that ends with the backup counts too: a check that blocks to the very end
@@ -63,7 +64,10 @@ export async function backupFigures(desk: DeskContext): Promise<Record<string, F
         });
         if (!result.ok) throw new Error(`read during backup: ${result.error.message}`);
         const now = performance.now();
-        longestPause = Math.max(longestPause, now - last);
+        if (now - last > longestPause) {
+          longestPause = now - last;
+          longestPauseAt = now;
+        }
         last = now;
         reads++;
         if (stop) return;
@@ -102,7 +106,7 @@ export async function backupFigures(desk: DeskContext): Promise<Record<string, F
         value: longestPause,
         unit: 'ms',
         goal: 'info',
-        note: `longest wait of a read; event loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
+        note: `longest wait of a read (${longestPauseAt <= copiedAt || !copiedAt ? 'while copying' : 'while checking'}); event loop delay max ${(loop.max / 1e6).toFixed(0)} ms`,
       },
       backup_raw_copy_s: {
         value: base.copyS,
