@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { Database, LedgerKind, PaymentMethod } from '../../db/schema.ts';
 import { PAYMENT_METHODS, type PaymentReport } from '../../preload/contract-payments.ts';
-import { addDays, localToUtcIso } from '../../preload/dates.ts';
+import { addDays, clinicNow, localToUtcIso } from '../../preload/dates.ts';
 import { writeTx } from '../../db/tx.ts';
 import { writeAudit } from './audit.ts';
 import type { Actor, ServiceDeps } from './context.ts';
@@ -40,27 +40,9 @@ interface EntryRow {
   appointment_time: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** 'YYYY-MM-DD HH:MM' of a UTC instant in the clinic zone. */
-export function localDateTime(iso: string, timeZone: string): { date: string; time: string } {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(new Date(iso));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '00';
-  return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
-}
+export const localDateTime = (iso: string, timeZone: string): { date: string; time: string } =>
+  clinicNow(timeZone, new Date(iso));
 
 /** The UTC instants bounding clinic-local days `from` to `to` (both included). */
 export function rangeInstants(from: string, to: string, timeZone: string): { fromIso: string; toIso: string } {
