@@ -145,6 +145,9 @@ describe('backups area', () => {
     await user.click(await screen.findByRole('button', { name: 'Back up now' }));
     const bar = await screen.findByRole('progressbar', { name: 'Backup progress' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
+    expect(screen.getByText('Copying the database…')).toBeInTheDocument();
+    clinic.emit('backup.progress', { runId: clinic.callsTo('backups.run')[0]?.runId ?? '', percent: 50 });
+    expect(await screen.findByText(/^Checking the copy/)).toBeInTheDocument();
     pending.finish?.();
     await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
   });

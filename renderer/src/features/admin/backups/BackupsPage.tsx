@@ -44,7 +44,8 @@ export function BackupsPage() {
           </Group>
           {run.percent !== null ? (
             <Stack gap={4}>
-              <Text size="sm">{strings.running}</Text>
+              {/* Main reports the copy as 0–50 % and 100 % once the copy is checked. */}
+              <Text size="sm">{run.percent < 50 ? strings.copying : strings.checking}</Text>
               <Progress value={run.percent} aria-label={strings.progressLabel} animated />
             </Stack>
           ) : null}

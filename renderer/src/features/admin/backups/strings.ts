@@ -14,6 +14,8 @@ export const backupStrings = {
   settingsSaved: 'The backup settings were saved.',
   runNow: 'Back up now',
   running: 'Backing up…',
+  copying: 'Copying the database…',
+  checking: 'Checking the copy (integrity check). On a large database this is most of the time.',
   progressLabel: 'Backup progress',
   done: (name: string) => `Backup ${name} was made and verified.`,
   doneFailed: (name: string) => `Backup ${name} was made but failed verification.`,
