@@ -3,6 +3,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/logger.ts';
 import { backupFigures } from './backup.ts';
@@ -32,6 +34,10 @@ const { values: args } = parseArgs({
     /** A PostgreSQL URL (an empty database), or "auto" for a throwaway local cluster. */
     postgres: { type: 'string' },
     'seed-only': { type: 'string' },
+    /** Print the process's memory (after a full collection) after each step. */
+    memory: { type: 'boolean', default: false },
+    /** Write every search keystroke's time (ms, tab, text) to this file. */
+    'search-log': { type: 'string' },
   },
   strict: true,
 });
@@ -70,6 +76,8 @@ function seedInChild(file: string): SeedSummary {
 }
 
 const figures: Record<string, Figure> = {};
+const searchLogFile = args['search-log'];
+const searchLog = searchLogFile ? (lines: string) => writeFileSync(searchLogFile, `${lines}\n`) : undefined;
 const key = 'bench';
 const skipped = new Set(args.skip.split(',').filter(Boolean));
 if (args.postgres) {
@@ -124,6 +132,7 @@ async function step(name: string, fn: () => Promise<Record<string, Figure>>, id 
   process.stdout.write(`${name} … `);
   const started = Date.now();
   const found = await fn();
+  if (args.memory) console.log(`\n  memory after ${name}: ${memoryNote()}`);
   Object.assign(figures, found);
   const summary = Object.entries(found).map(([n, f]) => `${n} ${f.value.toFixed(2)} ${f.unit}`);
   console.log(`${((Date.now() - started) / 1000).toFixed(1)} s (${summary.join(', ')})`);
@@ -132,7 +141,7 @@ async function step(name: string, fn: () => Promise<Record<string, Figure>>, id 
 /** The figures every mode has: booking, lookup, search, the seeded day view. */
 async function deskSteps(app: AppCore, context: DeskContext): Promise<void> {
   await step('booking and lookup', () => bookingFigures(context, Number(args.iterations)), 'booking');
-  await step('patient search as you type', () => searchFigures(context), 'search');
+  await step('patient search as you type', () => searchFigures(context, searchLog), 'search');
   await step('day view over the seeded clinic', () => seededDayView(app), 'day');
 }
 
@@ -176,12 +185,29 @@ async function serverBench(target: string): Promise<void> {
   }
 }
 
+/** A full collection (V8's --expose-gc, set at run time), so garbage is not counted as memory. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  gc();
+  gc();
+}
+
+/** Where the process's memory is, after a full collection (garbage is not memory in use). */
+function memoryNote(): string {
+  collectGarbage();
+  const m = process.memoryUsage();
+  const mib = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MiB`;
+  return `rss ${mib(m.rss)}: JS heap ${mib(m.heapUsed)} live of ${mib(m.heapTotal)} reserved, external ${mib(m.external)}, the rest native (SQLite caches, code)`;
+}
+
 function report(title: string): void {
+  const note = memoryNote();
   figures.rss_mb = {
     value: process.memoryUsage().rss / 1024 / 1024,
     unit: 'MiB',
     goal: '< 300',
-    note: 'main process after the run',
+    note: `main process after the run; ${note}`,
   };
   printTable(title);
 }

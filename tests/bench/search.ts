@@ -23,7 +23,11 @@ export function typedQueries(patients: readonly PatientRow[]): string[] {
   return queries.flatMap((q) => Array.from({ length: q.length }, (_, n) => q.slice(0, n + 1)).filter((s) => s.trim()));
 }
 
-export async function searchFigures(desk: DeskContext, people = 80): Promise<Record<string, Figure>> {
+export async function searchFigures(
+  desk: DeskContext,
+  log?: (lines: string) => void,
+  people = 80,
+): Promise<Record<string, Figure>> {
   const { first, count } = desk.patientIds;
   const step = Math.max(1, Math.floor(count / people));
   const patients: PatientRow[] = await desk.core.database.db
@@ -41,18 +45,21 @@ export async function searchFigures(desk: DeskContext, people = 80): Promise<Rec
   };
   for (const query of queries.slice(0, 50)) await search(query);
   const samples: number[] = [];
-  let worst = { ms: 0, query: '' };
+  const timed: { ms: number; query: string }[] = [];
   for (const query of queries) {
     const ms = await timeMs(() => search(query));
     samples.push(ms);
-    if (ms > worst.ms) worst = { ms, query };
+    timed.push({ ms, query });
   }
+  // Every keystroke's time with --search-log; the slowest few in the note.
+  if (log) log(timed.map((t) => `${t.ms.toFixed(2)}\t${t.query}`).join('\n'));
+  const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
   return {
     search_p95_ms: {
       value: percentile(samples, 95),
       unit: 'ms',
       goal: '< 5',
-      note: `${samples.length} keystrokes; p50 ${percentile(samples, 50).toFixed(2)} ms; slowest ${worst.ms.toFixed(1)} ms for "${worst.query}"`,
+      note: `${samples.length} keystrokes; p50 ${percentile(samples, 50).toFixed(2)} ms; slowest ${slowest.map((t) => `"${t.query}" ${t.ms.toFixed(1)} ms`).join(', ')}`,
     },
   };
 }

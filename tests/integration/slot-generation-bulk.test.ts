@@ -75,6 +75,33 @@ describe('bulk slot generation', () => {
     expect(rowsOf(doctorId)).toEqual(expected);
   });
 
+  it('notices a single missing or unwanted slot on a re-run (the quick unchanged check)', async () => {
+    const rule = { weekdays: [1, 3], startTime: '09:00', endTime: '11:00', slotMinutes: 30, validFrom: '2026-03-02' };
+    await app.ok(ADMIN_KEY, 'templates.create', { doctorId, ...rule });
+    const before = rowsOf(doctorId);
+    const raw = app.core.database.raw;
+    raw
+      .prepare(
+        "DELETE FROM doctor_availability WHERE doctor_id = ? AND available_date = '2026-03-04' AND start_time = '10:00'",
+      )
+      .run(doctorId);
+    expect(await app.ok(ADMIN_KEY, 'slots.generate', { doctorId })).toEqual({ created: 1, removed: 0 });
+    expect(rowsOf(doctorId)).toEqual(before);
+    const unwanted =
+      "INSERT INTO doctor_availability (doctor_id, available_date, start_time, end_time, source) VALUES (?, '2026-03-05', '09:00', '09:30', 'template')";
+    raw.prepare(unwanted).run(doctorId);
+    expect(await app.ok(ADMIN_KEY, 'slots.generate', {})).toEqual({ created: 0, removed: 1 });
+    expect(rowsOf(doctorId)).toEqual(before);
+    // Same day and start, another end: neither the stored nor the wanted slot counts as the other.
+    raw
+      .prepare(
+        "UPDATE doctor_availability SET end_time = '09:20' WHERE doctor_id = ? AND available_date = '2026-03-02' AND start_time = '09:00'",
+      )
+      .run(doctorId);
+    expect(await app.ok(ADMIN_KEY, 'slots.generate', { doctorId })).toEqual({ created: 1, removed: 1 });
+    expect(rowsOf(doctorId)).toEqual(before);
+  });
+
   it('keeps the overlap rule in the database for ordinary inserts', async () => {
     await app.ok(ADMIN_KEY, 'templates.create', {
       doctorId,
