@@ -128,7 +128,7 @@ describe('backups area', () => {
   });
 
   it('shows a progress bar while a backup runs', async () => {
-    const pending: { finish?: () => void } = {};
+    const pending: { finish?: () => void; runId?: string } = {};
     const clinic = createFakeClinic({
       session: sessionFor('admin'),
       handlers: {
@@ -137,6 +137,7 @@ describe('backups area', () => {
         'backups.run': (input) =>
           new Promise((resolve) => {
             pending.finish = () => resolve(ok(backup()));
+            pending.runId = input.runId ?? '';
             setTimeout(() => clinic.emit('backup.progress', { runId: input.runId ?? '', percent: 40 }), 0);
           }),
       },
@@ -146,7 +147,7 @@ describe('backups area', () => {
     const bar = await screen.findByRole('progressbar', { name: 'Backup progress' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
     expect(screen.getByText('Copying the database…')).toBeInTheDocument();
-    clinic.emit('backup.progress', { runId: clinic.callsTo('backups.run')[0]?.runId ?? '', percent: 50 });
+    clinic.emit('backup.progress', { runId: pending.runId ?? '', percent: 50 });
     expect(await screen.findByText(/^Checking the copy/)).toBeInTheDocument();
     pending.finish?.();
     await waitFor(() => expect(screen.queryByRole('progressbar')).not.toBeInTheDocument());
