@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { IconBadge } from './IconBadge.tsx';
 import { APPOINTMENT_STATUS_LOOK, appointmentStatusLabel, isAppointmentStatus } from './appointment-status.ts';
 
 /**
@@ -10,21 +10,8 @@ export function AppointmentStatusBadge({ status }: { status: string }) {
   const { color, icon: Icon } = look;
   const cancelled = status === 'cancelled';
   return (
-    <Badge
-      color={color}
-      variant="outline"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      tt="none"
-      size="md"
-      styles={{
-        label: {
-          color: cancelled ? 'var(--mantine-color-dimmed)' : 'var(--mantine-color-text)',
-          fontWeight: 600,
-          textDecoration: cancelled ? 'line-through' : undefined,
-        },
-      }}
-    >
+    <IconBadge color={color} icon={Icon} size="md" muted={cancelled} struck={cancelled}>
       {appointmentStatusLabel(status)}
-    </Badge>
+    </IconBadge>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleOff, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { Doctor } from '../../../../preload/contract-schedule.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { IconBadge } from '../../lib/IconBadge.tsx';
 import { formatMoney } from '../../lib/money.ts';
 import { useDoctorList } from '../calendar/schedule-api.ts';
 import { doctorsStrings } from './strings.ts';
@@ -17,15 +18,9 @@ export function BookingBadge({ available }: { available: boolean }) {
   const Icon = available ? IconCircleCheck : IconCircleOff;
   const color = available ? 'green' : 'yellow';
   return (
-    <Badge
-      color={color}
-      variant="outline"
-      tt="none"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      styles={{ label: { color: 'var(--mantine-color-text)', fontWeight: 600 } }}
-    >
+    <IconBadge color={color} icon={Icon}>
       {available ? strings.takingBookings : strings.notTakingBookings}
-    </Badge>
+    </IconBadge>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Table } from '@mantine/core';
+import { Button, Group, Table } from '@mantine/core';
 import { IconBeach, IconCalendarPlus, IconClockPlus, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ScheduleException } from '../../../../preload/contract-schedule.ts';
@@ -6,11 +6,12 @@ import { call } from '../../api/client.ts';
 import { useSettings } from '../../api/settings.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateMedium, formatTime } from '../../lib/date-format.ts';
+import { IconBadge } from '../../lib/IconBadge.tsx';
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { ScheduleSection } from './ScheduleSection.tsx';
 import { LeaveDialog } from './LeaveDialog.tsx';
+import { ScheduleSection } from './ScheduleSection.tsx';
 import { SessionDialog } from './SessionDialogs.tsx';
 import { doctorsStrings } from './strings.ts';
 import { notifyGeneration, useExceptions } from './use-doctor.ts';
@@ -32,15 +33,9 @@ function KindBadge({ kind }: { kind: ScheduleException['kind'] }) {
   const color = leave ? 'grape' : 'teal';
   const Icon = leave ? IconBeach : IconCalendarPlus;
   return (
-    <Badge
-      color={color}
-      variant="outline"
-      tt="none"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      styles={{ label: { color: 'var(--mantine-color-text)', fontWeight: 600 } }}
-    >
+    <IconBadge color={color} icon={Icon}>
       {leave ? strings.leave : strings.extra}
-    </Badge>
+    </IconBadge>
   );
 }
 

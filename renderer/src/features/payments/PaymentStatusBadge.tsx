@@ -1,4 +1,3 @@
-import { Badge } from '@mantine/core';
 import {
   IconArrowBackUp,
   IconCircleCheck,
@@ -8,6 +7,7 @@ import {
   IconReceiptRefund,
   type Icon,
 } from '@tabler/icons-react';
+import { IconBadge } from '../../lib/IconBadge.tsx';
 import type { PaymentStatus } from '../../../../preload/contract-payments.ts';
 import { paymentStatusLabels } from './strings.ts';
 
@@ -22,23 +22,10 @@ export const PAYMENT_STATUS_LOOK: Record<PaymentStatus, { color: string; icon: I
 };
 
 export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
-  const { color, icon: StatusIcon } = PAYMENT_STATUS_LOOK[status];
+  const { color, icon } = PAYMENT_STATUS_LOOK[status];
   return (
-    <Badge
-      color={color}
-      variant="outline"
-      tt="none"
-      size="md"
-      data-payment-status={status}
-      leftSection={<StatusIcon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      styles={{
-        label: {
-          color: status === 'void' ? 'var(--mantine-color-dimmed)' : 'var(--mantine-color-text)',
-          fontWeight: 600,
-        },
-      }}
-    >
+    <IconBadge color={color} icon={icon} size="md" muted={status === 'void'} data={{ 'data-payment-status': status }}>
       {paymentStatusLabels[status]}
-    </Badge>
+    </IconBadge>
   );
 }

@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core';
 import { IconCircleCheck, IconCircleOff, IconLock } from '@tabler/icons-react';
+import { IconBadge } from '../../../lib/IconBadge.tsx';
 import { statusLabels, type AccountStatus } from '../../../lib/strings.ts';
 
 const LOOK = {
@@ -12,15 +12,8 @@ const LOOK = {
 export function StatusBadge({ status }: { status: AccountStatus }) {
   const { color, Icon } = LOOK[status];
   return (
-    <Badge
-      color={color}
-      variant="outline"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-filled)`} />}
-      tt="none"
-      size="md"
-      styles={{ label: { color: 'var(--mantine-color-text)', fontWeight: 600 } }}
-    >
+    <IconBadge color={color} icon={Icon} size="md">
       {statusLabels[status]}
-    </Badge>
+    </IconBadge>
   );
 }
