@@ -8,11 +8,11 @@ import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';
 import { usePatient } from '../patients/patient-api.ts';
-import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
 import { useRefreshDesk } from './desk-api.ts';
 import { enterSubmits } from './enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
 import { SlotChooser, type FreeSlot, type SlotSource } from './SlotChooser.tsx';
+import { RegisterInPlace } from './RegisterInPlace.tsx';
 import { deskStrings } from './strings.ts';
 import { useDeskFormat } from './use-desk-format.ts';
 
@@ -67,18 +67,7 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
       setRegistering(null);
       setErrors((old) => ({ ...old, patient: undefined }));
     };
-    return (
-      <Stack>
-        <Text fw={600}>{deskStrings.registerInPlace}</Text>
-        <RegisterPatientForm
-          typed={registering}
-          existingAction="use"
-          onExisting={done}
-          onRegistered={done}
-          onCancel={() => setRegistering(null)}
-        />
-      </Stack>
-    );
+    return <RegisterInPlace typed={registering} onPicked={done} onCancel={() => setRegistering(null)} />;
   }
 
   const slotId = usePreselected ? preselectedId : (chosen?.availabilityId ?? null);

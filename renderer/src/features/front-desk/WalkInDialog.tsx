@@ -7,10 +7,10 @@ import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';
 import { useDoctorList } from '../calendar/schedule-api.ts';
-import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
 import { useRefreshDesk } from './desk-api.ts';
 import { enterSubmits } from './enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
+import { RegisterInPlace } from './RegisterInPlace.tsx';
 import { deskStrings } from './strings.ts';
 import { useDeskFormat } from './use-desk-format.ts';
 
@@ -31,18 +31,7 @@ function WalkInFlow({ onClose }: { onClose: () => void }) {
       setPatient(next);
       setRegistering(null);
     };
-    return (
-      <Stack>
-        <Text fw={600}>{deskStrings.registerInPlace}</Text>
-        <RegisterPatientForm
-          typed={registering}
-          existingAction="use"
-          onExisting={done}
-          onRegistered={done}
-          onCancel={() => setRegistering(null)}
-        />
-      </Stack>
-    );
+    return <RegisterInPlace typed={registering} onPicked={done} onCancel={() => setRegistering(null)} />;
   }
 
   const submit = async () => {
