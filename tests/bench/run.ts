@@ -46,8 +46,17 @@ const patients = Number(args.patients);
 if (!Number.isInteger(patients) || patients < 1000) throw new Error('--patients must be a whole number ≥ 1000');
 
 if (args['seed-only']) {
-  const report = await seedBenchDatabase(args['seed-only'], patients, (line) => console.log(line));
-  console.log(JSON.stringify(report));
+  const target = args['seed-only'];
+  if (/^postgres(ql)?:/.test(target)) {
+    // The server's clinic, seeded through the query builder in this child process.
+    const app = await startAppCore({ databaseUrl: target, logger: silentLogger });
+    const report = await seedThroughKysely(app, patients, (line) => console.log(line));
+    await app.close();
+    console.log(JSON.stringify(report));
+  } else {
+    const report = await seedBenchDatabase(target, patients, (line) => console.log(line));
+    console.log(JSON.stringify(report));
+  }
   process.exit(0);
 }
 
@@ -63,7 +72,7 @@ interface SeedSummary {
 }
 
 function seedInChild(file: string): SeedSummary {
-  console.log(`Seeding ${patients.toLocaleString('en')} patients into ${file} …`);
+  console.log(`Seeding ${patients.toLocaleString('en')} patients into ${file.replace(/\/\/[^@/]*@/, '//')} …`);
   const child = spawnSync(
     process.execPath,
     [import.meta.filename, '--seed-only', file, '--patients', String(patients)],
@@ -172,12 +181,14 @@ async function serverBench(target: string): Promise<void> {
   if (target === 'auto' && !bin) throw new Error('No PostgreSQL server binaries found for --postgres auto.');
   const cluster = bin ? await startPgCluster(bin) : null;
   try {
-    const app = await startAppCore({ databaseUrl: cluster?.url ?? target, logger: silentLogger });
-    const seed = await seedThroughKysely(app, patients, (line) => console.log(line));
+    const url = cluster?.url ?? target;
+    // Seeded in a child process, as the SQLite file is: its garbage is not the app's memory.
+    const seed = seedInChild(url);
+    const app = await startAppCore({ databaseUrl: url, logger: silentLogger });
     figures.seed_s = { value: seed.seconds, unit: 's', goal: 'info' };
     figures.seed_rows_per_s = { value: seed.rowsPerSecond, unit: 'rows/s', goal: 'info' };
     await deskSteps(app, await deskOf(app));
-    await step('slot generation', () => serverGenerationFigures(app));
+    await step('slot generation', () => serverGenerationFigures(app), 'schedule');
     await app.close();
     report(`${patients.toLocaleString('en')} patients on PostgreSQL`);
   } finally {
