@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { hotQuery } from '../../db/hot-query.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Tx } from '../../db/tx.ts';
 import type { ClinicCalendar } from './clinic-clock.ts';
 import { AppError } from './errors.ts';
@@ -117,3 +119,14 @@ const clashesOf = hotQuery(
       .where('s.end_time', '>', start)
       .where('a.appointment_id', '!=', ignoreAppointmentId),
 );
+
+/** The patient must be registered: a VALIDATION error on `patientId` otherwise. */
+export async function requirePatient(db: Kysely<Database>, patientId: number): Promise<void> {
+  const patient = await db
+    .selectFrom('patients')
+    .select('patient_id')
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+  if (!patient)
+    throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
+}

@@ -3,7 +3,7 @@ import { hotQuery } from '../../db/hot-query.ts';
 import { writeTx, type Tx } from '../../db/tx.ts';
 import type { Appointment } from '../../preload/contract-front-desk.ts';
 import { listAppointments, listReschedules } from './appointment-read.ts';
-import { assertBookable, loadSlot, patientClashes } from './appointment-rules.ts';
+import { assertBookable, loadSlot, patientClashes, requirePatient } from './appointment-rules.ts';
 import { writeAudit } from './audit.ts';
 import { clinicCalendar } from './clinic-clock.ts';
 import { syncAppointmentPayment, writeBookingCharge } from './ledger.ts';
@@ -80,13 +80,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
   async function bookIn(trx: Tx, actor: Actor, input: BookInput, walkIn: boolean): Promise<Appointment> {
     const calendar = await clinicCalendar(trx, clock);
     const slot = await loadSlot(trx, input.availabilityId, 'availabilityId');
-    const patient = await trx
-      .selectFrom('patients')
-      .select('patient_id')
-      .where('patient_id', '=', input.patientId)
-      .executeTakeFirst();
-    if (!patient)
-      throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
+    await requirePatient(trx, input.patientId);
     await assertBookable(trx, slot, calendar, 'availabilityId');
     const clashes = await patientClashes(trx, input.patientId, slot);
     const clash = clashes[0];

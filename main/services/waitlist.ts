@@ -2,6 +2,7 @@ import { writeTx } from '../../db/tx.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Appointment } from '../../preload/contract-front-desk.ts';
+import { requirePatient } from './appointment-rules.ts';
 import { writeAudit } from './audit.ts';
 import { clinicCalendar } from './clinic-clock.ts';
 import type { Actor, ServiceDeps } from './context.ts';
@@ -67,13 +68,7 @@ export function createWaitlistService(
   }
 
   async function add(actor: Actor, input: WaitlistInput) {
-    const patient = await db
-      .selectFrom('patients')
-      .select('patient_id')
-      .where('patient_id', '=', input.patientId)
-      .executeTakeFirst();
-    if (!patient)
-      throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
+    await requirePatient(db, input.patientId);
     if (input.doctorId !== undefined) await requireDoctor(db, input.doctorId);
     const today = (await clinicCalendar(db, clock)).now.date;
     if (input.toDate < today)
