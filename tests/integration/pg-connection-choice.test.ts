@@ -221,6 +221,19 @@ describe('use this server', () => {
     const signedIn = await call(second, 'auth.signIn', ADMIN);
     expect(signedIn.ok && signedIn.value.user.role).toBe('admin');
 
+    // The switched core listens on the server: a change at the other PC reaches its windows.
+    const seen: string[] = [];
+    first.hub.subscribe('window', (name) => seen.push(name));
+    const created = await call(second, 'users.create', {
+      name: 'Rosa Desk',
+      email: 'rosa@clinic.test',
+      phone: null,
+      role: 'receptionist',
+      password: 'desk-password-123',
+    });
+    expect(created.ok).toBe(true);
+    await expect.poll(() => seen, { timeout: 2000 }).toContain('users.changed');
+
     // Set up now: the channels that connect to a named host refuse.
     const again = await refusal(first, 'setup.testServer', details);
     expect(again.code).toBe('CONFLICT');
