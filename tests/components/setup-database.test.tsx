@@ -120,6 +120,9 @@ describe('where the clinic’s data lives', () => {
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Connected to PostgreSQL 16.4 — the database is empty.',
     );
+    // Changing a detail makes the result stale: it goes.
+    await user.type(screen.getByLabelText('Database'), '2');
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
   });
 
   it('uses an empty server by keyboard and goes on to the clinic form there', async () => {

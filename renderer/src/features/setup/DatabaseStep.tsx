@@ -108,7 +108,8 @@ export function DatabaseStep({ choice, initialMode, onLocal, onServer }: Databas
             </Button>
           </Stack>
         ) : (
-          <form onSubmit={use} noValidate>
+          // A result speaks of the details it was tested with: changing any of them clears it.
+          <form onSubmit={use} onChange={() => setResult(null)} noValidate>
             <Stack>
               <Fieldset legend={strings.serverLegend}>
                 <Stack>
