@@ -11,7 +11,7 @@ import { useTargetDialog } from '../admin/users/use-users.ts';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { LeaveDialog } from './LeaveDialog.tsx';
-import { ScheduleSection } from './ScheduleSection.tsx';
+import { ScheduleSection, ScheduleTable } from './ScheduleSection.tsx';
 import { SessionDialog } from './SessionDialogs.tsx';
 import { doctorsStrings } from './strings.ts';
 import { notifyGeneration, useExceptions } from './use-doctor.ts';
@@ -54,51 +54,39 @@ export function ExceptionsSection({ doctorId, canManage, today }: ExceptionsSect
   const deleting = useTargetDialog<ScheduleException>();
 
   const table = (rows: ScheduleException[]) => (
-    <Table.ScrollContainer minWidth={680}>
-      <Table aria-label={strings.caption} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{strings.kind}</Table.Th>
-            <Table.Th scope="col">{strings.dates}</Table.Th>
-            <Table.Th scope="col">{strings.times}</Table.Th>
-            <Table.Th scope="col">{strings.reason}</Table.Th>
+    <ScheduleTable
+      caption={strings.caption}
+      minWidth={680}
+      columns={[strings.kind, strings.dates, strings.times, strings.reason]}
+      actions={canManage ? strings.actions : null}
+    >
+      {rows.map((entry) => {
+        const dates = describeDates(entry);
+        return (
+          <Table.Tr key={entry.exceptionId}>
+            <Table.Td>
+              <KindBadge kind={entry.kind} />
+            </Table.Td>
+            <Table.Td>{dates}</Table.Td>
+            <Table.Td>{describeTimes(entry, timeFormat)}</Table.Td>
+            <Table.Td>{entry.reason ?? ''}</Table.Td>
             {canManage ? (
-              <Table.Th scope="col" ta="right">
-                {strings.actions}
-              </Table.Th>
+              <Table.Td ta="right">
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  aria-label={strings.deleteLabel(entry.kind === 'leave' ? strings.leave : strings.extra, dates)}
+                  onClick={() => deleting.open(entry)}
+                >
+                  {strings.delete}
+                </Button>
+              </Table.Td>
             ) : null}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((entry) => {
-            const dates = describeDates(entry);
-            return (
-              <Table.Tr key={entry.exceptionId}>
-                <Table.Td>
-                  <KindBadge kind={entry.kind} />
-                </Table.Td>
-                <Table.Td>{dates}</Table.Td>
-                <Table.Td>{describeTimes(entry, timeFormat)}</Table.Td>
-                <Table.Td>{entry.reason ?? ''}</Table.Td>
-                {canManage ? (
-                  <Table.Td ta="right">
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color="red"
-                      aria-label={strings.deleteLabel(entry.kind === 'leave' ? strings.leave : strings.extra, dates)}
-                      onClick={() => deleting.open(entry)}
-                    >
-                      {strings.delete}
-                    </Button>
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ScheduleTable>
   );
 
   return (

@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -44,5 +44,41 @@ export function ScheduleSection<Row>(props: ScheduleSectionProps<Row>) {
       </Stack>
       {props.children}
     </Paper>
+  );
+}
+
+interface ScheduleTableProps {
+  caption: string;
+  minWidth: number;
+  /** The column headings, left to right. */
+  columns: string[];
+  /** The heading of the right-aligned actions column, when there is one. */
+  actions: string | null;
+  /** The body rows. */
+  children: ReactNode;
+}
+
+/** The table of a schedule section: headings, and an actions column for those who may change it. */
+export function ScheduleTable({ caption, minWidth, columns, actions, children }: ScheduleTableProps) {
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table aria-label={caption} verticalSpacing={6}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column} scope="col">
+                {column}
+              </Table.Th>
+            ))}
+            {actions === null ? null : (
+              <Table.Th scope="col" ta="right">
+                {actions}
+              </Table.Th>
+            )}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }

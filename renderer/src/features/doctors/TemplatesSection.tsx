@@ -9,7 +9,7 @@ import { formatDateMedium, formatTime, weekdayName, WEEKDAYS_MONDAY_FIRST } from
 import { useTargetDialog } from '../admin/users/use-users.ts';
 import { useRefreshSchedules } from '../calendar/schedule-api.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { ScheduleSection } from './ScheduleSection.tsx';
+import { ScheduleSection, ScheduleTable } from './ScheduleSection.tsx';
 import { doctorsStrings } from './strings.ts';
 import { TemplateDialog } from './TemplateDialog.tsx';
 import { notifyGeneration, useTemplates } from './use-doctor.ts';
@@ -67,66 +67,54 @@ export function TemplatesSection({ doctorId, canManage, today }: TemplatesSectio
   const deleting = useTargetDialog<Template>();
 
   const table = (rows: Template[]) => (
-    <Table.ScrollContainer minWidth={720}>
-      <Table aria-label={strings.caption} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{strings.weekdays}</Table.Th>
-            <Table.Th scope="col">{strings.times}</Table.Th>
-            <Table.Th scope="col">{strings.slotLength}</Table.Th>
-            <Table.Th scope="col">{strings.valid}</Table.Th>
+    <ScheduleTable
+      caption={strings.caption}
+      minWidth={720}
+      columns={[strings.weekdays, strings.times, strings.slotLength, strings.valid]}
+      actions={canManage ? strings.actions : null}
+    >
+      {rows.map((template) => {
+        const days = describeDays(template);
+        const times = describeTimes(template, timeFormat);
+        return (
+          <Table.Tr key={template.templateId}>
+            <Table.Td>
+              <WeekdayChips days={template.weekdays} />
+            </Table.Td>
+            <Table.Td>{times}</Table.Td>
+            <Table.Td>{strings.minutes(template.slotMinutes)}</Table.Td>
+            <Table.Td>
+              {template.validTo
+                ? strings.validBetween(formatDateMedium(template.validFrom), formatDateMedium(template.validTo))
+                : strings.validFromOnly(formatDateMedium(template.validFrom))}
+            </Table.Td>
             {canManage ? (
-              <Table.Th scope="col" ta="right">
-                {strings.actions}
-              </Table.Th>
+              <Table.Td>
+                <Group gap={4} justify="flex-end" wrap="nowrap" role="group" aria-label={strings.actions}>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-label={strings.editLabel(days, times)}
+                    onClick={() => editing.open(template)}
+                  >
+                    {strings.edit}
+                  </Button>
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    color="red"
+                    aria-label={strings.deleteLabel(days, times)}
+                    onClick={() => deleting.open(template)}
+                  >
+                    {strings.delete}
+                  </Button>
+                </Group>
+              </Table.Td>
             ) : null}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((template) => {
-            const days = describeDays(template);
-            const times = describeTimes(template, timeFormat);
-            return (
-              <Table.Tr key={template.templateId}>
-                <Table.Td>
-                  <WeekdayChips days={template.weekdays} />
-                </Table.Td>
-                <Table.Td>{times}</Table.Td>
-                <Table.Td>{strings.minutes(template.slotMinutes)}</Table.Td>
-                <Table.Td>
-                  {template.validTo
-                    ? strings.validBetween(formatDateMedium(template.validFrom), formatDateMedium(template.validTo))
-                    : strings.validFromOnly(formatDateMedium(template.validFrom))}
-                </Table.Td>
-                {canManage ? (
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap" role="group" aria-label={strings.actions}>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        aria-label={strings.editLabel(days, times)}
-                        onClick={() => editing.open(template)}
-                      >
-                        {strings.edit}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={strings.deleteLabel(days, times)}
-                        onClick={() => deleting.open(template)}
-                      >
-                        {strings.delete}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                ) : null}
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        );
+      })}
+    </ScheduleTable>
   );
 
   return (
