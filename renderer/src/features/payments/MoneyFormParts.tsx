@@ -3,7 +3,7 @@ import { forwardRef, type ComponentProps, type FormEventHandler, type ReactNode 
 import type { ControllerFieldState } from 'react-hook-form';
 import type { PaymentMethod } from '../../../../preload/contract-payments.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
-import { DialogButtons } from '../admin/users/DialogButtons.tsx';
+import { DialogButtons, type DialogButtonsProps } from '../admin/users/DialogButtons.tsx';
 import { enterSubmits } from '../front-desk/enter-submits.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { MethodField } from './MethodField.tsx';
@@ -27,19 +27,12 @@ export function MoneyDialog({ opened, title, onClose, children }: MoneyDialogPro
   );
 }
 
-interface MoneyFormProps {
+interface MoneyFormProps extends DialogButtonsProps {
   onSubmit: FormEventHandler<HTMLFormElement>;
   /** The sentence above the fields: what is owed, refundable or charged now. */
   intro: ReactNode;
   /** A refusal that belongs to no one field. */
   formError: string | null;
-  submitLabel: string;
-  cancelLabel: string;
-  submitting: boolean;
-  onCancel: () => void;
-  /** A submit that gives money back is red. */
-  submitColor?: string;
-  submitDisabled?: boolean;
   children: ReactNode;
 }
 
@@ -51,14 +44,7 @@ export function MoneyForm({ onSubmit, intro, formError, children, ...footer }: M
         <Text>{intro}</Text>
         {formError ? <FormAlert>{formError}</FormAlert> : null}
         {children}
-        <DialogButtons
-          submitLabel={footer.submitLabel}
-          cancelLabel={footer.cancelLabel}
-          submitting={footer.submitting}
-          onCancel={footer.onCancel}
-          submitColor={footer.submitColor}
-          submitDisabled={footer.submitDisabled}
-        />
+        <DialogButtons {...footer} />
       </Stack>
     </form>
   );

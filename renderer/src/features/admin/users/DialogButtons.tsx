@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 
-interface DialogButtonsProps {
+export interface DialogButtonsProps {
   submitLabel: string;
   cancelLabel: string;
   submitting: boolean;
