@@ -136,7 +136,7 @@ async function searchAnywhere(db: Kysely<Database>, query: string, limit: number
     const first = short[0];
     return first ? byNamePrefix(db, first, limit) : [];
   }
-  if (dialectOf(db) === 'postgres') return searchPostgres(db, tokens, limit);
+  if (dialectOf(db) === 'postgres') return searchPostgres(db, tokens, limit, nameWords(query).length > 0);
   const match = long.map(quoteFts).join(' AND ');
   // Short words narrow the trigram hits by substring.
   const shortFilter =
@@ -181,15 +181,27 @@ async function byNameWordsPostgres(db: Kysely<Database>, words: readonly string[
 const likePattern = (token: string): string => `%${token.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** PostgreSQL: every word a substring of the haystack, in patient-number order like FTS5's rowid order. */
-async function searchPostgres(db: Kysely<Database>, tokens: readonly string[], limit: number): Promise<number[]> {
+async function searchPostgres(
+  db: Kysely<Database>,
+  tokens: readonly string[],
+  limit: number,
+  afterNameStages: boolean,
+): Promise<number[]> {
   const haystack = sql.raw(PG_PATIENT_HAYSTACK);
   const words = sql.join(
     tokens.map((t) => sql`${haystack} LIKE ${likePattern(t)}`),
     sql` AND `,
   );
+  // The planner guesses every LIKE matches 1 % of patients and walks the patient-number index
+  // until it has a page, which reads every patient when the hits are few (300 ms at 100,000).
+  // Few is likely when the name stages came back short, or for a word of four letters or
+  // digits or more: then order by an expression, so it takes the trigram index and sorts the
+  // hits (same order). Common three-letter words keep the early stop.
+  const rare = afterNameStages || tokens.some((t) => t.length >= 4);
+  const order = rare ? sql`user_id + 0` : sql`user_id`;
   // `role = 'patient'` as a literal so the planner matches the partial trigram index.
   const result = await sql<SearchHit>`
     SELECT user_id FROM users WHERE role = 'patient' AND ${words}
-    ORDER BY user_id LIMIT ${limit}`.execute(db);
+    ORDER BY ${order} LIMIT ${limit}`.execute(db);
   return result.rows.map((r) => r.user_id);
 }
