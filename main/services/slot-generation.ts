@@ -96,7 +96,7 @@ export async function regenerateDoctor(
   // Only what the comparison needs: whether a slot has appointments is asked below for the
   // few slots that could go (asking it of every slot probed the appointments index once per
   // slot, every doctor, at each start-up: seconds and a hundred megabytes at a million patients).
-  if (await unchangedSqlite(trx, doctorId, from, to, wanted)) return { created: 0, removed: 0 };
+  if (await unchanged(trx, doctorId, from, to, wanted)) return { created: 0, removed: 0 };
   const existing = await trx
     .selectFrom('doctor_availability')
     .select(['availability_id', 'available_date', 'start_time', 'end_time', 'source', 'is_booked'])
@@ -148,35 +148,44 @@ export async function regenerateDoctor(
 }
 
 /**
- * SQLite: whether the doctor's slots on [from, to] are already exactly what the rules want
- * (no wanted slot missing, no free generated slot unwanted), compared inside SQLite. The
+ * Whether the doctor's slots on [from, to] are already exactly what the rules want (no
+ * wanted slot missing, no free generated slot unwanted), compared inside the database. The
  * horizon keeper re-runs every doctor at each start; comparing in JavaScript built a row
  * object per stored slot (860,000 at a million patients: seconds and 150 MB of heap).
  * When anything differs the comparison below decides what to do, as before.
  */
-async function unchangedSqlite(
+async function unchanged(
   trx: Tx,
   doctorId: number,
   from: string,
   to: string,
   wanted: readonly PlannedSlot[],
 ): Promise<boolean> {
-  if (!(trx.getExecutor().adapter instanceof SqliteAdapter)) return false;
   const keys = new Set(wanted.map((s) => slotKey(s.date, s.start, s.end)));
   if (keys.size !== wanted.length) return false;
-  const wantedJson = JSON.stringify(wanted.map((s) => [s.date, s.start, s.end]));
+  // The plan as rows: JSON on SQLite, three arrays on PostgreSQL.
+  const planRows =
+    trx.getExecutor().adapter instanceof SqliteAdapter
+      ? sql`(SELECT value->>0 AS d, value->>1 AS s, value->>2 AS e FROM json_each(${JSON.stringify(
+          wanted.map((s) => [s.date, s.start, s.end]),
+        )})) AS w`
+      : sql`unnest(${wanted.map((s) => s.date)}::text[], ${wanted.map((s) => s.start)}::text[], ${wanted.map(
+          (s) => s.end,
+        )}::text[]) AS w(d, s, e)`;
   // Each wanted slot finds at most one stored one (one slot per doctor, day and start).
-  const result = await sql<{ matched: number; matchedFree: number | null; free: number }>`
+  const result = await sql<{ matched: number | string; matched_free: number | string | null; free: number | string }>`
     SELECT count(x.availability_id) AS matched,
-           sum(x.source IN ('template', 'extra') AND x.is_booked = 0) AS matchedFree,
+           sum(CASE WHEN x.source IN ('template', 'extra') AND x.is_booked = 0 THEN 1 ELSE 0 END) AS matched_free,
            (SELECT count(*) FROM doctor_availability f
              WHERE f.doctor_id = ${doctorId} AND f.available_date >= ${from} AND f.available_date <= ${to}
                AND f.source IN ('template', 'extra') AND f.is_booked = 0) AS free
-    FROM json_each(${wantedJson}) w
-    LEFT JOIN doctor_availability x ON x.doctor_id = ${doctorId} AND x.available_date = w.value->>0
-      AND x.start_time = w.value->>1 AND x.end_time = w.value->>2`.execute(trx);
+    FROM ${planRows}
+    LEFT JOIN doctor_availability x ON x.doctor_id = ${doctorId} AND x.available_date = w.d
+      AND x.start_time = w.s AND x.end_time = w.e`.execute(trx);
   const row = result.rows[0];
-  return row !== undefined && row.matched === wanted.length && (row.matchedFree ?? 0) === row.free;
+  return (
+    row !== undefined && Number(row.matched) === wanted.length && Number(row.matched_free ?? 0) === Number(row.free)
+  );
 }
 
 /** Which of the slots have any appointment (a cancelled one keeps its slot too, for its history). */
