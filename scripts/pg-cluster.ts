@@ -61,7 +61,13 @@ function runPg(bin: string, args: string[], owner: { uid: number; gid: number } 
   }
 }
 
-export async function startPgCluster(bin: string): Promise<PgCluster> {
+/** A certificate and key (PEM) for a cluster that also accepts TLS connections. */
+export interface PgClusterTls {
+  cert: string;
+  key: string;
+}
+
+export async function startPgCluster(bin: string, tls?: PgClusterTls): Promise<PgCluster> {
   const owner = asServerUser();
   const dir = mkdtempSync(join(tmpdir(), 'clinic-pg-'));
   const data = join(dir, 'data');
@@ -73,6 +79,13 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
     chownSync(pwfile, owner.uid, owner.gid);
   }
   chmodSync(dir, 0o700);
+  const tlsFiles = tls ? { cert: join(dir, 'server.crt'), key: join(dir, 'server.key') } : null;
+  if (tls && tlsFiles) {
+    // The server refuses a key that others can read or that it does not own.
+    writeFileSync(tlsFiles.cert, tls.cert, { mode: 0o600 });
+    writeFileSync(tlsFiles.key, tls.key, { mode: 0o600 });
+    if (owner) for (const file of [tlsFiles.cert, tlsFiles.key]) chownSync(file, owner.uid, owner.gid);
+  }
   const stop = (): void => {
     if (existsSync(join(data, 'postmaster.pid'))) {
       spawnSync(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], {
@@ -98,6 +111,7 @@ export async function startPgCluster(bin: string): Promise<PgCluster> {
       '-c fsync=off',
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
+      ...(tlsFiles ? ['-c ssl=on', `-c ssl_cert_file=${tlsFiles.cert}`, `-c ssl_key_file=${tlsFiles.key}`] : []),
     ].join(' ');
     runPg(bin, ['pg_ctl', '-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start'], owner);
     return { url: `postgres://clinic:${password}@127.0.0.1:${port}/postgres`, stop };
