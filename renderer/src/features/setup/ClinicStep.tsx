@@ -1,13 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Fieldset, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Fieldset, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useSessionUpdater } from '../../api/session.ts';
 import { CenteredPage } from '../../components/CenteredPage.tsx';
+import { ChoiceSelectField } from '../../components/ChoiceSelectField.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { computerTimeZone, currencyChoices, timeZoneChoices } from '../../lib/choices.ts';
 import { setupDefaults, setupFieldNames, setupFormSchema } from './setup-form.ts';
@@ -66,44 +67,22 @@ export function ClinicStep({ where }: ClinicStepProps) {
                 {...register('clinicAddress')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Controller
+                <ChoiceSelectField
                   control={control}
                   name="timeZone"
-                  render={({ field, fieldState }) => (
-                    <Select
-                      label={strings.timeZone}
-                      description={strings.timeZoneHint}
-                      inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      data={timeZones}
-                      searchable
-                      allowDeselect={false}
-                      nothingFoundMessage={strings.nothingFound}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      error={fieldState.error?.message}
-                    />
-                  )}
+                  label={strings.timeZone}
+                  description={strings.timeZoneHint}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  data={timeZones}
+                  nothingFoundMessage={strings.nothingFound}
                 />
-                <Controller
+                <ChoiceSelectField
                   control={control}
                   name="currency"
-                  render={({ field, fieldState }) => (
-                    <Select
-                      label={strings.currency}
-                      inputWrapperOrder={['label', 'input', 'description', 'error']}
-                      data={currencies}
-                      searchable
-                      allowDeselect={false}
-                      nothingFoundMessage={strings.nothingFound}
-                      value={field.value}
-                      onChange={(value) => field.onChange(value ?? '')}
-                      onBlur={field.onBlur}
-                      ref={field.ref}
-                      error={fieldState.error?.message}
-                    />
-                  )}
+                  label={strings.currency}
+                  inputWrapperOrder={['label', 'input', 'description', 'error']}
+                  data={currencies}
+                  nothingFoundMessage={strings.nothingFound}
                 />
               </SimpleGrid>
             </Stack>

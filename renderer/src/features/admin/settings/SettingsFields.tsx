@@ -1,6 +1,7 @@
-import { Group, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Group, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
+import { ChoiceSelectField } from '../../../components/ChoiceSelectField.tsx';
 import { currencyChoices, timeZoneChoices } from '../../../lib/choices.ts';
 import type { SettingsFormValues } from './settings-form.ts';
 import { settingsStrings as strings } from './strings.ts';
@@ -27,24 +28,13 @@ export function SettingsFields({ currentTimeZone }: { currentTimeZone: string })
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {(['timeZone', 'currency'] as const).map((name) => (
-          <Controller
+          <ChoiceSelectField
             key={name}
             control={control}
             name={name}
-            render={({ field, fieldState }) => (
-              <Select
-                label={strings[name]}
-                data={name === 'timeZone' ? timeZones : currencies}
-                searchable
-                allowDeselect={false}
-                nothingFoundMessage={strings.nothingFound}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? '')}
-                onBlur={field.onBlur}
-                ref={field.ref}
-                error={fieldState.error?.message}
-              />
-            )}
+            label={strings[name]}
+            data={name === 'timeZone' ? timeZones : currencies}
+            nothingFoundMessage={strings.nothingFound}
           />
         ))}
       </SimpleGrid>
