@@ -189,6 +189,15 @@ test('leave added on the doctor page shows in the calendar; booked appointments 
   await page.getByRole('button', { name: 'Add leave' }).click();
   let dialog = page.getByRole('dialog', { name: 'Add leave' });
   await dialog.getByLabel('First day').fill(inTwoDays);
+  // The picker's state is set on purpose, not left to focus timing: open, scanned, then closed.
+  await dialog.getByLabel('First day').click();
+  const previousMonth = page.getByRole('button', { name: 'Previous month' });
+  await expect(previousMonth).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next month' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'leave dialog with the date picker open');
+  await page.screenshot({ path: `${SHOTS}/leave-dialog-picker-light.png` });
+  await dialog.getByLabel('Reason', { exact: true }).click();
+  await expect(previousMonth).toBeHidden();
   await dialog.getByLabel('Reason', { exact: true }).fill('Conference');
   await expectNoSeriousA11yViolations(page, 'leave dialog');
   await page.screenshot({ path: `${SHOTS}/leave-dialog-light.png` });

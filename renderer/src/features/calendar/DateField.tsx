@@ -4,6 +4,18 @@ import { formatDateMedium } from '../../lib/date-format.ts';
 import { parseTypedDate } from '../../lib/typed-input.ts';
 import { calendarStrings } from './strings.ts';
 
+const picker = calendarStrings.toolbar.picker;
+// The arrow buttons of the open picker need a name (axe: button-name) at every level; the
+// month and year buttons between them are named by their text.
+const pickerAriaLabels = {
+  previousMonth: picker.previousMonth,
+  nextMonth: picker.nextMonth,
+  previousYear: picker.previousYear,
+  nextYear: picker.nextYear,
+  previousDecade: picker.previousDecade,
+  nextDecade: picker.nextDecade,
+};
+
 type DateFieldProps = Omit<DateInputProps, 'value' | 'onChange' | 'dateParser' | 'valueFormat'> & {
   /** 'YYYY-MM-DD', or null when empty. */
   value: string | null;
@@ -23,6 +35,7 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       dateParser={parseTypedDate}
       valueFormat={(date) => formatDateMedium(date)}
       firstDayOfWeek={1}
+      ariaLabels={pickerAriaLabels}
       clearButtonProps={{ 'aria-label': calendarStrings.toolbar.clearDate }}
       popoverProps={{ withinPortal: true }}
     />
