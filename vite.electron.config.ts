@@ -28,8 +28,8 @@ export default defineConfig({
     reportCompressedSize: false,
     rolldownOptions: {
       // The backup worker is an entry of its own: a worker thread loads it by file name,
-      // beside index.js (main/services/backup-file.ts looks for out/main/backup-worker.js).
-      input: { index: 'main/index.ts', 'backup-worker': 'main/services/backup-worker.ts' },
+      // beside index.js (main/services/operations/backup-file.ts looks for out/main/backup-worker.js).
+      input: { index: 'main/index.ts', 'backup-worker': 'main/services/operations/backup-worker.ts' },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { guardedDialect } from './parameter-guard.ts';
 import type { Database } from './schema.ts';
 
 export interface SqliteHandle {
@@ -53,7 +54,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandl
   // Statement journals (a statement that fires a trigger keeps one so it can abort alone)
   // in memory, not in temp files: a year of slots was twice as slow with them on disk.
   raw.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const db = new Kysely<Database>({
+    dialect: guardedDialect(new SqliteDialect({ database: withStatementCache(raw) }), 'sqlite'),
+  });
   return {
     db,
     raw,

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_operations.ts';
 import * as m0010 from './migrations/0010_performance.ts';
 import * as m0012 from './migrations/0012_search_words.ts';
 import * as m0013 from './migrations/0013_backup_kind_cli.ts';
+import * as m0014 from './migrations/0014_session_epoch.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -27,6 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010_performance': m0010,
   '0012_search_words': m0012,
   '0013_backup_kind_cli': m0013,
+  '0014_session_epoch': m0014,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { guardedDialect } from './parameter-guard.ts';
 import { PostgresSchemaPlugin } from './postgres-schema.ts';
 import type { Database } from './schema.ts';
 
@@ -47,7 +48,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
   // An idle connection dropped by the server must not crash the app; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: guardedDialect(new PostgresDialect({ pool }), 'postgres'),
     plugins: [new PostgresSchemaPlugin()],
   });
   return { kind: 'postgres', db, pool, url, close: () => db.destroy() };

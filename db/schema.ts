@@ -30,6 +30,8 @@ export interface UsersTable {
   failed_login_count: ColumnType<number, number | undefined, number>;
   /** added: lockout end (UTC ISO) while status = 'locked' */
   locked_until: string | null;
+  /** added (0014): moved on by a trigger whenever role, status or password changes; ends older sessions */
+  session_epoch: ColumnType<number, number | undefined, never>;
 }
 
 export interface PatientsTable {

@@ -5,11 +5,11 @@ import type { PgEventBridge } from './events/pg-bridge.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
 import { createSessionStore, type SessionStore } from './ipc/sessions.ts';
-import { createOperations } from './services/backup-host.ts';
-import { systemClock, type Clock } from './services/clock.ts';
+import { createOperations } from './services/operations/backup-host.ts';
+import { systemClock, type Clock } from './services/core/clock.ts';
 import { createServices, type Services } from './services/index.ts';
-import { createHorizonKeeper } from './services/horizon-keeper.ts';
-import { consoleLogger, type Logger } from './services/logger.ts';
+import { createHorizonKeeper } from './services/schedule/horizon-keeper.ts';
+import { consoleLogger, type Logger } from './services/core/logger.ts';
 
 /** Everything main runs, without Electron: used by the desktop app, the web shell, the CLI and tests. */
 export interface AppCore {

@@ -7,7 +7,7 @@ import type { AppCore } from './app-core.ts';
 import { startFromChoice } from './connection/startup.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
 import { registerIpc, type IpcRegistration } from './ipc/register.ts';
-import { electronSecretStore } from './secret-store-electron.ts';
+import { electronSecretStore } from './shell/secret-store-electron.ts';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -15,9 +15,9 @@ import {
   BLOCKED_REQUEST_PATTERNS,
   createAppRequestHandler,
   permissionDecision,
-} from './security.ts';
-import { WINDOW_STATE_FILE_NAME } from './window-state.ts';
-import { createMainWindow, guardWebContents } from './window.ts';
+} from './shell/security.ts';
+import { WINDOW_STATE_FILE_NAME } from './shell/window-state.ts';
+import { createMainWindow, guardWebContents } from './shell/window.ts';
 
 /**
  * Electron entry (bundled to out/main/index.js). Owns the database through AppCore, serves the

@@ -7,7 +7,7 @@ import {
   type EventName,
   type EventPayload,
   type Result,
-} from './contract.ts';
+} from './contract/index.ts';
 
 /**
  * Builds `window.clinic` from the channel list: one method per channel, grouped by the part

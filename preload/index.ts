@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { buildClinicApi, type Transport } from './api.ts';
-import type { EventName } from './contract.ts';
+import type { EventName } from './contract/index.ts';
 
 /**
  * The Electron preload (sandboxed, bundled to CommonJS by vite.preload.config.ts). It exposes

@@ -1,5 +1,5 @@
 import { buildClinicApi, type Transport } from './api.ts';
-import type { ChannelName, EventName, Result } from './contract.ts';
+import type { ChannelName, EventName, Result } from './contract/index.ts';
 
 /**
  * The web shell's preload: builds the same `window.clinic` as the Electron preload, over the

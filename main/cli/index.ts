@@ -1,4 +1,4 @@
-import { AppError } from '../services/errors.ts';
+import { AppError } from '../services/core/errors.ts';
 import { CliFailure, UsageError } from './args.ts';
 import { backupCommand } from './backup.ts';
 import { callCommand } from './commands/call.ts';

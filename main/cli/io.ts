@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isPostgresUrl } from '../../db/connection-any.ts';
 import { startAppCore, type AppCore } from '../app-core.ts';
-import type { Clock } from '../services/clock.ts';
-import type { Logger } from '../services/logger.ts';
+import type { Clock } from '../services/core/clock.ts';
+import type { Logger } from '../services/core/logger.ts';
 import { PASSWORD_ENV, UsageError } from './args.ts';
 
 /** Where a command writes, and what it reads from its environment (tests pass their own). */

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { verifyDatabaseFile } from '../services/backup-file.ts';
+import { verifyDatabaseFile } from '../services/operations/backup-file.ts';
 import { CliFailure, DB_OPTION, parseFlags, requiredFlag } from './args.ts';
 import { migrateFile } from './commands/migrate.ts';
 import { withCore, type CliIo } from './io.ts';

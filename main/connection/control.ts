@@ -1,6 +1,6 @@
-import type { DatabaseChoice, ServerDetails, ServerProbe, ServerSummary } from '../../preload/contract-connection.ts';
-import { AppError } from '../services/errors.ts';
-import type { Logger } from '../services/logger.ts';
+import type { DatabaseChoice, ServerDetails, ServerProbe, ServerSummary } from '#contract/connection.ts';
+import { AppError } from '../services/core/errors.ts';
+import type { Logger } from '../services/core/logger.ts';
 import { serverUrl, summaryOf, summaryOfUrl } from './server-url.ts';
 import type { ConnectionStore } from './store.ts';
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { MIGRATIONS } from '../../db/migrate.ts';
-import { MIN_PG_MAJOR, type ServerDetails, type ServerProbe } from '../../preload/contract-connection.ts';
-import { AppError } from '../services/errors.ts';
+import { MIN_PG_MAJOR, type ServerDetails, type ServerProbe } from '#contract/connection.ts';
+import { AppError } from '../services/core/errors.ts';
 import { sslOf } from './server-url.ts';
 
 // "Test connection": connect to the server the first-run screen names (5 s at most), read its

@@ -1,5 +1,5 @@
-import type { ServerDetails, ServerSummary } from '../../preload/contract-connection.ts';
-import { DEFAULT_PG_PORT } from '../../preload/contract-connection.ts';
+import type { ServerDetails, ServerSummary } from '#contract/connection.ts';
+import { DEFAULT_PG_PORT } from '#contract/connection.ts';
 
 // The clinic server's details as the pg driver's settings. Every part of the URL is encoded,
 // so a password with @, :, / or % in it reaches the server as typed.

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { ServerDetails, ServerSummary } from '../../preload/contract-connection.ts';
+import type { ServerDetails, ServerSummary } from '#contract/connection.ts';
 import { summaryOf } from './server-url.ts';
 
 // Keeping the first-run choice. The desktop app writes connection.json in its user-data

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { events, type EventName, type EventPayload } from '../../preload/contract.ts';
+import { events, type EventName, type EventPayload } from '#contract/index.ts';
 import type { EventHub } from '../ipc/event-hub.ts';
+import { sessionStillValid, type AccountState } from '../ipc/session-check.ts';
 import type { SessionStore } from '../ipc/sessions.ts';
-import { canReadThread } from '../services/chats.ts';
-import type { Logger } from '../services/logger.ts';
+import { canReadThread } from '../services/messages/chats.ts';
+import type { Logger } from '../services/core/logger.ts';
 
 // Live across PCs: every app core on the same PostgreSQL database forwards its events through
 // LISTEN/NOTIFY, and delivers the other cores' events to its own windows. Events that name
@@ -90,6 +91,29 @@ export function bridgeEventsOverPostgres({ pool, hub, sessions, logger }: PgEven
     if (REMOTE_AUDIENCE[name]) publish(name, payload);
   };
 
+  /**
+   * An account changed at another desk: end this core's sessions of it that the database no
+   * longer allows, and tell a deactivated user's windows at once (every call checks anyway).
+   */
+  async function endRevokedSessions(userId: number): Promise<void> {
+    const store = sessions();
+    if (store.keysOfUser(userId).length === 0) return;
+    const { rows } = await pool.query<AccountState>(
+      'SELECT status, role, session_epoch FROM users WHERE user_id = $1',
+      [userId],
+    );
+    const account = rows[0];
+    const ended = store.keysOfUser(userId).filter((key) => {
+      const session = store.get(key);
+      if (!session || sessionStillValid(session, account)) return false;
+      store.end(key);
+      return true;
+    });
+    if (ended.length > 0 && (!account || account.status === 'inactive')) {
+      local.sendTo(ended, 'session.changed', { reason: 'deactivated' });
+    }
+  }
+
   function receive(text: string | undefined): void {
     try {
       const envelope = JSON.parse(text ?? '') as Envelope;
@@ -98,6 +122,12 @@ export function bridgeEventsOverPostgres({ pool, hub, sessions, logger }: PgEven
       const store = sessions();
       // The hub checks the payload against the contract before any window sees it.
       local.broadcastWhere(envelope.name, envelope.payload as never, (key) => audience(envelope.payload, store, key));
+      if (envelope.name === 'users.changed') {
+        const { userId } = events['users.changed'].parse(envelope.payload);
+        endRevokedSessions(userId).catch((error: unknown) => {
+          logger.warn('Could not check the sessions of a changed account', { error: String(error) });
+        });
+      }
     } catch (error) {
       logger.warn('Ignored a malformed event from another desk', { error: String(error) });
     }

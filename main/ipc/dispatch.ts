@@ -1,10 +1,11 @@
-import { contract, type ChannelName, type ChannelSpec, type ClinicError, type Result } from '../../preload/contract.ts';
+import { contract, type ChannelName, type ChannelSpec, type ClinicError, type Result } from '#contract/index.ts';
 import type { ConnectionControl } from '../connection/control.ts';
-import { AppError, databaseErrorToAppError } from '../services/errors.ts';
+import { AppError, databaseErrorToAppError } from '../services/core/errors.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
 import type { Handler, HandlerContext } from './handler-types.ts';
 import { handlers } from './handlers/index.ts';
+import { checkSession } from './session-check.ts';
 import type { SessionState, SessionStore } from './sessions.ts';
 import { validationError } from './validation.ts';
 
@@ -21,8 +22,15 @@ const fail = (error: ClinicError): Result<never> => ({ ok: false, error });
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
 
 /** Who may call: null when allowed, otherwise the refusal. */
-function checkAccess(spec: ChannelSpec, session: SessionState | undefined): ClinicError | null {
+function checkAccess(spec: ChannelSpec, session: SessionState | undefined, revoked: boolean): ClinicError | null {
   if (spec.access === 'public') return null;
+  // The same code as signed out, so the window goes back to sign-in.
+  if (!session && revoked) {
+    return {
+      code: 'UNAUTHENTICATED',
+      message: 'Your account was changed by an admin or locked, so you were signed out. Sign in again to continue.',
+    };
+  }
   if (!session) return { code: 'UNAUTHENTICATED', message: 'Your session has ended. Sign in again to continue.' };
   if (session.locked && !spec.whileLocked) {
     return { code: 'SESSION_LOCKED', message: 'This screen is locked. Enter your password to continue.' };
@@ -54,9 +62,11 @@ export function createDispatcher({ services, sessions, hub, connection }: Dispat
     }
     const spec: ChannelSpec = contract[channelName];
     try {
+      // The database says whether the session still stands (revoked by another process or PC).
+      const check = await checkSession(services.deps.db, sessions, clientKey);
       await lockIfIdle(clientKey, spec);
-      const session = sessions.get(clientKey);
-      const refusal = checkAccess(spec, session);
+      const session = check.state === 'valid' ? check.session : undefined;
+      const refusal = checkAccess(spec, session, check.state === 'revoked');
       if (refusal) return fail(refusal);
       const parsed = spec.input.safeParse(rawInput ?? {});
       if (!parsed.success) return fail(validationError(parsed.error));

@@ -1,4 +1,4 @@
-import { events, type EventName, type EventPayload } from '../../preload/contract.ts';
+import { events, type EventName, type EventPayload } from '#contract/index.ts';
 
 export type EventListener = (name: EventName, payload: unknown) => void;
 

@@ -1,6 +1,6 @@
-import type { ChannelName, ChannelOutput, ParsedInput } from '../../preload/contract.ts';
+import type { ChannelName, ChannelOutput, ParsedInput } from '#contract/index.ts';
 import type { ConnectionControl } from '../connection/control.ts';
-import type { Actor } from '../services/context.ts';
+import type { Actor } from '../services/core/context.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
 import type { SessionState, SessionStore } from './sessions.ts';

@@ -1,6 +1,6 @@
-import { CHANNEL_NAMES, type Result } from '../../preload/contract.ts';
+import { CHANNEL_NAMES, type Result } from '#contract/index.ts';
 import type { AppCore } from '../app-core.ts';
-import { isAppUrl } from '../security.ts';
+import { isAppUrl } from '../shell/security.ts';
 
 /**
  * Wires the dispatcher to Electron IPC without importing Electron: `ipcMain` and each

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ClinicError } from '../../preload/contract.ts';
+import type { ClinicError } from '#contract/index.ts';
 
 /** Turns zod issues into a sentence per field, keyed by the field's path ("doctor.consultationFee"). */
 export function validationError(error: z.ZodError): ClinicError {

@@ -1,24 +1,24 @@
-import { createAuditViewService } from './audit-view.ts';
-import { createAuthService } from './auth.ts';
-import { createBackupsService, type OperationsHost } from './backups.ts';
-import { createAppointmentsService } from './appointments.ts';
-import type { ServiceDeps } from './context.ts';
-import { createDrawerService } from './drawer.ts';
-import { createPaymentsService } from './payments.ts';
-import { createReceiptsService } from './receipts.ts';
-import { createReportsService } from './reports.ts';
-import { createExportsService } from './exports.ts';
-import { createPatientsService } from './patients.ts';
-import { createDoctorsService } from './doctors.ts';
-import { createExceptionsService } from './exceptions.ts';
-import { createScheduleViewService } from './schedule-view.ts';
-import { createSlotsService } from './slots.ts';
-import { createTemplatesService } from './templates.ts';
-import { createSettingsService } from './settings.ts';
-import { createSetupService } from './setup.ts';
-import { createUsersService } from './users.ts';
-import { createWaitlistService } from './waitlist.ts';
-import { createMessagesService } from './messages.ts';
+import { createAuditViewService } from './admin/audit-view.ts';
+import { createAuthService } from './auth/auth.ts';
+import { createBackupsService, type OperationsHost } from './operations/backups.ts';
+import { createAppointmentsService } from './front-desk/appointments.ts';
+import type { ServiceDeps } from './core/context.ts';
+import { createDrawerService } from './payments/drawer.ts';
+import { createPaymentsService } from './payments/payments.ts';
+import { createReceiptsService } from './payments/receipts.ts';
+import { createReportsService } from './payments/reports.ts';
+import { createExportsService } from './exports/exports.ts';
+import { createPatientsService } from './patients/patients.ts';
+import { createDoctorsService } from './schedule/doctors.ts';
+import { createExceptionsService } from './schedule/exceptions.ts';
+import { createScheduleViewService } from './schedule/schedule-view.ts';
+import { createSlotsService } from './schedule/slots.ts';
+import { createTemplatesService } from './schedule/templates.ts';
+import { createSettingsService } from './admin/settings.ts';
+import { createSetupService } from './admin/setup.ts';
+import { createUsersService } from './admin/users.ts';
+import { createWaitlistService } from './front-desk/waitlist.ts';
+import { createMessagesService } from './messages/messages.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
 export function createServices(deps: ServiceDeps, operations: OperationsHost | null = null) {

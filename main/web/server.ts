@@ -2,16 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Result } from '../../preload/contract.ts';
 import type { AppCore } from '../app-core.ts';
 import {
-  isAllowedHostHeader,
-  isAllowedOrigin,
-  isLoopbackHost,
-  isValidClientId,
-  tokensMatch,
-  WEB_CSP,
-} from './guards.ts';
+  canAnswer,
+  decodeSegment,
+  HttpRefusal,
+  readBody,
+  requestTarget,
+  SECURITY_HEADERS,
+  sendError,
+  sendJson,
+  sendText,
+} from './http.ts';
+import { isAllowedHostHeader, isAllowedOrigin, isLoopbackHost, isValidClientId, tokensMatch } from './guards.ts';
 import { indexFile, prepareIndexHtml, readStatic } from './static.ts';
 
 /**
@@ -36,40 +39,9 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1_000_000;
 const KEEPALIVE_MS = 25_000;
 
-const SECURITY_HEADERS = {
-  'Content-Security-Policy': WEB_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
-  res.writeHead(status, {
-    ...SECURITY_HEADERS,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
-
-const refusal = (message: string): Result<never> => ({ ok: false, error: { code: 'FORBIDDEN', message } });
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const refusal = (message: string): HttpRefusal => new HttpRefusal(403, 'FORBIDDEN', message);
 
 export async function startWebServer({
   core,
@@ -83,37 +55,30 @@ export async function startWebServer({
   let boundPort = 0;
   const indexHtml = prepareIndexHtml(await readFile(indexFile(rendererDir), 'utf8'), token);
 
-  async function handleCall(req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, refusal('Use POST for calls.'));
+  async function handleCall(req: IncomingMessage, res: ServerResponse, encodedChannel: string): Promise<void> {
+    if (req.method !== 'POST') throw new HttpRefusal(405, 'VALIDATION', 'Use POST for calls.');
     if (!tokensMatch(token, req.headers['x-clinic-token'] as string | undefined)) {
-      return sendJson(res, 403, refusal('This page is from an earlier start of Clinic desk. Reload it.'));
+      throw refusal('This page is from an earlier start of Clinic desk. Reload it.');
     }
     const client = req.headers['x-clinic-client'] as string | undefined;
     if (!isValidClientId(client))
-      return sendJson(res, 400, refusal('The request did not say which window it came from.'));
+      throw new HttpRefusal(400, 'VALIDATION', 'The request did not say which window it came from.');
+    const channel = decodeSegment(encodedChannel, 'channel name');
     const body = await readBody(req);
-    if (body === null) {
-      // Stop reading the rest of an oversized body: close this connection after answering.
-      res.setHeader('Connection', 'close');
-      return sendJson(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'That request is too large.' } });
-    }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body);
     } catch {
-      return sendJson(res, 400, {
-        ok: false,
-        error: { code: 'VALIDATION', message: 'The request was not valid JSON.' },
-      });
+      throw new HttpRefusal(400, 'VALIDATION', 'The request was not valid JSON.');
     }
-    sendJson(res, 200, await core.dispatcher.dispatch(`web:${client}`, channel, input));
+    const result = await core.dispatcher.dispatch(`web:${client}`, channel, input);
+    if (canAnswer(res)) sendJson(res, 200, result);
   }
 
   function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
     const client = url.searchParams.get('client');
     if (!tokensMatch(token, url.searchParams.get('token')) || !isValidClientId(client)) {
-      res.writeHead(403, SECURITY_HEADERS).end();
-      return;
+      throw refusal('This page is from an earlier start of Clinic desk. Reload it.');
     }
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -122,18 +87,21 @@ export async function startWebServer({
       Connection: 'keep-alive',
     });
     res.write(': connected\n\n');
+    const send = (text: string): void => {
+      if (!res.destroyed && !res.writableEnded) res.write(text);
+    };
     const unsubscribe = core.hub.subscribe(`web:${client}`, (name, payload) => {
-      res.write(`event: clinic\ndata: ${JSON.stringify({ name, payload })}\n\n`);
+      send(`event: clinic\ndata: ${JSON.stringify({ name, payload })}\n\n`);
     });
-    const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
-    req.on('close', () => {
+    const keepalive = setInterval(() => send(': keepalive\n\n'), KEEPALIVE_MS);
+    res.on('close', () => {
       clearInterval(keepalive);
       unsubscribe();
     });
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, SECURITY_HEADERS).end();
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpRefusal(405, 'VALIDATION', 'Use GET here.');
     if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, {
         ...SECURITY_HEADERS,
@@ -143,38 +111,60 @@ export async function startWebServer({
       return void res.end(indexHtml);
     }
     const file = await readStatic(rendererDir, url.pathname);
-    if (!file) return void res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('Not found');
+    if (!canAnswer(res)) return;
+    if (!file) return sendText(res, 404, 'Not found');
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Cache-Control': 'no-cache' });
     res.end(file.body);
   }
 
-  const server: Server = createServer((req, res) => {
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS-rebinding and cross-site requests are refused before anything else runs.
     if (!isAllowedHostHeader(req.headers.host, boundPort) || !isAllowedOrigin(req.headers.origin, req.headers.host)) {
-      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden');
-      return;
+      return sendText(res, 403, 'Forbidden');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const work = url.pathname.startsWith('/api/call/')
-      ? handleCall(req, res, decodeURIComponent(url.pathname.slice('/api/call/'.length)))
-      : url.pathname === '/api/events'
-        ? Promise.resolve(handleEvents(req, res, url))
-        : handleStatic(req, res, url);
-    work.catch(() => {
-      if (!res.headersSent)
-        sendJson(res, 500, {
-          ok: false,
-          error: { code: 'INTERNAL', message: 'Something went wrong on our side. Try again.' },
-        });
-      else res.end();
+    const url = requestTarget(req.url);
+    if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
+    if (url.pathname === '/api/events') return handleEvents(req, res, url);
+    return handleStatic(req, res, url);
+  }
+
+  /**
+   * The one entry for every request: whatever a handler throws or rejects with is answered
+   * here, so no request can stop the server. A refusal gets its 4xx; anything else is our own
+   * fault (500, logged). Nothing is written once the answer has started or the client is gone.
+   */
+  function onRequest(req: IncomingMessage, res: ServerResponse): void {
+    // A write to a socket the client reset must not become an uncaught 'error' event.
+    res.on('error', () => undefined);
+    route(req, res).catch((error: unknown) => {
+      try {
+        if (!(error instanceof HttpRefusal))
+          core.services.deps.logger.error('The web shell could not answer a request', { error: String(error) });
+        if (!canAnswer(res)) return void res.destroy();
+        if (error instanceof HttpRefusal) {
+          // The rest of a refused body is not read: end the connection rather than parse it as a request.
+          if (error.status === 413) res.setHeader('Connection', 'close');
+          return sendError(res, error.status, error.code, error.message);
+        }
+        sendError(res, 500, 'INTERNAL', 'Something went wrong on our side. Try again.');
+      } catch {
+        res.destroy();
+      }
     });
-  });
+  }
+
+  const server: Server = createServer(onRequest);
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolveListen());
   });
   boundPort = (server.address() as AddressInfo).port;
+  // After listening, a server error (an accept failing when out of file handles) is logged,
+  // not thrown: an 'error' event without a listener would stop the process.
+  server.on('error', (error) =>
+    core.services.deps.logger.error('The web shell server reported an error', { error: String(error) }),
+  );
   const shownHost = host === '::1' ? '[::1]' : host;
   return {
     url: `http://${shownHost}:${boundPort}/`,

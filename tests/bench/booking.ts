@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AppCore } from '../../main/app-core.ts';
-import { createRng } from '../../db/seed/prng.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
 import { interleaved, percentile, type Figure } from './measure.ts';
 
 // Booking and looking up one appointment: the real dispatcher and services against a

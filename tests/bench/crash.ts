@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRng } from '../../db/seed/prng.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
 import {
   acknowledge,
   checkAfterCrash,

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 import { backupFigures } from './backup.ts';
 import { bookingFigures, type DeskContext } from './booking.ts';
 import { crashBench } from './crash.ts';

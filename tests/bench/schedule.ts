@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type BetterSqlite3 from 'better-sqlite3';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { regenerateDoctor } from '../../main/services/slot-generation.ts';
-import { weekdaysToMask } from '../../main/services/slot-plan.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { regenerateDoctor } from '../../main/services/schedule/slot-generation.ts';
+import { weekdaysToMask } from '../../main/services/schedule/slot-plan.ts';
 import { writeTx } from '../../db/tx.ts';
-import { addDays, minutesToTime, todayIn, weekday } from '../../preload/dates.ts';
+import { addDays, minutesToTime, todayIn, weekday } from '#shared/dates.ts';
 import { BulkInsert } from './bulk.ts';
 import type { Figure } from './measure.ts';
 

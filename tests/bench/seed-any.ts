@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { AppCore } from '../../main/app-core.ts';
-import { SPECIALIZATIONS } from '../../db/seed/catalog.ts';
-import { emailPart, generateName } from '../../db/seed/names.ts';
-import { generatePatient } from '../../db/seed/patients.ts';
-import { createRng } from '../../db/seed/prng.ts';
-import { addDays, minutesToTime, todayIn } from '../../preload/dates.ts';
+import { SPECIALIZATIONS } from '../../main/cli/seed/catalog.ts';
+import { emailPart, generateName } from '../../main/cli/seed/names.ts';
+import { generatePatient } from '../../main/cli/seed/patients.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
+import { addDays, minutesToTime, todayIn } from '#shared/dates.ts';
 import { BENCH_ADMIN, FIRST_SPECIALIZATION, seedSize, TIME_ZONE, type SeedReport } from './seed.ts';
 
 // The bench's clinic written through the query builder, for PostgreSQL (`--postgres`): the

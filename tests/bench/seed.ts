@@ -1,12 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { startAppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { SPECIALIZATIONS } from '../../db/seed/catalog.ts';
-import { generateName, emailPart } from '../../db/seed/names.ts';
-import { generatePatient } from '../../db/seed/patients.ts';
-import { createRng } from '../../db/seed/prng.ts';
-import { addDays, minutesToTime, todayIn } from '../../preload/dates.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { SPECIALIZATIONS } from '../../main/cli/seed/catalog.ts';
+import { generateName, emailPart } from '../../main/cli/seed/names.ts';
+import { generatePatient } from '../../main/cli/seed/patients.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
+import { addDays, minutesToTime, todayIn } from '#shared/dates.ts';
 import { BulkInsert } from './bulk.ts';
 
 // The bench's database: a clinic a million patients big, written straight into the tables of

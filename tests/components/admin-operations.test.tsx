@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
-import type { Backup } from '../../preload/contract-operations.ts';
+import type { Backup } from '#contract/operations.ts';
 import { AuditDiff } from '../../renderer/src/features/admin/audit/AuditDiff.tsx';
 import { auditChanges } from '../../renderer/src/features/admin/audit/audit-diff.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';

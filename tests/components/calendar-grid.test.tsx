@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SlotView } from '../../preload/contract-schedule.ts';
-import type { ChannelOutput } from '../../preload/contract.ts';
-import { addDays, clinicNow } from '../../preload/dates.ts';
+import type { SlotView } from '#contract/schedule.ts';
+import type { ChannelOutput } from '#contract/index.ts';
+import { addDays, clinicNow } from '#shared/dates.ts';
 import { formatDateLong } from '../../renderer/src/lib/date-format.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor } from './support/fixtures.ts';

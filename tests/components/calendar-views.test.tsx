@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { SlotView } from '../../preload/contract-schedule.ts';
-import { addDays, clinicNow, mondayOf } from '../../preload/dates.ts';
+import type { SlotView } from '#contract/schedule.ts';
+import { addDays, clinicNow, mondayOf } from '#shared/dates.ts';
 import { formatDateMedium, formatDateShort } from '../../renderer/src/lib/date-format.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor, settingsFixture } from './support/fixtures.ts';

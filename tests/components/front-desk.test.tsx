@@ -1,8 +1,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Appointment, PatientSummary } from '../../preload/contract-front-desk.ts';
-import type { Doctor, SlotView } from '../../preload/contract-schedule.ts';
-import type { ChannelOutput } from '../../preload/contract.ts';
+import type { Appointment, PatientSummary } from '#contract/front-desk.ts';
+import type { Doctor, SlotView } from '#contract/schedule.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';
 import { fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

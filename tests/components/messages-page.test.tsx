@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Thread } from '../../preload/contract-messages.ts';
+import type { ChatMessage, Thread } from '#contract/messages.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';
 import { fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PatientSummary } from '../../preload/contract-front-desk.ts';
-import type { ChannelOutput } from '../../preload/contract.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

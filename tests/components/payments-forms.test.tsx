@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Account, AccountSummary, LedgerEntry } from '../../preload/contract-payments.ts';
-import type { StaffRole } from '../../preload/schemas.ts';
+import type { Account, AccountSummary, LedgerEntry } from '#contract/payments.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';
 import { fail, ok, sessionFor, settingsFixture } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../preload/contract-payments.ts';
-import type { ChannelInput } from '../../preload/contract.ts';
+import type { AccountSummary } from '#contract/payments.ts';
+import type { ChannelInput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '../../preload/contract-front-desk.ts';
-import type { Account } from '../../preload/contract-payments.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import type { Account } from '#contract/payments.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor, settingsFixture } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

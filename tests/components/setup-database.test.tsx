@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { DatabaseChoice } from '../../preload/contract-connection.ts';
+import type { DatabaseChoice } from '#contract/connection.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';
 import { fail, ok } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { addDays, mondayOf } from '../../preload/dates.ts';
+import { addDays, mondayOf } from '#shared/dates.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
 import {
   ADMIN,

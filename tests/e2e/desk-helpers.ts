@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import type { AppCore } from '../../main/app-core.ts';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract.ts';
+import type { ChannelInput, ChannelName, ChannelOutput } from '#contract/index.ts';
 
 // Data for the front-desk e2e, set up through the real dispatcher (the channels the UI calls)
 // as an admin on a client key of its own. Signing in and everything after goes through the UI.

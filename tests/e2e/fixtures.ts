@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 import { startWebServer, type WebServer } from '../../main/web/server.ts';
 
 export interface Clinic {

@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { AppCore } from '../../main/app-core.ts';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../preload/contract.ts';
-import { addDays } from '../../preload/dates.ts';
+import type { ChannelInput, ChannelName, ChannelOutput } from '#contract/index.ts';
+import { addDays } from '#shared/dates.ts';
 
 // Data for the calendar e2e, set up through the real dispatcher (the same channels the UI
 // calls), as an admin signed in on a client key of its own. Sign-in in the browser goes

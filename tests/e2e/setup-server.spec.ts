@@ -8,7 +8,7 @@ import pg from 'pg';
 import { findPgBin, startPgCluster, type PgCluster } from '../../scripts/pg-cluster.ts';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { createMemoryConnectionStore } from '../../main/connection/store.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 import { startWebServer, type WebServer } from '../../main/web/server.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
 

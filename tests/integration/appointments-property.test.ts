@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../preload/contract.ts';
+import type { Result } from '#contract/index.ts';
 import { deskWorld } from '../support/front-desk.ts';
 import { assertScheduleInvariants, slotsOf } from '../support/schedule.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditRow } from '../../preload/contract-operations.ts';
+import type { AuditRow } from '#contract/operations.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '../../main/services/auth.ts';
-import type { EventName } from '../../preload/contract.ts';
+import { LOCKOUT_MINUTES, MAX_FAILED_SIGN_INS } from '../../main/services/auth/auth.ts';
+import type { EventName } from '#contract/index.ts';
 import {
   ADMIN_KEY,
   ADMIN_PASSWORD,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection.ts';
 import { LATEST_MIGRATION, migrateTo, MIGRATIONS } from '../../db/migrate.ts';
-import { verifyDatabaseFile } from '../../main/services/backup-file.ts';
+import { verifyDatabaseFile } from '../../main/services/operations/backup-file.ts';
 import { runCli } from '../support/cli.ts';
 import { ADMIN_KEY, ADMIN_PASSWORD, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 

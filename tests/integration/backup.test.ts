@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_MIGRATION } from '../../db/migrate.ts';
-import { insertPatients, generatePatient } from '../../db/seed/patients.ts';
-import { createRng } from '../../db/seed/prng.ts';
-import { verifyDatabaseFile, verifyInWorker } from '../../main/services/backup-file.ts';
-import { createBackupsService, SERVER_MODE_MESSAGE } from '../../main/services/backups.ts';
+import { insertPatients, generatePatient } from '../../main/cli/seed/patients.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
+import { verifyDatabaseFile, verifyInWorker } from '../../main/services/operations/backup-file.ts';
+import { createBackupsService, SERVER_MODE_MESSAGE } from '../../main/services/operations/backups.ts';
 import { runCli } from '../support/cli.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
 

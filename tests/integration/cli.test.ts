@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../db/migrate.ts';
-import { CHANNEL_NAMES } from '../../preload/contract.ts';
+import { CHANNEL_NAMES } from '#contract/index.ts';
 import { SEED_SCHEMA } from '../support/er-schema.ts';
 
 // The admin command line, run as a real child process on real database files.

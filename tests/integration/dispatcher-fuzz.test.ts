@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, contract, ERROR_CODES, type ChannelName } from '../../preload/contract.ts';
+import { CHANNEL_NAMES, contract, ERROR_CODES, type ChannelName } from '#contract/index.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, tableCounts, type TestApp } from '../support/test-app.ts';
 
 // Random inputs to every channel give success or a clean, known error: never a crash,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, contract, type ChannelName } from '../../preload/contract.ts';
-import { STAFF_ROLES, type StaffRole } from '../../preload/schemas.ts';
+import { CHANNEL_NAMES, contract, type ChannelName } from '#contract/index.ts';
+import { STAFF_ROLES, type StaffRole } from '#contract/fields.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, type TestApp } from '../support/test-app.ts';
 
 // Every channel × every role (and nobody signed in) is allowed or refused exactly as the contract says.

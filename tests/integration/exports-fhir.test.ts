@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { zonedIso } from '../../main/services/export-time.ts';
+import { zonedIso } from '../../main/services/exports/export-time.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { toCsv } from '../../main/services/csv.ts';
+import { toCsv } from '../../main/services/exports/csv.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { numberPrefixRanges } from '../../main/services/patient-search.ts';
+import { numberPrefixRanges } from '../../main/services/patients/patient-search.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 
 // The fast paths of patient search (tests/integration/patients.test.ts holds the contract):

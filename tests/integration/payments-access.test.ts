@@ -84,7 +84,10 @@ describe('refund approval limit', () => {
     });
     expect(above).toMatchObject({
       ok: false,
-      error: { code: 'FORBIDDEN', message: 'Refunds above GBP 10.00 need an admin.' },
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Refunds above GBP 10.00 for one visit need an admin; GBP 10.00 has been refunded already.',
+      },
     });
     expect(await tableCounts(app)).toEqual(before);
     const admin = await app.ok(ADMIN_KEY, 'payments.refund', {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMajor } from '../../main/services/money.ts';
-import type { PaymentReport } from '../../preload/contract-payments.ts';
-import { PAYMENT_METHODS } from '../../preload/contract-payments.ts';
+import { formatMajor } from '../../main/services/payments/money.ts';
+import type { PaymentReport } from '#contract/payments.ts';
+import { PAYMENT_METHODS } from '#contract/payments.ts';
 import { paymentsWorld, type PaymentsWorld } from '../support/payments.ts';
 import { slotsOf } from '../support/schedule.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
@@ -101,7 +101,7 @@ describe.each([
 
         for (const c of commands) {
           const net = m.paid - m.refunded;
-          // Refunds never make money owed again (main/services/payment-status.ts).
+          // Refunds never make money owed again (main/services/payments/payment-status.ts).
           const balance = m.cancelled ? 0 : Math.max(0, m.charge - m.paid);
           if (c.kind === 'cancel') {
             const result = await app.call(world.desk, 'appointments.cancel', { appointmentId, reason: 'test' });

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { serverUrl } from '../../main/connection/server-url.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore, type SecretStore } from '../../main/connection/store.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import type { ServerDetails } from '../../preload/contract-connection.ts';
-import type { ChannelInput, ChannelName, ChannelOutput, Result } from '../../preload/contract.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import type { ServerDetails } from '#contract/connection.ts';
+import type { ChannelInput, ChannelName, ChannelOutput, Result } from '#contract/index.ts';
 import { createTestClock } from '../support/clock.ts';
 import { createEmptyPgDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
 

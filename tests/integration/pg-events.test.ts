@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 import { deskWorld, type DeskWorld } from '../support/front-desk.ts';
 import { createTestApp, setUpClinic, signInNew, type TestApp } from '../support/test-app.ts';
 

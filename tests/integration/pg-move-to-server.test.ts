@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../db/connection.ts';
 import { openPostgres } from '../../db/postgres.ts';
 import { startAppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 import { runCli } from '../support/cli.ts';
 import { createEmptyPgDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
 

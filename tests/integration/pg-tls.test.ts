@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeServer } from '../../main/connection/probe.ts';
-import { AppError } from '../../main/services/errors.ts';
-import type { ServerDetails } from '../../preload/contract-connection.ts';
+import { AppError } from '../../main/services/core/errors.ts';
+import type { ServerDetails } from '#contract/connection.ts';
 import { findPgBin, startPgCluster, type PgCluster } from '../../scripts/pg-cluster.ts';
 
 // "Encrypt the connection (TLS)" against a real server with a self-signed certificate: TLS on

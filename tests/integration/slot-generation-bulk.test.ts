@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, minutesToTime, weekday } from '../../preload/dates.ts';
+import { addDays, minutesToTime, weekday } from '#shared/dates.ts';
 import { assertScheduleInvariants } from '../support/schedule.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, type TestApp } from '../support/test-app.ts';
 

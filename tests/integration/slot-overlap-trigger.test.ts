@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
 import { migrateTo, migrateToLatest, MIGRATIONS } from '../../db/migrate.ts';
 import { insertDoctor } from '../support/fixtures.ts';
-import { minutesToTime } from '../../preload/dates.ts';
+import { minutesToTime } from '#shared/dates.ts';
 
 // Migration 0010 replaced 0004's slot-overlap triggers with a one-probe check. The rule must be
 // exactly the same: random inserts and moves are accepted or refused as a plain model says.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/web/server.ts';
+import { abortRaw, sendRaw } from '../support/raw-http.ts';
 import { createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
 
 // The web shell over real HTTP on loopback, with a small stand-in for the built renderer.
@@ -161,5 +162,69 @@ describe('web shell', () => {
     expect(await received).toContain(JSON.stringify({ name: 'users.changed', payload: { userId: 7 } }));
     const refused = await send(`/api/events?client=${CLIENT}&token=wrong`);
     expect(refused.status).toBe(403);
+  });
+});
+
+// Each of these once threw outside the request's promise (decodeURIComponent, new URL) and
+// stopped the process: one <img> on any page could take the shell down.
+describe('web shell answers every request and keeps serving', () => {
+  const raw = (requestLine: string, headers: string[] = []): string =>
+    [requestLine, `Host: 127.0.0.1:${server.port}`, ...headers, '', ''].join('\r\n');
+  const stillServing = async (): Promise<void> => {
+    const reply = await call('auth.session', {});
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, value: null });
+  };
+
+  it('answers a GET of a call with broken percent-encoding and no token (what an <img> sends)', async () => {
+    const answer = await sendRaw(server.port, raw('GET /api/call/%E0 HTTP/1.1'));
+    expect(answer.status).toBe(405);
+    await stillServing();
+  });
+
+  it('answers a POST of a call with broken percent-encoding, with or without the token', async () => {
+    expect((await sendRaw(server.port, raw('POST /api/call/%ZZ HTTP/1.1', ['Content-Length: 0']))).status).toBe(403);
+    const withToken = await send('/api/call/%ZZ', { method: 'POST', headers: callHeaders(), body: '{}' });
+    expect(withToken.status).toBe(400);
+    expect(JSON.parse(withToken.body).error).toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/channel name/),
+    });
+    await stillServing();
+  });
+
+  it('answers a request line whose target is not a valid URL', async () => {
+    expect((await sendRaw(server.port, raw('GET http://[::1 HTTP/1.1'))).status).toBe(400);
+    // A path, not another host: no such file.
+    expect((await sendRaw(server.port, raw('GET //[::1 HTTP/1.1'))).status).toBe(404);
+    expect((await sendRaw(server.port, raw('OPTIONS * HTTP/1.1'))).status).toBe(400);
+    await stillServing();
+  });
+
+  it('answers static paths with broken encoding and event requests with broken parameters', async () => {
+    expect((await sendRaw(server.port, raw('GET /%E0%A4%A HTTP/1.1'))).status).toBe(404);
+    expect((await sendRaw(server.port, raw(`GET /api/events?client=%E0&token=%ZZ HTTP/1.1`))).status).toBe(403);
+    await stillServing();
+  });
+
+  it('refuses a declared oversized body before reading it, and survives a client that gives up mid-body', async () => {
+    const declared = await sendRaw(
+      server.port,
+      raw('POST /api/call/setup.status HTTP/1.1', [
+        `X-Clinic-Token: ${server.token}`,
+        `X-Clinic-Client: ${CLIENT}`,
+        'Content-Length: 50000000',
+      ]),
+    );
+    expect(declared.status).toBe(413);
+    await abortRaw(
+      server.port,
+      raw('POST /api/call/setup.status HTTP/1.1', [
+        `X-Clinic-Token: ${server.token}`,
+        `X-Clinic-Client: ${CLIENT}`,
+        'Content-Length: 1000',
+      ]) + '{"half":',
+    );
+    await stillServing();
   });
 });

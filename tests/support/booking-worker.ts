@@ -1,6 +1,6 @@
 import { openDatabase, targetOf } from '../../db/connection-any.ts';
 import { startAppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
 
 // One desk in its own process: waits for the common start time, then tries to book every
 // given slot for its patient through the real dispatcher, and reports each outcome.

@@ -1,4 +1,4 @@
-import type { Clock } from '../../main/services/clock.ts';
+import type { Clock } from '../../main/services/core/clock.ts';
 
 /** A clock tests move by hand (the only thing besides Electron we fake). */
 export interface TestClock extends Clock {

@@ -1,11 +1,11 @@
 import { openSqlite } from '../../db/connection.ts';
 import { startAppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { minorDigitsOf } from '../../main/services/money.ts';
-import { deriveStatus } from '../../main/services/payment-status.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { minorDigitsOf } from '../../main/services/payments/money.ts';
+import { deriveStatus } from '../../main/services/payments/payment-status.ts';
 import type { AppointmentStatus } from '../../db/schema.ts';
-import type { Result } from '../../preload/contract.ts';
-import { todayIn } from '../../preload/dates.ts';
+import type { Result } from '#contract/index.ts';
+import { todayIn } from '#shared/dates.ts';
 
 // The crash-survival check's clinic (made through the real channels) and what must hold
 // after every SIGKILL: an intact file, every acknowledged write, and the invariants.

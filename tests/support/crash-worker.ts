@@ -1,8 +1,8 @@
 import { writeSync } from 'node:fs';
 import { startAppCore } from '../../main/app-core.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { createRng } from '../../db/seed/prng.ts';
-import type { Result } from '../../preload/contract.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { createRng } from '../../main/cli/seed/prng.ts';
+import type { Result } from '#contract/index.ts';
 import { CRASH_ADMIN } from './crash-setup.ts';
 
 // The child of the crash-survival test: starts the real app core on the database file and

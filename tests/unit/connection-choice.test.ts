@@ -12,8 +12,8 @@ import {
   type SecretStore,
 } from '../../main/connection/store.ts';
 import { connectionFailure } from '../../main/connection/probe.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { serverDetailsSchema, type ServerDetails } from '../../preload/contract-connection.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { serverDetailsSchema, type ServerDetails } from '#contract/connection.ts';
 
 // The first-run server form's rules, how the choice is kept (the password only ever sealed by
 // the keychain), and how a failed connection names the field to fix.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../main/ipc/handlers/index.ts';
-import { CHANNEL_NAMES, contract, EVENT_NAMES, events } from '../../preload/contract.ts';
+import { CHANNEL_NAMES, contract, EVENT_NAMES, events } from '#contract/index.ts';
 import { buildClinicApi, type Transport } from '../../preload/api.ts';
 
 describe('contract', () => {

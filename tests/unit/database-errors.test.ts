@@ -4,7 +4,7 @@ import {
   isRetryableTxError,
   isServerUnreachable,
   isUniqueViolation,
-} from '../../main/services/errors.ts';
+} from '../../main/services/core/errors.ts';
 
 // Database refusals from either dialect become errors a desk can act on, never raw SQL.
 

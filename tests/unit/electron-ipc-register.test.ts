@@ -10,9 +10,9 @@ import {
   type IpcMainLike,
   type IpcRegistration,
 } from '../../main/ipc/register.ts';
-import { APP_ORIGIN } from '../../main/security.ts';
-import { silentLogger } from '../../main/services/logger.ts';
-import { CHANNEL_NAMES, type Result } from '../../preload/contract.ts';
+import { APP_ORIGIN } from '../../main/shell/security.ts';
+import { silentLogger } from '../../main/services/core/logger.ts';
+import { CHANNEL_NAMES, type Result } from '#contract/index.ts';
 
 type Listener = Parameters<IpcMainLike['handle']>[1];
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNEL_NAMES } from '../../preload/contract.ts';
+import { CHANNEL_NAMES } from '#contract/index.ts';
 
 const bridge = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoked: [] as unknown[][] }));
 

@@ -13,7 +13,7 @@ import {
   resolveAppFile,
   secureWebPreferences,
   windowOpenDecision,
-} from '../../main/security.ts';
+} from '../../main/shell/security.ts';
 
 describe('webPreferences', () => {
   it('is exactly the secure set, with DevTools only when asked for (development)', () => {

@@ -8,7 +8,7 @@ import {
   MIN_SIZE,
   sanitizeWindowState,
   saveWindowState,
-} from '../../main/window-state.ts';
+} from '../../main/shell/window-state.ts';
 
 const FULL_HD = [{ x: 0, y: 0, width: 1920, height: 1040 }];
 

@@ -43,8 +43,8 @@ vi.mock('electron', async () => {
   return { BrowserWindow, screen };
 });
 
-const { createMainWindow, guardWebContents } = await import('../../main/window.ts');
-const { APP_ENTRY_URL, APP_ORIGIN } = await import('../../main/security.ts');
+const { createMainWindow, guardWebContents } = await import('../../main/shell/window.ts');
+const { APP_ENTRY_URL, APP_ORIGIN } = await import('../../main/shell/security.ts');
 
 interface FakeWindow extends EventEmitter {
   loadedUrl: string;

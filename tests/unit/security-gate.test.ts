@@ -14,7 +14,7 @@ import {
 const FIXTURE: RawIssue[] = [
   {
     id: 'CONTEXT_ISOLATION_JS_CHECK',
-    file: 'main/window.ts',
+    file: 'main/shell/window.ts',
     location: { line: 20 },
     severity: { name: 'HIGH' },
     confidence: { name: 'FIRM' },
@@ -49,7 +49,7 @@ describe('security gate', () => {
       id: 'CONTEXT_ISOLATION_JS_CHECK',
       severity: 'HIGH',
       confidence: 'FIRM',
-      file: 'main/window.ts',
+      file: 'main/shell/window.ts',
       line: 20,
       description: 'Review the use of the contextIsolation option',
     });

@@ -1,5 +1,5 @@
-import { CHANNEL_NAMES, contract, type ChannelName } from '../../../preload/contract.ts';
-import { emailSchema } from '../../../preload/schemas.ts';
+import { CHANNEL_NAMES, contract, type ChannelName } from '#contract/index.ts';
+import { emailSchema } from '#contract/fields.ts';
 import { DB_OPTION, PASSWORD_ENV, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, requireExistingDb, withCore, type CliIo } from '../io.ts';
 import { checked } from '../validate.ts';

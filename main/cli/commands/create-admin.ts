@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { setupInputSchema, userCreateSchema } from '../../../preload/contract.ts';
+import { setupInputSchema, userCreateSchema } from '#contract/index.ts';
 import {
   currencySchema,
   emailSchema,
   passwordSchema,
   personNameSchema,
   timeZoneSchema,
-} from '../../../preload/schemas.ts';
-import type { Actor } from '../../services/context.ts';
+} from '#contract/fields.ts';
+import type { Actor } from '../../services/core/context.ts';
 import { DB_OPTION, PASSWORD_ENV, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
 import { checked } from '../validate.ts';

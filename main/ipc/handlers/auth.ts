@@ -1,4 +1,4 @@
-import { AppError } from '../../services/errors.ts';
+import { AppError } from '../../services/core/errors.ts';
 import { actorOf, type HandlerMap } from '../handler-types.ts';
 import { toSessionView } from '../sessions.ts';
 import { idleLockMinutes, startSession } from './session-helpers.ts';
@@ -19,7 +19,9 @@ export const authHandlers: HandlerMap<AuthChannels> = {
     const settings = await services.settings.find();
     return { needsSetup: await services.setup.needsSetup(), clinicName: settings?.clinicName ?? null };
   },
-  'setup.complete': async (input, ctx) => startSession(ctx, await ctx.services.setup.complete(input)),
+  // The first admin was just made: its epoch is still the starting 0.
+  'setup.complete': async (input, ctx) =>
+    startSession(ctx, { user: await ctx.services.setup.complete(input), sessionEpoch: 0 }),
   'auth.session': async (_input, ctx) => (ctx.session ? toSessionView(ctx.session, await idleLockMinutes(ctx)) : null),
   'auth.signIn': async (input, ctx) => startSession(ctx, await ctx.services.auth.signIn(input.email, input.password)),
   'auth.signOut': async (_input, ctx) => {
@@ -33,12 +35,17 @@ export const authHandlers: HandlerMap<AuthChannels> = {
     return toSessionView(session, await idleLockMinutes(ctx));
   },
   'auth.unlock': async (input, ctx) => {
-    const user = await ctx.services.auth.verifyOwnPassword(actorOf(ctx), input.password);
-    return startSession(ctx, user);
+    return startSession(ctx, await ctx.services.auth.verifyOwnPassword(actorOf(ctx), input.password));
   },
   'auth.touch': async () => ({ done: true }),
   'auth.changePassword': async (input, ctx) => {
-    await ctx.services.auth.changePassword(actorOf(ctx), input.currentPassword, input.newPassword);
+    const sessionEpoch = await ctx.services.auth.changePassword(
+      actorOf(ctx),
+      input.currentPassword,
+      input.newPassword,
+    );
+    // The new password ended the user's other sessions; this window proved it and stays in.
+    if (ctx.session) ctx.session.sessionEpoch = sessionEpoch;
     return { done: true };
   },
 };

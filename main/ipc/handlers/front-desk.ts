@@ -1,5 +1,5 @@
-import type { Appointment } from '../../../preload/contract-front-desk.ts';
-import type { ChannelName } from '../../../preload/contract.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import type { ChannelName } from '#contract/index.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
 type FrontDeskChannels = Extract<ChannelName, `patients.${string}` | `appointments.${string}` | `waitlist.${string}`>;

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../../preload/contract.ts';
+import type { ChannelName } from '#contract/index.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';

@@ -1,5 +1,5 @@
-import type { ChannelName } from '../../../preload/contract.ts';
-import { canReadThread } from '../../services/chats.ts';
+import type { ChannelName } from '#contract/index.ts';
+import { canReadThread } from '../../services/messages/chats.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
 type MessagesChannels = Extract<ChannelName, `messages.${string}`>;

@@ -1,6 +1,6 @@
-import type { Account } from '../../../preload/contract-payments.ts';
-import type { ChannelName } from '../../../preload/contract.ts';
-import type { MoneyMovement } from '../../services/payments.ts';
+import type { Account } from '#contract/payments.ts';
+import type { ChannelName } from '#contract/index.ts';
+import type { MoneyMovement } from '../../services/payments/payments.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
 type PaymentsChannels = Extract<ChannelName, `payments.${string}` | `drawer.${string}`>;

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../../preload/contract.ts';
+import type { ChannelName } from '#contract/index.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
 type ScheduleChannels = Extract<

@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName, ChannelOutput, ClinicError, Result } from '../../../preload/contract.ts';
+import type { ChannelInput, ChannelName, ChannelOutput, ClinicError, Result } from '#contract/index.ts';
 import { connection } from './connection.ts';
 import { ClinicCallError } from './errors.ts';
 

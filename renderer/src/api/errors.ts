@@ -1,4 +1,4 @@
-import type { ClinicError, ErrorCode } from '../../../preload/contract.ts';
+import type { ClinicError, ErrorCode } from '#contract/index.ts';
 
 /** A refusal from main, thrown so TanStack Query and forms can handle it. */
 export class ClinicCallError extends Error {

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { EventName, EventPayload } from '../../../preload/contract.ts';
+import type { EventName, EventPayload } from '#contract/index.ts';
 
 /** Listens to one event from main while the component is mounted. */
 export function useClinicEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): void {

@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../../preload/contract.ts';
+import type { ChannelInput } from '#contract/index.ts';
 
 export type UserFilter = ChannelInput<'users.list'>;
 

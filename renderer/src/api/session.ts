@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import type { Session } from '../../../preload/contract.ts';
+import type { Session } from '#contract/index.ts';
 import { call } from './client.ts';
 import { keptAfterSignOut, queryKeys } from './query-keys.ts';
 

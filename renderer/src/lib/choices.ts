@@ -1,3 +1,5 @@
+import { canonicalTimeZone, timeZoneNames } from '#shared/time-zones.ts';
+
 // Options for the time-zone and currency pickers (setup and admin settings).
 
 export interface Choice {
@@ -5,13 +7,19 @@ export interface Choice {
   label: string;
 }
 
+/** This computer's zone by its canonical name (ICU may say Asia/Calcutta for Asia/Kolkata). */
 export function computerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC') ?? 'UTC';
 }
 
+/**
+ * Canonical zone names only (the same ones the contract stores); a zone already chosen is
+ * listed by its canonical name too, so an old stored alias selects the right option.
+ */
 export function timeZoneChoices(ensure?: string): Choice[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  const all = ensure && !zones.includes(ensure) ? [ensure, ...zones] : zones;
+  const zones = timeZoneNames();
+  const current = ensure ? canonicalTimeZone(ensure) : null;
+  const all = current && !zones.includes(current) ? [current, ...zones] : zones;
   return all.map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
 }
 

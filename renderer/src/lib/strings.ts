@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 
 /** Words shared by several features: role and account-status names. */
 export const roleLabels: Record<StaffRole, string> = {

@@ -8,7 +8,7 @@ import type {
   EventPayload,
   Result,
   Session,
-} from '../../../preload/contract.ts';
+} from '#contract/index.ts';
 import { fail, ok, settingsFixture } from './fixtures.ts';
 
 // A stand-in for window.clinic at the transport boundary: the real ClinicApi builder over a fake

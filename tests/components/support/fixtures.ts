@@ -1,5 +1,5 @@
-import type { ClinicError, ErrorCode, Result, Session, Settings, StaffUser } from '../../../preload/contract.ts';
-import type { StaffRole } from '../../../preload/schemas.ts';
+import type { ClinicError, ErrorCode, Result, Session, Settings, StaffUser } from '#contract/index.ts';
+import type { StaffRole } from '#contract/fields.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { passwordAttemptSchema, passwordSchema } from '../../../../preload/schemas.ts';
+import { passwordAttemptSchema, passwordSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,4 +1,4 @@
-import type { Session } from '../../../../preload/contract.ts';
+import type { Session } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { useLockNow } from './session-actions.ts';
 import { useIdleLock } from './use-idle-lock.ts';

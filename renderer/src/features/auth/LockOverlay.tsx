@@ -3,7 +3,7 @@ import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { contract, type Session } from '../../../../preload/contract.ts';
+import { contract, type Session } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { useSessionUpdater } from '../../api/session.ts';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { contract } from '../../../../preload/contract.ts';
+import { contract } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';

@@ -1,4 +1,4 @@
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { roleLabels } from '../../lib/strings.ts';
 
 export const authStrings = {

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { EventPayload, Session } from '../../../../preload/contract.ts';
+import type { EventPayload, Session } from '#contract/index.ts';
 import { onSessionError } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
 import { queryKeys } from '../../api/query-keys.ts';

@@ -1,8 +1,8 @@
 import { Button, Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
-import { addDays } from '../../../../preload/dates.ts';
+import type { ChannelOutput } from '#contract/index.ts';
+import { addDays } from '#shared/dates.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { SlotView } from '../../../../preload/contract-schedule.ts';
+import type { SlotView } from '#contract/schedule.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,7 +1,7 @@
 import { Select, Stack, Text } from '@mantine/core';
 import { useMemo } from 'react';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
-import { addDays, mondayOf } from '../../../../preload/dates.ts';
+import type { ChannelOutput } from '#contract/index.ts';
+import { addDays, mondayOf } from '#shared/dates.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

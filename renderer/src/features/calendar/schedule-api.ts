@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { ChannelInput } from '../../../../preload/contract.ts';
-import { mondayOf } from '../../../../preload/dates.ts';
+import type { ChannelInput } from '#contract/index.ts';
+import { mondayOf } from '#shared/dates.ts';
 import { call } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
 

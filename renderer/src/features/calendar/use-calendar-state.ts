@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { clinicNow, isCalendarDate } from '../../../../preload/dates.ts';
+import { clinicNow, isCalendarDate } from '#shared/dates.ts';
 import { useSession } from '../../api/session.ts';
 import { useSettings } from '../../api/settings.ts';
 import { readStored, removeStored, userKey, writeStored } from '../../lib/storage.ts';

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconCircleCheck, IconCircleOff, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Doctor } from '../../../../preload/contract-schedule.ts';
+import type { Doctor } from '#contract/schedule.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,7 +1,7 @@
 import { Button, Group, Table } from '@mantine/core';
 import { IconBeach, IconCalendarPlus, IconClockPlus, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { ScheduleException } from '../../../../preload/contract-schedule.ts';
+import type { ScheduleException } from '#contract/schedule.ts';
 import { call } from '../../api/client.ts';
 import { useSettings } from '../../api/settings.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';

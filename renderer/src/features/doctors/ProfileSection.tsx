@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { Doctor } from '../../../../preload/contract-schedule.ts';
+import type { Doctor } from '#contract/schedule.ts';
 import { useSettings } from '../../api/settings.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { useScheduleRights } from '../calendar/permissions.ts';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Checkbox, Group, Modal, SimpleGrid, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { Template } from '../../../../preload/contract-schedule.ts';
+import type { Template } from '#contract/schedule.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { useSettings } from '../../api/settings.ts';

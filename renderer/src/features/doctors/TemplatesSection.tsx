@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Table, VisuallyHidden } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Template } from '../../../../preload/contract-schedule.ts';
+import type { Template } from '#contract/schedule.ts';
 import { call } from '../../api/client.ts';
 import { useSettings } from '../../api/settings.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';

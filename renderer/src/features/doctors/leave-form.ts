@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ChannelInput, ChannelOutput } from '../../../../preload/contract.ts';
-import { contract } from '../../../../preload/contract.ts';
+import type { ChannelInput, ChannelOutput } from '#contract/index.ts';
+import { contract } from '#contract/index.ts';
 import { parseWith } from '../../lib/form-schema.ts';
 import { typedTime } from './schedule-forms.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Doctor } from '../../../../preload/contract-schedule.ts';
-import { doctorProfileSchema } from '../../../../preload/schemas.ts';
+import type { Doctor } from '#contract/schedule.ts';
+import { doctorProfileSchema } from '#contract/fields.ts';
 import { ClinicCallError, isClinicCallError } from '../../api/errors.ts';
 import { parseWith, toNumber, typedNumber } from '../../lib/form-schema.ts';
 import type { UserFormValues } from '../admin/users/user-form.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contract } from '../../../../preload/contract.ts';
+import { contract } from '#contract/index.ts';
 import { parseWith, toNumber, typedNumber } from '../../lib/form-schema.ts';
 import { parseTypedTime } from '../../lib/typed-input.ts';
 

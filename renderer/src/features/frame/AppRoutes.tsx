@@ -1,5 +1,5 @@
 import { Navigate, Route, Routes } from 'react-router';
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { AdminLayout } from '../admin/AdminLayout.tsx';
 import { AuditPage } from '../admin/audit/AuditPage.tsx';
 import { BackupsPage } from '../admin/backups/BackupsPage.tsx';

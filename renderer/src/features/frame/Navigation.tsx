@@ -1,6 +1,6 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { UnreadNavBadge } from '../messages/UnreadNavBadge.tsx';
 import { navItemsFor } from './nav-items.ts';
 import { frameStrings } from './strings.ts';

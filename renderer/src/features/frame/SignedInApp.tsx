@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Session } from '../../../../preload/contract.ts';
+import type { Session } from '#contract/index.ts';
 import { useSettings } from '../../api/settings.ts';
 import { IdleLock } from '../auth/IdleLock.tsx';
 import { LockOverlay } from '../auth/LockOverlay.tsx';

@@ -1,6 +1,6 @@
 import { ActionIcon, Box, Burger, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
-import type { Session, Settings } from '../../../../preload/contract.ts';
+import type { Session, Settings } from '#contract/index.ts';
 import { roleLabels } from '../../lib/strings.ts';
 import { useLockNow } from '../auth/session-actions.ts';
 import { PatientSearch } from '../patients/PatientSearch.tsx';

@@ -7,7 +7,7 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { frameStrings } from './strings.ts';
 
 export interface NavItem {

@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
 import { MessageDoctorButton } from '../messages/MessageDoctorButton.tsx';
 import type { AppointmentAction } from './appointment-rules.ts';
 import { deskStrings } from './strings.ts';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconClockExclamation, IconHourglass } from '@tabler/icons-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
 import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
 import { AppointmentActionButtons } from './AppointmentActionButtons.tsx';
 import {

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Appointment, PatientSummary } from '../../../../preload/contract-front-desk.ts';
-import { reasonSchema } from '../../../../preload/schemas.ts';
+import type { Appointment, PatientSummary } from '#contract/front-desk.ts';
+import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Skeleton, Text } from '@mantine/core';
-import type { PatientSummary } from '../../../../preload/contract-front-desk.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
 import { PatientCombobox } from '../patients/PatientCombobox.tsx';
 import { deskStrings } from './strings.ts';
 

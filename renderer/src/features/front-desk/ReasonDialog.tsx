@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { reasonSchema } from '../../../../preload/schemas.ts';
+import { reasonSchema } from '#contract/fields.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 

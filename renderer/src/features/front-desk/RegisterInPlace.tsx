@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import type { PatientSummary } from '../../../../preload/contract-front-desk.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
 import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
 import { deskStrings } from './strings.ts';
 

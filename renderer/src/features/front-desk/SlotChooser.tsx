@@ -11,7 +11,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useId } from 'react';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateShort } from '../../lib/date-format.ts';
 import { DateField } from '../calendar/DateField.tsx';

@@ -1,7 +1,7 @@
 import { Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { addDays } from '../../../../preload/dates.ts';
+import { addDays } from '#shared/dates.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,6 +1,6 @@
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
-import { timeToMinutes } from '../../../../preload/dates.ts';
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import { timeToMinutes } from '#shared/dates.ts';
+import type { StaffRole } from '#contract/fields.ts';
 
 // What the desk may do with an appointment, and how late or long-waiting it is. Main refuses
 // anything else anyway; these rules only decide which buttons are shown.

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { ChannelInput } from '../../../../preload/contract.ts';
+import type { ChannelInput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
 import { scheduleKeys } from '../calendar/schedule-api.ts';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
-import type { StaffRole } from '../../../../preload/schemas.ts';
+import type { StaffRole } from '#contract/fields.ts';
 import { BookAppointmentDialog } from './BookAppointmentDialog.tsx';
 import { useDeskLiveUpdates } from './desk-api.ts';
 import { WalkInDialog } from './WalkInDialog.tsx';

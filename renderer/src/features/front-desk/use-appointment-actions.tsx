@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { appointmentStatusLabel } from '../../lib/appointment-status.ts';

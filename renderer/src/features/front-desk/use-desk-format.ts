@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { clinicNow } from '../../../../preload/dates.ts';
+import { clinicNow } from '#shared/dates.ts';
 import { useSession } from '../../api/session.ts';
 import { useSettings } from '../../api/settings.ts';
 import { formatClinicDateTime } from '../../lib/clinic-time.ts';

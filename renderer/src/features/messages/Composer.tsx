@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useState, type KeyboardEvent, type Ref } from 'react';
-import { characterCount, MESSAGE_MAX_LENGTH } from '../../../../preload/contract-messages.ts';
+import { characterCount, MESSAGE_MAX_LENGTH } from '#contract/messages.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { messagesStrings } from './strings.ts';
 

@@ -1,5 +1,5 @@
 import { Group, Paper, Text } from '@mantine/core';
-import type { ChatMessage } from '../../../../preload/contract-messages.ts';
+import type { ChatMessage } from '#contract/messages.ts';
 import { MessageText } from './MessageText.tsx';
 import { messagesStrings } from './strings.ts';
 

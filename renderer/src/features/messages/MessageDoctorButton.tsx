@@ -1,5 +1,5 @@
 import { Button } from '@mantine/core';
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
 import { useViewer } from '../front-desk/use-desk-format.ts';
 import { messagesStrings } from './strings.ts';
 import { useOpenThread } from './use-open-thread.ts';

@@ -1,7 +1,7 @@
 import { Box, Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { ChatMessage } from '../../../../preload/contract-messages.ts';
+import type { ChatMessage } from '#contract/messages.ts';
 import { MessageBubble } from './MessageBubble.tsx';
 import { messagesStrings } from './strings.ts';
 

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { PatientSummary } from '../../../../preload/contract-front-desk.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
 import { useDoctorList } from '../calendar/schedule-api.ts';
 import { PatientCombobox } from '../patients/PatientCombobox.tsx';
 import { messagesStrings } from './strings.ts';

@@ -14,7 +14,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Thread } from '../../../../preload/contract-messages.ts';
+import type { Thread } from '#contract/messages.ts';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useDoctorList } from '../calendar/schedule-api.ts';

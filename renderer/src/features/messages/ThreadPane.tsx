@@ -1,7 +1,7 @@
 import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import type { Thread } from '../../../../preload/contract-messages.ts';
+import type { Thread } from '#contract/messages.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

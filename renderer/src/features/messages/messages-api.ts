@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
-import type { ChannelInput, ChannelOutput } from '../../../../preload/contract.ts';
-import type { UnreadTotals } from '../../../../preload/contract-messages.ts';
+import type { ChannelInput, ChannelOutput } from '#contract/index.ts';
+import type { UnreadTotals } from '#contract/messages.ts';
 import { call } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
 import { useSession } from '../../api/session.ts';

@@ -3,7 +3,7 @@ import { Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { DialogButtons } from '../admin/users/DialogButtons.tsx';

@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { Appointment } from '../../../../preload/contract-front-desk.ts';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
 import { AppointmentActionButtons } from '../front-desk/AppointmentActionButtons.tsx';
 import {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { PatientSummary } from '../../../../preload/contract-front-desk.ts';
-import { contract } from '../../../../preload/contract.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
+import { contract } from '#contract/index.ts';
 import { parseWith, toNumber, typedNumber } from '../../lib/form-schema.ts';
 
 // The form keeps what the inputs hold; on submit the values are checked with the contract's

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCash, IconEdit, IconFileTypePdf, IconReceiptRefund } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Account } from '../../../../preload/contract-payments.ts';
+import type { Account } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
 import { useDeskFormat } from '../front-desk/use-desk-format.ts';

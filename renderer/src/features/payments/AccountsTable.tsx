@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import type { AccountSummary } from '../../../../preload/contract-payments.ts';
+import type { AccountSummary } from '#contract/payments.ts';
 import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
 import { useDeskFormat } from '../front-desk/use-desk-format.ts';
 import { accountColumns } from './account-columns.tsx';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLock, IconLockOpen } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import type { DrawerSession } from '../../../../preload/contract-payments.ts';
+import type { DrawerSession } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
 import { currencyDigits } from '../../lib/money.ts';

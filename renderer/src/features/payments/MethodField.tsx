@@ -1,5 +1,5 @@
 import { Radio, SimpleGrid } from '@mantine/core';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../../preload/contract-payments.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '#contract/payments.ts';
 import { methodLabels } from './strings.ts';
 
 interface MethodFieldProps {

@@ -1,7 +1,7 @@
 import { Modal, Stack, Text, TextInput, type TextInputProps } from '@mantine/core';
 import { forwardRef, type ComponentProps, type FormEventHandler, type ReactNode } from 'react';
 import type { ControllerFieldState } from 'react-hook-form';
-import type { PaymentMethod } from '../../../../preload/contract-payments.ts';
+import type { PaymentMethod } from '#contract/payments.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { DialogButtons, type DialogButtonsProps } from '../admin/users/DialogButtons.tsx';
 import { enterSubmits } from '../front-desk/enter-submits.ts';

@@ -1,6 +1,6 @@
 import { Anchor, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import type { AccountSummary } from '../../../../preload/contract-payments.ts';
+import type { AccountSummary } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useDeskFormat } from '../front-desk/use-desk-format.ts';
 import { usePatientPayments } from './payments-api.ts';

@@ -8,7 +8,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import { IconBadge } from '../../lib/IconBadge.tsx';
-import type { PaymentStatus } from '../../../../preload/contract-payments.ts';
+import type { PaymentStatus } from '#contract/payments.ts';
 import { paymentStatusLabels } from './strings.ts';
 
 /** One colour and one icon per payment status; the word stays the main signal. */

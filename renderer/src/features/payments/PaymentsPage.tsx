@@ -15,7 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconChartBar, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PAYMENT_STATUSES, type AccountSummary } from '../../../../preload/contract-payments.ts';
+import { PAYMENT_STATUSES, type AccountSummary } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateMedium } from '../../lib/date-format.ts';
 import { useDoctorList } from '../calendar/schedule-api.ts';

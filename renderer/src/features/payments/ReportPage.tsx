@@ -15,7 +15,7 @@ import {
 import { IconArrowLeft, IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { PaymentReport } from '../../../../preload/contract-payments.ts';
+import type { PaymentReport } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';
 import { formatDateMedium, formatDateShort } from '../../lib/date-format.ts';

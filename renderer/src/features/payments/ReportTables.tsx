@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import type { PaymentReport } from '../../../../preload/contract-payments.ts';
+import type { PaymentReport } from '#contract/payments.ts';
 import { formatDateMedium } from '../../lib/date-format.ts';
 import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
 import { useDeskFormat } from '../front-desk/use-desk-format.ts';

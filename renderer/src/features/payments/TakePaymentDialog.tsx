@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { paymentMethodSchema, type Account, type PaymentMethod } from '../../../../preload/contract-payments.ts';
+import { paymentMethodSchema, type Account, type PaymentMethod } from '#contract/payments.ts';
 import { call } from '../../api/client.ts';
 import { minorToDecimal } from '../../lib/money.ts';
 import { amountFieldSchema, currencyHint, movedMinor, useMoneySubmit, type MoneyMovement } from './money-form.ts';

@@ -1,4 +1,4 @@
-import type { AccountSummary } from '../../../../preload/contract-payments.ts';
+import type { AccountSummary } from '#contract/payments.ts';
 import type { MoneyColumn } from './MoneyTable.tsx';
 import { PaymentStatusBadge } from './PaymentStatusBadge.tsx';
 import { paymentsStrings } from './strings.ts';

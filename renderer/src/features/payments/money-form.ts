@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from 'react-hook-form';
 import { z } from 'zod';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { decimalToMinor } from '../../lib/money.ts';
 import { paymentsStrings as strings } from './strings.ts';

@@ -1,4 +1,4 @@
-import type { LedgerKind, PaymentMethod, PaymentStatus } from '../../../../preload/contract-payments.ts';
+import type { LedgerKind, PaymentMethod, PaymentStatus } from '#contract/payments.ts';
 
 // Every sentence of the payments area. Amounts, names and dates arrive already formatted.
 

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
-import type { ChannelInput } from '../../../../preload/contract.ts';
+import type { ChannelInput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { downloadCsv, downloadPdf } from './download.ts';

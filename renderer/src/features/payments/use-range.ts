@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { addDays, isCalendarDate, todayIn, weekday } from '../../../../preload/dates.ts';
-import { PAYMENT_STATUSES, type PaymentStatus } from '../../../../preload/contract-payments.ts';
+import { addDays, isCalendarDate, todayIn, weekday } from '#shared/dates.ts';
+import { PAYMENT_STATUSES, type PaymentStatus } from '#contract/payments.ts';
 import { useSettings } from '../../api/settings.ts';
 
 export interface PaymentsFilter {

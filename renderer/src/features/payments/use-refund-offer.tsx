@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
-import type { Account } from '../../../../preload/contract-payments.ts';
+import type { Account } from '#contract/payments.ts';
 import { call } from '../../api/client.ts';
 import { ReceiptOfferDialog, type RecordedMovement } from './ReceiptOfferDialog.tsx';
 import { RefundDialog, refundableOf } from './RefundDialog.tsx';

@@ -15,8 +15,8 @@ import {
 import { IconPlugConnected } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { DatabaseChoice, ServerDetails } from '../../../../preload/contract-connection.ts';
-import type { ChannelOutput } from '../../../../preload/contract.ts';
+import type { DatabaseChoice, ServerDetails } from '#contract/connection.ts';
+import type { ChannelOutput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DatabaseChoice } from '../../../../preload/contract-connection.ts';
+import type { DatabaseChoice } from '#contract/connection.ts';
 import { call } from '../../api/client.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { CenteredPage } from '../../components/CenteredPage.tsx';

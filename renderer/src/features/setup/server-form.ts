@@ -5,7 +5,7 @@ import {
   serverPortSchema,
   type ServerProbe,
   type ServerSummary,
-} from '../../../../preload/contract-connection.ts';
+} from '#contract/connection.ts';
 import { databaseStrings as strings } from './strings.ts';
 
 // The clinic server form: the contract's rules, with the port typed as text.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { setupInputSchema } from '../../../../preload/contract.ts';
+import { setupInputSchema } from '#contract/index.ts';
 import { computerTimeZone, defaultCurrency } from '../../lib/choices.ts';
 import { setupStrings } from './strings.ts';
 

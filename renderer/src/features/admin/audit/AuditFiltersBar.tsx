@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
-import type { AuditFilters } from '../../../../../preload/contract-operations.ts';
+import type { AuditFilters } from '#contract/operations.ts';
 import { auditStrings as strings } from './strings.ts';
 import { useAuditFacets } from './use-audit.ts';
 

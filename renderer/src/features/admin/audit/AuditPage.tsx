@@ -1,7 +1,7 @@
 import { Alert, Badge, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { AuditFilters, AuditRow } from '../../../../../preload/contract-operations.ts';
+import type { AuditFilters, AuditRow } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFiltersBar } from './AuditFiltersBar.tsx';

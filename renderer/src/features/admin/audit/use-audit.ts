@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AuditFilters } from '../../../../../preload/contract-operations.ts';
+import type { AuditFilters } from '#contract/operations.ts';
 import { call } from '../../../api/client.ts';
 
 const PAGE = 200;

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, TextInp
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { BackupSettings } from '../../../../../preload/contract-operations.ts';
+import type { BackupSettings } from '#contract/operations.ts';
 import { call } from '../../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../../api/errors.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';

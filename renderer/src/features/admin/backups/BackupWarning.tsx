@@ -1,6 +1,6 @@
 import { Alert, Anchor } from '@mantine/core';
 import { Link } from 'react-router';
-import { BACKUP_WARN_HOURS } from '../../../../../preload/contract-operations.ts';
+import { BACKUP_WARN_HOURS } from '#contract/operations.ts';
 import { backupStrings as strings } from './strings.ts';
 import { useBackupStatus } from './use-backups.ts';
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Backup } from '../../../../../preload/contract-operations.ts';
+import type { Backup } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';

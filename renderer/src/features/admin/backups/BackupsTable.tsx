@@ -1,6 +1,6 @@
 import { Badge, Button, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheck, IconCircleX } from '@tabler/icons-react';
-import type { Backup } from '../../../../../preload/contract-operations.ts';
+import type { Backup } from '#contract/operations.ts';
 import { backupStrings as strings } from './strings.ts';
 
 export function formatBytes(bytes: number): string {

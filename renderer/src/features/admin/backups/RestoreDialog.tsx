@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { RESTORE_CONFIRMATION, type Backup } from '../../../../../preload/contract-operations.ts';
+import { RESTORE_CONFIRMATION, type Backup } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { backupStrings as strings } from './strings.ts';

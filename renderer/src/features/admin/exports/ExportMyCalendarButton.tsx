@@ -1,6 +1,6 @@
 import { Button, Tooltip } from '@mantine/core';
 import { IconCalendarDown } from '@tabler/icons-react';
-import { addDays } from '../../../../../preload/dates.ts';
+import { addDays } from '#shared/dates.ts';
 import { exportsStrings as strings } from './strings.ts';
 import { useExportDownload } from './use-export-download.ts';
 

@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconDownload, IconFileSpreadsheet, IconHeartbeat, IconUsers } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
-import { EXPORT_MAX_DAYS, rangeDays } from '../../../../../preload/contract-exports.ts';
-import { addDays, todayIn } from '../../../../../preload/dates.ts';
+import { EXPORT_MAX_DAYS, rangeDays } from '#contract/exports.ts';
+import { addDays, todayIn } from '#shared/dates.ts';
 import { useSettings } from '../../../api/settings.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';
 import { DateField } from '../../calendar/DateField.tsx';

@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useState } from 'react';
-import type { ChannelInput, ChannelName } from '../../../../../preload/contract.ts';
+import type { ChannelInput, ChannelName } from '#contract/index.ts';
 import { call } from '../../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../../api/errors.ts';
 import { downloadText } from '../../../lib/download.ts';

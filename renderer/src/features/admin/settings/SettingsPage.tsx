@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import type { Settings } from '../../../../../preload/contract.ts';
+import type { Settings } from '#contract/index.ts';
 import { call } from '../../../api/client.ts';
 import { hasCode, messageOf } from '../../../api/errors.ts';
 import { useClinicEvent } from '../../../api/events.ts';

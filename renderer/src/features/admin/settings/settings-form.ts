@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsUpdateSchema, type Settings } from '../../../../../preload/contract.ts';
+import { settingsUpdateSchema, type Settings } from '#contract/index.ts';
 import { parseWith, toNumber, typedNumber } from '../../../lib/form-schema.ts';
 
 const formShape = z.object({

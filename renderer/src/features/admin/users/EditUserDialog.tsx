@@ -3,7 +3,7 @@ import { Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
-import type { StaffUser } from '../../../../../preload/contract.ts';
+import type { StaffUser } from '#contract/index.ts';
 import { call } from '../../../api/client.ts';
 import { applyServerErrors } from '../../../api/form-errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';

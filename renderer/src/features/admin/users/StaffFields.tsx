@@ -1,6 +1,6 @@
 import { PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
-import { STAFF_ROLES } from '../../../../../preload/schemas.ts';
+import { STAFF_ROLES } from '#contract/fields.ts';
 import { roleLabels } from '../../../lib/strings.ts';
 import { DoctorFields } from './DoctorFields.tsx';
 import { usersStrings } from './strings.ts';

@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { StaffUser } from '../../../../../preload/contract.ts';
+import type { StaffUser } from '#contract/index.ts';
 import { call } from '../../../api/client.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';

@@ -1,6 +1,6 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { STAFF_ROLES, type StaffRole } from '../../../../../preload/schemas.ts';
+import { STAFF_ROLES, type StaffRole } from '#contract/fields.ts';
 import { roleLabels, statusLabels, type AccountStatus } from '../../../lib/strings.ts';
 import { usersStrings } from './strings.ts';
 import { ACCOUNT_STATUSES, NO_FILTERS, type UserFilters } from './use-users.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { StaffUser } from '../../../../../preload/contract.ts';
+import type { StaffUser } from '#contract/index.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { useSession } from '../../../api/session.ts';
 import { FormAlert } from '../../../components/FormAlert.tsx';

@@ -1,5 +1,5 @@
 import { Button, Group, Skeleton, Table, Text } from '@mantine/core';
-import type { StaffUser } from '../../../../../preload/contract.ts';
+import type { StaffUser } from '#contract/index.ts';
 import { roleLabels } from '../../../lib/strings.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { usersStrings } from './strings.ts';

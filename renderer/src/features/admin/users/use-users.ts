@@ -1,7 +1,7 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { STAFF_ROLES, type StaffRole } from '../../../../../preload/schemas.ts';
+import { STAFF_ROLES, type StaffRole } from '#contract/fields.ts';
 import { call } from '../../../api/client.ts';
 import { queryKeys, type UserFilter } from '../../../api/query-keys.ts';
 import type { AccountStatus } from '../../../lib/strings.ts';

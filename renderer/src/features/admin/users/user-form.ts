@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { userCreateSchema, userUpdateSchema, type StaffUser } from '../../../../../preload/contract.ts';
-import { STAFF_ROLES } from '../../../../../preload/schemas.ts';
+import { userCreateSchema, userUpdateSchema, type StaffUser } from '#contract/index.ts';
+import { STAFF_ROLES } from '#contract/fields.ts';
 import { parseWith, toNumber, typedNumber } from '../../../lib/form-schema.ts';
 
 // The form keeps what the inputs hold (text, numbers being typed); on submit the values are

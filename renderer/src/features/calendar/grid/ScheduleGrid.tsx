@@ -1,8 +1,8 @@
 import './schedule-grid.css';
 import { Text } from '@mantine/core';
 import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
-import type { SlotView } from '../../../../../preload/contract-schedule.ts';
-import { timeToMinutes } from '../../../../../preload/dates.ts';
+import type { SlotView } from '#contract/schedule.ts';
+import { timeToMinutes } from '#shared/dates.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { formatTime } from '../../../lib/date-format.ts';
 import { calendarStrings } from '../strings.ts';

@@ -1,6 +1,6 @@
 import { Tooltip } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { SlotView } from '../../../../../preload/contract-schedule.ts';
+import type { SlotView } from '#contract/schedule.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { calendarStrings } from '../strings.ts';
 import { lookOf, SLOT_LOOKS } from './slot-look.ts';

@@ -1,5 +1,5 @@
-import type { SlotView } from '../../../../../preload/contract-schedule.ts';
-import { minutesToTime, timeToMinutes } from '../../../../../preload/dates.ts';
+import type { SlotView } from '#contract/schedule.ts';
+import { minutesToTime, timeToMinutes } from '#shared/dates.ts';
 
 // The calendar grid as rows and cells: one column per doctor (day view) or per date (week
 // view), one row per time boundary found in any column. A slot spans the rows it covers;

@@ -1,4 +1,4 @@
-import { timeToMinutes } from '../../../../../preload/dates.ts';
+import { timeToMinutes } from '#shared/dates.ts';
 import type { GridModel, GridPosition } from './grid-model.ts';
 
 // Where the arrow keys go. Only cells with a slot take focus; up and down move in time within a

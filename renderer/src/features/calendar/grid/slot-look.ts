@@ -7,7 +7,7 @@ import {
   IconUser,
   type Icon,
 } from '@tabler/icons-react';
-import type { SlotView } from '../../../../../preload/contract-schedule.ts';
+import type { SlotView } from '#contract/schedule.ts';
 import { calendarStrings } from '../strings.ts';
 
 /** How a slot looks: its own colour, icon and word, so colour is never the only signal. */

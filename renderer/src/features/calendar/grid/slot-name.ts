@@ -1,4 +1,4 @@
-import type { SlotView } from '../../../../../preload/contract-schedule.ts';
+import type { SlotView } from '#contract/schedule.ts';
 import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { formatTime } from '../../../lib/date-format.ts';
 import { appointmentStatusLabel } from '../../../lib/appointment-status.ts';

@@ -1,0 +1,41 @@
+import type { CsvColumn } from './csv.ts';
+import type { ExportAppointment, ExportPatient } from './export-data.ts';
+import { ageOn, patientNumber } from '../patients/patients.ts';
+
+// The columns of the CSV exports, with headers a spreadsheet user reads. Medical notes are
+// never exported.
+
+/** Age as the app shows it: from the date of birth on the clinic's today, else as recorded. */
+export const patientsCsvColumns = (today: string): CsvColumn<ExportPatient>[] => [
+  { header: 'Patient number', value: (p) => patientNumber(p.patientId) },
+  { header: 'Name', value: (p) => p.name },
+  { header: 'Phone', value: (p) => p.phone },
+  { header: 'Email', value: (p) => p.email },
+  { header: 'Gender', value: (p) => p.gender },
+  { header: 'Date of birth', value: (p) => p.dateOfBirth },
+  { header: 'Age', value: (p) => (p.dateOfBirth ? ageOn(p.dateOfBirth, today) : p.age) },
+  { header: 'Registered (UTC)', value: (p) => p.createdAt },
+];
+
+const STATUS: Record<ExportAppointment['status'], string> = {
+  scheduled: 'Booked',
+  checked_in: 'Checked in',
+  in_consultation: 'In consultation',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+};
+
+export const appointmentsCsvColumns: CsvColumn<ExportAppointment>[] = [
+  { header: 'Appointment', value: (a) => a.appointmentId },
+  { header: 'Date', value: (a) => a.date },
+  { header: 'Start', value: (a) => a.time },
+  { header: 'End', value: (a) => a.endTime },
+  { header: 'Doctor', value: (a) => a.doctorName },
+  { header: 'Patient number', value: (a) => patientNumber(a.patientId) },
+  { header: 'Patient', value: (a) => a.patientName },
+  { header: 'Status', value: (a) => STATUS[a.status] },
+  { header: 'Walk-in', value: (a) => (a.isWalkIn ? 'yes' : 'no') },
+  { header: 'Cancellation reason', value: (a) => a.cancelReason },
+  { header: 'Booked at (UTC)', value: (a) => a.createdAt },
+];

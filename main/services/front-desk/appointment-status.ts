@@ -1,0 +1,51 @@
+import type { Tx } from '../../../db/tx.ts';
+import { writeAudit } from '../core/audit.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Actor } from '../core/context.ts';
+import { syncIsBooked } from '../schedule/slot-generation.ts';
+
+/** Statuses that hold a slot: the same set as the partial unique index on appointments. */
+export const ACTIVE_STATUSES = ['scheduled', 'checked_in', 'in_consultation', 'completed'] as const;
+/** Statuses that free the slot (the index's `NOT IN`; queries use this wording so the index is used). */
+export const INACTIVE_STATUSES = ['cancelled', 'no_show'] as const;
+
+/** Cancels appointments with a reason, frees their slots and audits each, inside the caller's transaction. */
+export async function cancelAppointments(
+  trx: Tx,
+  clock: Clock,
+  actor: Actor,
+  appointmentIds: readonly number[],
+  reason: string,
+): Promise<void> {
+  if (appointmentIds.length === 0) return;
+  const rows = await trx
+    .selectFrom('appointments')
+    .select(['appointment_id', 'availability_id', 'status'])
+    .where('appointment_id', 'in', appointmentIds)
+    .where('status', 'in', ['scheduled', 'checked_in'])
+    .execute();
+  if (rows.length === 0) return;
+  await trx
+    .updateTable('appointments')
+    .set({ status: 'cancelled' })
+    .where(
+      'appointment_id',
+      'in',
+      rows.map((r) => r.appointment_id),
+    )
+    .execute();
+  await syncIsBooked(
+    trx,
+    rows.map((r) => r.availability_id),
+  );
+  for (const row of rows) {
+    await writeAudit(trx, clock, {
+      userId: actor.userId,
+      action: 'appointment.cancel',
+      entity: 'appointment',
+      entityId: row.appointment_id,
+      before: { status: row.status },
+      after: { status: 'cancelled', reason },
+    });
+  }
+}

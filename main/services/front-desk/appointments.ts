@@ -1,0 +1,371 @@
+import type { AppointmentStatus } from '../../../db/schema.ts';
+import { hotQuery } from '../../../db/hot-query.ts';
+import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import { listAppointments, listReschedules } from './appointment-read.ts';
+import { assertBookable, loadSlot, patientClashes, requirePatient } from './appointment-rules.ts';
+import { writeAudit } from '../core/audit.ts';
+import { clinicCalendar } from '../core/clinic-clock.ts';
+import { syncAppointmentPayment, writeBookingCharge } from '../payments/ledger.ts';
+import type { Actor, ServiceDeps } from '../core/context.ts';
+import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
+import { syncIsBooked } from '../schedule/slot-generation.ts';
+import { findWalkInSlot } from './walk-in.ts';
+
+/** Who may move an appointment from one status to the next. */
+const MOVES: Record<string, { from: readonly AppointmentStatus[]; roles: readonly Actor['role'][] }> = {
+  checked_in: { from: ['scheduled'], roles: ['admin', 'receptionist'] },
+  in_consultation: { from: ['checked_in'], roles: ['admin', 'doctor'] },
+  completed: { from: ['in_consultation'], roles: ['admin', 'doctor'] },
+  cancelled: { from: ['scheduled', 'checked_in'], roles: ['admin', 'receptionist'] },
+  no_show: { from: ['scheduled', 'checked_in'], roles: ['admin', 'receptionist'] },
+};
+
+const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  scheduled: 'scheduled',
+  checked_in: 'checked in',
+  in_consultation: 'in consultation',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  no_show: 'a no-show',
+};
+
+/** An appointment's steps, read on every lookup: compiled once. */
+const stepsOf = hotQuery((db, appointmentId: number) =>
+  db
+    .selectFrom('appointment_status_history as h')
+    .leftJoin('users as u', 'u.user_id', 'h.changed_by')
+    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'h.undoes_history_id', 'u.name'])
+    .where('h.appointment_id', '=', appointmentId)
+    .orderBy('h.history_id'),
+);
+
+export interface BookInput {
+  availabilityId: number;
+  patientId: number;
+  overlapOverrideReason?: string | null | undefined;
+}
+
+export function createAppointmentsService({ db, clock }: ServiceDeps) {
+  async function load(trx: Tx, appointmentId: number): Promise<Appointment> {
+    const [appointment] = await listAppointments(trx, { appointmentId });
+    if (!appointment) throw notFound('appointment');
+    return appointment;
+  }
+
+  async function recordStep(
+    trx: Tx,
+    actor: Actor,
+    appointmentId: number,
+    from: AppointmentStatus | null,
+    to: AppointmentStatus,
+    reason: string | null,
+    undoes: number | null = null,
+  ): Promise<void> {
+    await trx
+      .insertInto('appointment_status_history')
+      .values({
+        appointment_id: appointmentId,
+        from_status: from,
+        to_status: to,
+        reason,
+        changed_by: actor.userId,
+        changed_at: clock.now().toISOString(),
+        undoes_history_id: undoes,
+      })
+      .execute();
+  }
+
+  /** Books inside the caller's transaction; shared by booking and walk-ins. */
+  async function bookIn(trx: Tx, actor: Actor, input: BookInput, walkIn: boolean): Promise<Appointment> {
+    const calendar = await clinicCalendar(trx, clock);
+    const slot = await loadSlot(trx, input.availabilityId, 'availabilityId');
+    await requirePatient(trx, input.patientId);
+    await assertBookable(trx, slot, calendar, 'availabilityId');
+    const clashes = await patientClashes(trx, input.patientId, slot);
+    const clash = clashes[0];
+    if (clash && !input.overlapOverrideReason) {
+      const message = `This patient already has an appointment with ${clash.name} at ${clash.start_time} that day. Give a reason to book both.`;
+      throw new AppError('CONFLICT', message, { overlapOverrideReason: message });
+    }
+    const now = clock.now().toISOString();
+    let appointmentId: number;
+    try {
+      ({ appointment_id: appointmentId } = await trx
+        .insertInto('appointments')
+        .values({
+          doctor_id: slot.doctor_id,
+          patient_id: input.patientId,
+          availability_id: slot.availability_id,
+          appointment_date: slot.available_date,
+          appointment_time: slot.start_time,
+          status: 'scheduled',
+          created_at: now,
+          needs_reschedule_reason: null,
+          booked_by: actor.userId,
+          overlap_override_reason: clash ? (input.overlapOverrideReason ?? null) : null,
+          is_walk_in: walkIn ? 1 : 0,
+        })
+        .returning('appointment_id')
+        .executeTakeFirstOrThrow());
+    } catch (error) {
+      if (isUniqueViolation(error, 'appointments.availability_id')) {
+        throw new AppError(
+          'SLOT_TAKEN',
+          'This slot was just booked at another desk. Choose one of the next free slots.',
+          { availabilityId: 'This slot was just booked at another desk.' },
+        );
+      }
+      throw error;
+    }
+    await syncIsBooked(trx, [slot.availability_id]);
+    // The seed's 1:1 payments row: the doctor's fee at booking time, unpaid until the desk takes money.
+    await trx
+      .insertInto('payments')
+      .values({
+        appointment_id: appointmentId,
+        amount: slot.consultation_fee,
+        payment_method: null,
+        payment_status: 'unpaid',
+        transaction_date: null,
+      })
+      .execute();
+    // ...and its first ledger entry, the charge, in minor units.
+    await writeBookingCharge(trx, appointmentId, slot.consultation_fee, now, actor.userId);
+    await recordStep(
+      trx,
+      actor,
+      appointmentId,
+      null,
+      'scheduled',
+      clash ? `Booked over another appointment: ${input.overlapOverrideReason}` : null,
+    );
+    const booked = await load(trx, appointmentId);
+    await writeAudit(trx, clock, {
+      userId: actor.userId,
+      action: walkIn ? 'appointment.walk_in' : 'appointment.book',
+      entity: 'appointment',
+      entityId: appointmentId,
+      after: { ...booked, overlapOverrideReason: clash ? input.overlapOverrideReason : null },
+    });
+    return booked;
+  }
+
+  async function move(
+    actor: Actor,
+    appointmentId: number,
+    to: AppointmentStatus,
+    reason: string | null = null,
+  ): Promise<Appointment> {
+    const rule = MOVES[to];
+    if (!rule) throw new AppError('VALIDATION', 'That status change is not possible.');
+    return writeTx(db, async (trx) => {
+      const before = await load(trx, appointmentId);
+      if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
+      if (actor.role === 'doctor' && before.doctorId !== actor.userId)
+        throw new AppError('FORBIDDEN', 'Doctors can change only their own appointments.');
+      if (!rule.from.includes(before.status)) {
+        throw new AppError(
+          'CONFLICT',
+          `This appointment is ${STATUS_WORDS[before.status]}, so it cannot be marked ${STATUS_WORDS[to]}.`,
+        );
+      }
+      const calendar = await clinicCalendar(trx, clock);
+      if (to === 'checked_in' && before.date !== calendar.now.date) {
+        throw new AppError('CONFLICT', 'Patients can be checked in only on the day of their appointment.');
+      }
+      if (
+        to === 'no_show' &&
+        (before.date > calendar.now.date || (before.date === calendar.now.date && before.time > calendar.now.time))
+      ) {
+        throw new AppError('CONFLICT', 'A patient can be marked as a no-show only after the appointment time.');
+      }
+      await trx.updateTable('appointments').set({ status: to }).where('appointment_id', '=', appointmentId).execute();
+      if (to === 'cancelled' || to === 'no_show') await syncIsBooked(trx, [before.availabilityId]);
+      // A cancelled appointment with nothing paid becomes void (payment-status.ts).
+      if (to === 'cancelled') await syncAppointmentPayment(trx, appointmentId);
+      await recordStep(trx, actor, appointmentId, before.status, to, reason);
+      const after = await load(trx, appointmentId);
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: `appointment.${to}`,
+        entity: 'appointment',
+        entityId: appointmentId,
+        before: { status: before.status },
+        after: { status: to, reason },
+      });
+      return after;
+    });
+  }
+
+  async function undoLastStep(actor: Actor, appointmentId: number, reason: string): Promise<Appointment> {
+    return writeTx(db, async (trx) => {
+      const before = await load(trx, appointmentId);
+      const steps = await trx
+        .selectFrom('appointment_status_history')
+        .selectAll()
+        .where('appointment_id', '=', appointmentId)
+        .orderBy('history_id', 'desc')
+        .execute();
+      const undone = new Set(steps.map((s) => s.undoes_history_id).filter((id) => id !== null));
+      const last = steps.find(
+        (s) => s.undoes_history_id === null && !undone.has(s.history_id) && s.to_status === before.status,
+      );
+      if (!last || last.from_status === null)
+        throw new AppError('CONFLICT', 'There is no step to undo. To remove a booking, cancel it.');
+      const previous = last.from_status;
+      try {
+        await trx
+          .updateTable('appointments')
+          .set({ status: previous })
+          .where('appointment_id', '=', appointmentId)
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error, 'appointments.availability_id'))
+          throw new AppError(
+            'SLOT_TAKEN',
+            'The slot has been booked for someone else since, so this cannot be undone. Book a new slot instead.',
+          );
+        throw error;
+      }
+      await syncIsBooked(trx, [before.availabilityId]);
+      await syncAppointmentPayment(trx, appointmentId);
+      await recordStep(trx, actor, appointmentId, before.status, previous, reason, last.history_id);
+      const after = await load(trx, appointmentId);
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'appointment.undo',
+        entity: 'appointment',
+        entityId: appointmentId,
+        before: { status: before.status },
+        after: { status: previous, reason },
+      });
+      return after;
+    });
+  }
+
+  async function reschedule(
+    actor: Actor,
+    appointmentId: number,
+    newAvailabilityId: number,
+    reason: string,
+  ): Promise<Appointment> {
+    return writeTx(db, async (trx) => {
+      const before = await load(trx, appointmentId);
+      if (before.status !== 'scheduled')
+        throw new AppError(
+          'CONFLICT',
+          `This appointment is ${STATUS_WORDS[before.status]}; only scheduled appointments can be moved.`,
+        );
+      if (newAvailabilityId === before.availabilityId) {
+        throw new AppError('VALIDATION', 'Choose a different slot from the current one.', {
+          newAvailabilityId: 'Choose a different slot from the current one.',
+        });
+      }
+      const calendar = await clinicCalendar(trx, clock);
+      const slot = await loadSlot(trx, newAvailabilityId, 'newAvailabilityId');
+      await assertBookable(trx, slot, calendar, 'newAvailabilityId', appointmentId);
+      await trx
+        .updateTable('appointments')
+        .set({
+          availability_id: slot.availability_id,
+          doctor_id: slot.doctor_id,
+          appointment_date: slot.available_date,
+          appointment_time: slot.start_time,
+          needs_reschedule_reason: null,
+        })
+        .where('appointment_id', '=', appointmentId)
+        .execute();
+      await syncIsBooked(trx, [before.availabilityId, slot.availability_id]);
+      await trx
+        .insertInto('appointment_reschedules')
+        .values({
+          appointment_id: appointmentId,
+          old_date: before.date,
+          old_time: before.time,
+          new_date: slot.available_date,
+          new_time: slot.start_time,
+          reason,
+          rescheduled_at: clock.now().toISOString(),
+          rescheduled_by: actor.userId,
+          old_availability_id: before.availabilityId,
+          new_availability_id: slot.availability_id,
+        })
+        .execute();
+      const after = await load(trx, appointmentId);
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'appointment.reschedule',
+        entity: 'appointment',
+        entityId: appointmentId,
+        before,
+        after: { ...after, reason },
+      });
+      return after;
+    });
+  }
+
+  async function walkIn(
+    actor: Actor,
+    patientId: number,
+    doctorId: number,
+    overlapOverrideReason?: string | null,
+  ): Promise<Appointment> {
+    return writeTx(db, async (trx) => {
+      const calendar = await clinicCalendar(trx, clock);
+      const availabilityId = await findWalkInSlot(trx, doctorId, calendar);
+      const booked = await bookIn(trx, actor, { availabilityId, patientId, overlapOverrideReason }, true);
+      await trx
+        .updateTable('appointments')
+        .set({ status: 'checked_in' })
+        .where('appointment_id', '=', booked.appointmentId)
+        .execute();
+      await recordStep(trx, actor, booked.appointmentId, 'scheduled', 'checked_in', 'Walk-in');
+      return load(trx, booked.appointmentId);
+    });
+  }
+
+  async function get(appointmentId: number) {
+    const appointment = await load(db, appointmentId);
+    const steps = await stepsOf(db, appointmentId);
+    return {
+      ...appointment,
+      history: steps.map((s) => ({
+        fromStatus: s.from_status,
+        toStatus: s.to_status,
+        reason: s.reason,
+        changedBy: s.name,
+        changedAt: s.changed_at,
+        isUndo: s.undoes_history_id !== null,
+      })),
+      reschedules: (await listReschedules(db, { appointmentId })).map(({ appointmentId: _id, ...r }) => r),
+    };
+  }
+
+  async function board(date?: string) {
+    const calendar = await clinicCalendar(db, clock);
+    const day = date ?? calendar.now.date;
+    const appointments = (await listAppointments(db, { date: day })).sort(
+      (a, b) => a.time.localeCompare(b.time) || a.doctorName.localeCompare(b.doctorName),
+    );
+    return { date: day, now: calendar.now, appointments };
+  }
+
+  return {
+    book: (actor: Actor, input: BookInput) => writeTx(db, (trx) => bookIn(trx, actor, input, false)),
+    /** Books inside a caller's transaction (the waitlist books and updates its entry in one). */
+    bookWithin: (trx: Tx, actor: Actor, input: BookInput) => bookIn(trx, actor, input, false),
+    checkIn: (actor: Actor, id: number) => move(actor, id, 'checked_in'),
+    startConsultation: (actor: Actor, id: number) => move(actor, id, 'in_consultation'),
+    complete: (actor: Actor, id: number) => move(actor, id, 'completed'),
+    noShow: (actor: Actor, id: number) => move(actor, id, 'no_show'),
+    cancel: (actor: Actor, id: number, reason: string) => move(actor, id, 'cancelled', reason),
+    undoLastStep,
+    reschedule,
+    walkIn,
+    get,
+    board,
+  };
+}
+
+export type AppointmentsService = ReturnType<typeof createAppointmentsService>;

@@ -1,0 +1,233 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { writeTx } from '../../../db/tx.ts';
+import type { PatientSummary } from '#contract/front-desk.ts';
+import { clinicNow } from '#shared/dates.ts';
+import { writeAudit } from '../core/audit.ts';
+import { listAppointments, listReschedules } from '../front-desk/appointment-read.ts';
+import { clinicCalendar } from '../core/clinic-clock.ts';
+import type { Actor, ServiceDeps } from '../core/context.ts';
+import { AppError, notFound, staleRecord } from '../core/errors.ts';
+import { searchPatientIds } from './patient-search.ts';
+
+export interface PatientInput {
+  name: string;
+  phone: string;
+  email: string | null;
+  gender?: 'female' | 'male' | 'other' | 'unknown' | null | undefined;
+  age?: number | null | undefined;
+  dateOfBirth?: string | null | undefined;
+  medicalNotes: string | null;
+}
+
+export const patientNumber = (id: number): string => `P-${String(id).padStart(6, '0')}`;
+
+/** Whole years between a date of birth and today (both 'YYYY-MM-DD'). */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by = 0, bm = 0, bd = 0] = dateOfBirth.split('-').map(Number);
+  const [ty = 0, tm = 0, td = 0] = today.split('-').map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+function patientsQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('patients as p')
+    .innerJoin('users as u', 'u.user_id', 'p.patient_id')
+    .select([
+      'p.patient_id',
+      'u.name',
+      'u.phone',
+      'u.email',
+      'u.created_at',
+      'p.gender',
+      'p.age',
+      'p.date_of_birth',
+      'p.medical_notes',
+      'p.version',
+    ]);
+}
+type PatientRecord = Awaited<ReturnType<ReturnType<typeof patientsQuery>['execute']>>[number];
+
+export function createPatientsService({ db, clock }: ServiceDeps) {
+  async function today(): Promise<string> {
+    return (await clinicCalendar(db, clock)).now.date;
+  }
+
+  const toSummary = (r: PatientRecord, date: string): PatientSummary => ({
+    patientId: r.patient_id,
+    patientNumber: patientNumber(r.patient_id),
+    name: r.name,
+    phone: r.phone,
+    email: r.email,
+    gender: r.gender,
+    age: r.date_of_birth ? ageOn(r.date_of_birth, date) : r.age,
+    dateOfBirth: r.date_of_birth,
+  });
+
+  async function detail(trx: Kysely<Database>, patientId: number) {
+    const row = await patientsQuery(trx).where('p.patient_id', '=', patientId).executeTakeFirst();
+    if (!row) throw notFound('patient');
+    const date = clinicNow((await clinicCalendar(trx, clock)).timeZone, clock.now()).date;
+    return {
+      ...toSummary(row, date),
+      medicalNotes: row.medical_notes,
+      version: row.version,
+      createdAt: row.created_at,
+      appointments: await listAppointments(trx, { patientId }),
+      reschedules: await listReschedules(trx, { patientId }),
+    };
+  }
+
+  async function search(query: string, limit = 50): Promise<PatientSummary[]> {
+    const ids = await searchPatientIds(db, query, limit);
+    if (ids.length === 0) return [];
+    const rows = await patientsQuery(db).where('p.patient_id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.patient_id, r]));
+    const date = await today();
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toSummary(row, date)] : [];
+    });
+  }
+
+  async function findDuplicates(
+    input: { name: string; phone: string | null; email: string | null },
+    excludeId?: number,
+  ): Promise<PatientSummary[]> {
+    // A duplicate shares the name and phone, or the email: with neither given there is none.
+    const { phone, email } = input;
+    if (!phone && !email) return [];
+    let q = patientsQuery(db).where((eb) => {
+      const conditions = [];
+      if (phone)
+        conditions.push(
+          eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', phone)]),
+        );
+      if (email) conditions.push(eb('u.email', '=', email));
+      return eb.or(conditions);
+    });
+    if (excludeId !== undefined) q = q.where('p.patient_id', '!=', excludeId);
+    const date = await today();
+    return (await q.limit(10).execute()).map((r) => toSummary(r, date));
+  }
+
+  async function ageToStore(input: PatientInput): Promise<number | null> {
+    return input.dateOfBirth ? ageOn(input.dateOfBirth, await today()) : (input.age ?? null);
+  }
+
+  function checkDateOfBirth(input: PatientInput, date: string): void {
+    if (input.dateOfBirth && (input.dateOfBirth > date || ageOn(input.dateOfBirth, date) > 130)) {
+      throw new AppError('VALIDATION', 'Enter a date of birth in the past, at most 130 years ago.', {
+        dateOfBirth: 'Enter a date of birth in the past, at most 130 years ago.',
+      });
+    }
+  }
+
+  async function register(actor: Actor, input: PatientInput & { confirmedNotDuplicate?: boolean | undefined }) {
+    checkDateOfBirth(input, await today());
+    if (!input.confirmedNotDuplicate) {
+      const duplicates = await findDuplicates(input);
+      if (duplicates.length > 0) {
+        const message =
+          duplicates.length === 1
+            ? 'An existing patient has the same name and phone or the same email. Open that record, or confirm this is a different person.'
+            : `${duplicates.length} existing patients have the same name and phone or the same email. Open one of them, or confirm this is a different person.`;
+        throw new AppError('CONFLICT', message, { name: message });
+      }
+    }
+    const age = await ageToStore(input);
+    return writeTx(db, async (trx) => {
+      const now = clock.now().toISOString();
+      const { user_id: patientId } = await trx
+        .insertInto('users')
+        .values({
+          name: input.name,
+          email: input.email,
+          phone: input.phone,
+          password_hash: null,
+          role: 'patient',
+          created_at: now,
+          updated_at: now,
+          locked_until: null,
+        })
+        .returning('user_id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('patients')
+        .values({
+          patient_id: patientId,
+          age,
+          gender: input.gender ?? null,
+          medical_notes: input.medicalNotes,
+          date_of_birth: input.dateOfBirth ?? null,
+        })
+        .execute();
+      const created = await detail(trx, patientId);
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'patient.register',
+        entity: 'patient',
+        entityId: patientId,
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  async function update(actor: Actor, patientId: number, version: number, input: PatientInput) {
+    checkDateOfBirth(input, await today());
+    const age = await ageToStore(input);
+    return writeTx(db, async (trx) => {
+      const before = await detail(trx, patientId);
+      if (before.version !== version) throw staleRecord('patient');
+      await trx
+        .updateTable('users')
+        .set({ name: input.name, email: input.email, phone: input.phone, updated_at: clock.now().toISOString() })
+        .where('user_id', '=', patientId)
+        .execute();
+      await trx
+        .updateTable('patients')
+        .set({
+          age,
+          gender: input.gender ?? null,
+          medical_notes: input.medicalNotes,
+          date_of_birth: input.dateOfBirth ?? null,
+          version: version + 1,
+        })
+        .where('patient_id', '=', patientId)
+        .execute();
+      const after = await detail(trx, patientId);
+      const { appointments: _a, reschedules: _r, ...beforeFields } = before;
+      const { appointments: _a2, reschedules: _r2, ...afterFields } = after;
+      await writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'patient.update',
+        entity: 'patient',
+        entityId: patientId,
+        before: beforeFields,
+        after: afterFields,
+      });
+      return after;
+    });
+  }
+
+  /** A patient's record; opening it for a staff member leaves a view row in the audit trail. */
+  async function get(patientId: number, viewer?: Actor) {
+    const record = await detail(db, patientId);
+    if (viewer) {
+      await writeTx(db, (trx) =>
+        writeAudit(trx, clock, {
+          userId: viewer.userId,
+          action: 'patient.view',
+          entity: 'patient',
+          entityId: patientId,
+        }),
+      );
+    }
+    return record;
+  }
+
+  return { search, findDuplicates, register, update, get };
+}
+
+export type PatientsService = ReturnType<typeof createPatientsService>;

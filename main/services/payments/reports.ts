@@ -1,0 +1,234 @@
+import type { Kysely } from 'kysely';
+import Papa from 'papaparse';
+import type { Database, LedgerKind, PaymentMethod } from '../../../db/schema.ts';
+import { PAYMENT_METHODS, type PaymentReport } from '#contract/payments.ts';
+import { addDays, clinicNow, localToUtcIso } from '#shared/dates.ts';
+import { writeTx } from '../../../db/tx.ts';
+import { writeAudit } from '../core/audit.ts';
+import type { Actor, ServiceDeps } from '../core/context.ts';
+import { sessionsBetween } from './drawer.ts';
+import { clinicMoney, type ClinicMoney } from './ledger.ts';
+import { formatMajor } from './money.ts';
+import { ledgerEntriesQuery, listSummaries } from './payments-read.ts';
+import { patientNumber } from '../patients/patients.ts';
+
+// The day-end (or any date range) report and the accountant's CSV. Money movements count on
+// the clinic-local day they were recorded; unpaid visits count on the day of the visit.
+
+export interface RangeInput {
+  from: string;
+  to: string;
+  doctorId?: number | undefined;
+}
+
+interface EntryRow {
+  entry_id: number;
+  kind: LedgerKind;
+  amount_minor: number;
+  method: PaymentMethod | null;
+  reference: string | null;
+  reason: string | null;
+  receipt_id: number | null;
+  created_at: string;
+  created_by_name: string | null;
+  doctor_id: number;
+  doctor_name: string;
+  patient_id: number;
+  patient_name: string;
+  appointment_id: number;
+  appointment_date: string;
+  appointment_time: string;
+}
+
+/** 'YYYY-MM-DD HH:MM' of a UTC instant in the clinic zone. */
+export const localDateTime = (iso: string, timeZone: string): { date: string; time: string } =>
+  clinicNow(timeZone, new Date(iso));
+
+/** The UTC instants bounding clinic-local days `from` to `to` (both included). */
+export function rangeInstants(from: string, to: string, timeZone: string): { fromIso: string; toIso: string } {
+  return { fromIso: localToUtcIso(from, '00:00', timeZone), toIso: localToUtcIso(addDays(to, 1), '00:00', timeZone) };
+}
+
+async function entriesBetween(
+  db: Kysely<Database>,
+  fromIso: string,
+  toIso: string,
+  doctorId: number | undefined,
+): Promise<EntryRow[]> {
+  let query = ledgerEntriesQuery(db)
+    .innerJoin('appointments as a', 'a.appointment_id', 'l.appointment_id')
+    .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
+    .innerJoin('users as p', 'p.user_id', 'a.patient_id')
+    .select([
+      'a.doctor_id',
+      'd.name as doctor_name',
+      'a.patient_id',
+      'p.name as patient_name',
+      'a.appointment_id',
+      'a.appointment_date',
+      'a.appointment_time',
+    ])
+    .where('l.created_at', '>=', fromIso)
+    .where('l.created_at', '<', toIso);
+  if (doctorId !== undefined) query = query.where('a.doctor_id', '=', doctorId);
+  const rows = await query.orderBy('l.entry_id').execute();
+  return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }));
+}
+
+interface Sums {
+  chargedMinor: number;
+  collectedMinor: number;
+  refundedMinor: number;
+  discountsMinor: number;
+}
+
+const emptySums = (): Sums => ({ chargedMinor: 0, collectedMinor: 0, refundedMinor: 0, discountsMinor: 0 });
+
+function add(sums: Sums, row: EntryRow): void {
+  if (row.kind === 'charge' || row.kind === 'adjustment') sums.chargedMinor += row.amount_minor;
+  if (row.kind === 'adjustment' && row.amount_minor < 0) sums.discountsMinor -= row.amount_minor;
+  if (row.kind === 'payment') sums.collectedMinor += row.amount_minor;
+  if (row.kind === 'refund') sums.refundedMinor += row.amount_minor;
+}
+
+const withNet = <T extends Sums>(sums: T) => ({ ...sums, netMinor: sums.collectedMinor - sums.refundedMinor });
+
+/** Builds the report from the ledger; `doctorId` narrows it to one doctor. */
+export async function buildReport(
+  db: Kysely<Database>,
+  money: ClinicMoney,
+  input: RangeInput,
+  includeDrawer: boolean,
+): Promise<PaymentReport> {
+  const { fromIso, toIso } = rangeInstants(input.from, input.to, money.timeZone);
+  const rows = await entriesBetween(db, fromIso, toIso, input.doctorId);
+  const totals = emptySums();
+  const byMethod = new Map<PaymentMethod, { collectedMinor: number; refundedMinor: number; count: number }>();
+  const byDoctor = new Map<number, Sums & { doctorName: string }>();
+  const byDay = new Map<string, Sums>();
+  for (let day = input.from; day <= input.to; day = addDays(day, 1)) byDay.set(day, emptySums());
+  for (const row of rows) {
+    add(totals, row);
+    const doctor = byDoctor.get(row.doctor_id) ?? { ...emptySums(), doctorName: row.doctor_name };
+    add(doctor, row);
+    byDoctor.set(row.doctor_id, doctor);
+    const day = byDay.get(localDateTime(row.created_at, money.timeZone).date);
+    if (day) add(day, row);
+    if (row.method && (row.kind === 'payment' || row.kind === 'refund')) {
+      const method = byMethod.get(row.method) ?? { collectedMinor: 0, refundedMinor: 0, count: 0 };
+      if (row.kind === 'payment') method.collectedMinor += row.amount_minor;
+      else method.refundedMinor += row.amount_minor;
+      method.count += 1;
+      byMethod.set(row.method, method);
+    }
+  }
+  const unpaid = await listSummaries(db, money, {
+    from: input.from,
+    to: input.to,
+    appointmentStatus: 'completed',
+    ...(input.doctorId === undefined ? {} : { doctorId: input.doctorId }),
+  });
+  return {
+    from: input.from,
+    to: input.to,
+    currency: money.currency,
+    minorDigits: money.digits,
+    doctorId: input.doctorId ?? null,
+    totals: withNet(totals),
+    byMethod: PAYMENT_METHODS.flatMap((method) => {
+      const sums = byMethod.get(method);
+      return sums ? [{ method, ...sums, netMinor: sums.collectedMinor - sums.refundedMinor }] : [];
+    }),
+    byDoctor: [...byDoctor.entries()]
+      .map(([doctorId, sums]) => ({ doctorId, ...withNet(sums) }))
+      .sort((a, b) => a.doctorName.localeCompare(b.doctorName)),
+    byDay: [...byDay.entries()].map(([date, sums]) => {
+      const { discountsMinor: _discounts, ...rest } = withNet(sums);
+      return { date, ...rest };
+    }),
+    unpaidCompleted: unpaid.filter((s) => s.balanceMinor > 0),
+    drawerSessions: includeDrawer ? await sessionsBetween(db, money, fromIso, toIso) : [],
+  };
+}
+
+const CSV_FIELDS = [
+  'Date',
+  'Time',
+  'Receipt',
+  'Patient number',
+  'Patient',
+  'Doctor',
+  'Appointment',
+  'Kind',
+  'Method',
+  'Amount',
+  'Currency',
+  'Reference',
+  'Reason',
+  'By',
+] as const;
+
+export function createReportsService({ db, clock }: ServiceDeps) {
+  /** Doctors see only their own totals, and no drawer. */
+  async function report(actor: Actor, input: RangeInput): Promise<PaymentReport> {
+    const money = await clinicMoney(db);
+    const doctorId = actor.role === 'doctor' ? actor.userId : input.doctorId;
+    return buildReport(db, money, { ...input, doctorId }, actor.role !== 'doctor');
+  }
+
+  async function ledgerCsv(
+    actor: Actor,
+    input: { from: string; to: string; bom?: boolean | undefined },
+  ): Promise<{ fileName: string; csv: string }> {
+    const money = await clinicMoney(db);
+    const { fromIso, toIso } = rangeInstants(input.from, input.to, money.timeZone);
+    const rows = await entriesBetween(db, fromIso, toIso, undefined);
+    const data = rows.map((r) => {
+      const at = localDateTime(r.created_at, money.timeZone);
+      // Adjustments are signed; refunds leave the clinic, so they are negative here.
+      const signed = r.kind === 'refund' ? -r.amount_minor : r.amount_minor;
+      return [
+        at.date,
+        at.time,
+        r.receipt_id === null ? '' : String(r.receipt_id),
+        patientNumber(r.patient_id),
+        r.patient_name,
+        r.doctor_name,
+        `${r.appointment_date} ${r.appointment_time}`,
+        r.kind,
+        r.method ?? '',
+        formatMajor(signed, money.digits),
+        money.currency,
+        r.reference ?? '',
+        r.reason ?? '',
+        r.created_by_name ?? '',
+      ];
+    });
+    const csv = Papa.unparse(
+      { fields: [...CSV_FIELDS], data },
+      {
+        newline: '\r\n',
+        // Text that a spreadsheet would run as a formula gets a leading quote; plain negative amounts do not.
+        escapeFormulae: /^[=+\-@\t\r](?!\d+(?:\.\d+)?$)/,
+      },
+    );
+    // An export of patient data leaves the app: it is audited like any write.
+    await writeTx(db, (trx) =>
+      writeAudit(trx, clock, {
+        userId: actor.userId,
+        action: 'payment.ledger_csv',
+        entity: 'payment_ledger',
+        entityId: null,
+        after: { from: input.from, to: input.to, rows: rows.length },
+      }),
+    );
+    return {
+      fileName: `ledger-${input.from}-to-${input.to}.csv`,
+      csv: `${input.bom ? '\uFEFF' : ''}${csv}\r\n`,
+    };
+  }
+
+  return { report, ledgerCsv };
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>;

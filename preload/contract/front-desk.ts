@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { ADMIN, channel } from './channel.ts';
+import {
+  birthDateSchema,
+  dateRangeCheck,
+  dateSchema,
+  emailSchema,
+  idSchema,
+  optionalPhoneSchema,
+  optionalTextSchema,
+  personNameSchema,
+  phoneSchema,
+  reasonSchema,
+  versionSchema,
+} from './fields.ts';
+
+// The front desk: the patient registry and the life of an appointment.
+
+const DESK = ['admin', 'receptionist'] as const;
+
+export const APPOINTMENT_STATUSES = [
+  'scheduled',
+  'checked_in',
+  'in_consultation',
+  'completed',
+  'cancelled',
+  'no_show',
+] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+export const patientSummarySchema = z.object({
+  patientId: z.number(),
+  /** The number printed on cards and receipts, e.g. P-000042. */
+  patientNumber: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  gender: z.string().nullable(),
+  age: z.number().nullable(),
+  dateOfBirth: z.string().nullable(),
+});
+export type PatientSummary = z.infer<typeof patientSummarySchema>;
+
+export const appointmentSchema = z.object({
+  appointmentId: z.number(),
+  doctorId: z.number(),
+  doctorName: z.string(),
+  patientId: z.number(),
+  patientName: z.string(),
+  availabilityId: z.number(),
+  date: z.string(),
+  time: z.string(),
+  endTime: z.string(),
+  status: z.enum(APPOINTMENT_STATUSES),
+  isWalkIn: z.boolean(),
+  needsRescheduleReason: z.string().nullable(),
+  /** When the patient checked in (UTC), for the waiting timer. */
+  checkedInAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Appointment = z.infer<typeof appointmentSchema>;
+
+const historyStepSchema = z.object({
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  reason: z.string().nullable(),
+  changedBy: z.string().nullable(),
+  changedAt: z.string(),
+  isUndo: z.boolean(),
+});
+
+const rescheduleSchema = z.object({
+  oldDate: z.string(),
+  oldTime: z.string(),
+  newDate: z.string(),
+  newTime: z.string(),
+  reason: z.string().nullable(),
+  rescheduledAt: z.string(),
+  rescheduledBy: z.string().nullable(),
+});
+
+export const patientDetailSchema = patientSummarySchema.extend({
+  medicalNotes: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  appointments: z.array(appointmentSchema),
+  reschedules: z.array(rescheduleSchema.extend({ appointmentId: z.number() })),
+});
+
+const genderSchema = z.enum(['female', 'male', 'other', 'unknown'], {
+  error: 'Choose female, male, other or unknown.',
+});
+
+const patientFields = {
+  name: personNameSchema,
+  phone: phoneSchema,
+  email: z
+    .union([z.literal('').transform(() => null), z.null(), emailSchema])
+    .optional()
+    .transform((v) => v ?? null),
+  gender: genderSchema.nullable().optional(),
+  age: z
+    .number({ error: 'Enter the age in years.' })
+    .int('Enter the age in whole years.')
+    .min(0, 'The age cannot be negative.')
+    .max(130, 'Enter an age of 130 or less.')
+    .nullable()
+    .optional(),
+  dateOfBirth: birthDateSchema.nullable().optional(),
+  medicalNotes: optionalTextSchema(4000, 'medical notes'),
+};
+
+const idOnly = z.object({ appointmentId: idSchema });
+
+export const waitlistEntrySchema = z.object({
+  waitlistId: z.number(),
+  patientId: z.number(),
+  patientName: z.string(),
+  patientPhone: z.string().nullable(),
+  doctorId: z.number().nullable(),
+  doctorName: z.string().nullable(),
+  specialization: z.string().nullable(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const waitlistMatchSchema = z.object({
+  entry: waitlistEntrySchema,
+  /** The earliest free slot that fits the entry. */
+  slot: z.object({
+    availabilityId: z.number(),
+    doctorId: z.number(),
+    doctorName: z.string(),
+    date: z.string(),
+    startTime: z.string(),
+    endTime: z.string(),
+  }),
+});
+
+export const frontDeskChannels = {
+  'patients.search': channel({
+    description: 'Patients whose name, phone, email or number contains the typed text.',
+    access: 'staff',
+    input: z.object({
+      query: z.string().trim().max(120, 'Use at most 120 characters to search.'),
+      limit: z.number().int().min(1).max(200).optional(),
+    }),
+    output: z.array(patientSummarySchema),
+  }),
+  'patients.findDuplicates': channel({
+    description: 'Existing patients with the same name and phone, or the same email.',
+    access: DESK,
+    input: z.object({ name: personNameSchema, phone: optionalPhoneSchema, email: patientFields.email }),
+    output: z.array(patientSummarySchema),
+  }),
+  'patients.register': channel({
+    description: 'Registers a patient; refused while possible duplicates are not confirmed as different people.',
+    access: DESK,
+    input: z.object({ ...patientFields, confirmedNotDuplicate: z.boolean().optional() }),
+    output: patientDetailSchema,
+  }),
+  'patients.update': channel({
+    description: 'Edits a patient; refused if another desk saved first.',
+    access: DESK,
+    input: z.object({ patientId: idSchema, version: versionSchema, ...patientFields }),
+    output: patientDetailSchema,
+  }),
+  'patients.get': channel({
+    description: 'A patient with their appointments and reschedule history.',
+    access: 'staff',
+    input: z.object({ patientId: idSchema }),
+    output: patientDetailSchema,
+  }),
+  'appointments.book': channel({
+    description: 'Books a free slot for a patient.',
+    access: DESK,
+    input: z.object({
+      availabilityId: idSchema,
+      patientId: idSchema,
+      /** Given when the desk confirms booking over the patient's other appointment at that time. */
+      overlapOverrideReason: optionalTextSchema(300, 'reason for the double appointment'),
+    }),
+    output: appointmentSchema,
+  }),
+  'appointments.get': channel({
+    description: 'One appointment with every status step.',
+    access: 'staff',
+    input: idOnly,
+    output: appointmentSchema.extend({ history: z.array(historyStepSchema), reschedules: z.array(rescheduleSchema) }),
+  }),
+  'appointments.checkIn': channel({
+    description: 'The patient has arrived.',
+    access: DESK,
+    input: idOnly,
+    output: appointmentSchema,
+  }),
+  'appointments.startConsultation': channel({
+    description: 'The doctor calls the patient in.',
+    access: ['admin', 'doctor'],
+    input: idOnly,
+    output: appointmentSchema,
+  }),
+  'appointments.complete': channel({
+    description: 'The visit is over.',
+    access: ['admin', 'doctor'],
+    input: idOnly,
+    output: appointmentSchema,
+  }),
+  'appointments.noShow': channel({
+    description: 'The patient did not come; frees the slot.',
+    access: DESK,
+    input: idOnly,
+    output: appointmentSchema,
+  }),
+  'appointments.cancel': channel({
+    description: 'Cancels with a reason and frees the slot; the appointment stays in history.',
+    access: DESK,
+    input: z.object({ appointmentId: idSchema, reason: reasonSchema('reason for cancelling') }),
+    output: appointmentSchema,
+  }),
+  'appointments.undoLastStep': channel({
+    description: 'Undoes the last status step of an appointment (admins only, audited).',
+    access: ADMIN,
+    input: z.object({ appointmentId: idSchema, reason: reasonSchema('reason for the undo') }),
+    output: appointmentSchema,
+  }),
+  'appointments.reschedule': channel({
+    description: 'Moves an appointment to another free slot in one step, keeping its payment and history.',
+    access: DESK,
+    input: z.object({
+      appointmentId: idSchema,
+      newAvailabilityId: idSchema,
+      reason: reasonSchema('reason for the change'),
+    }),
+    output: appointmentSchema,
+  }),
+  'appointments.walkIn': channel({
+    description:
+      'Sees a patient today without an appointment: the next free slot, or a new one now, checked in at once.',
+    access: DESK,
+    input: z.object({
+      patientId: idSchema,
+      doctorId: idSchema,
+      overlapOverrideReason: optionalTextSchema(300, 'reason for the double appointment'),
+    }),
+    output: appointmentSchema,
+  }),
+  'appointments.board': channel({
+    description: 'A day’s appointments of every doctor, for the flow board.',
+    access: 'staff',
+    input: z.object({ date: dateSchema.optional() }),
+    output: z.object({
+      date: z.string(),
+      now: z.object({ date: z.string(), time: z.string() }),
+      appointments: z.array(appointmentSchema),
+    }),
+  }),
+  'waitlist.add': channel({
+    description: 'Puts a patient on the waitlist for a doctor or a specialization between two dates.',
+    access: DESK,
+    input: z
+      .object({
+        patientId: idSchema,
+        doctorId: idSchema.optional(),
+        specialization: z.string().trim().min(1).max(80).optional(),
+        fromDate: dateSchema,
+        toDate: dateSchema,
+        notes: optionalTextSchema(300, 'note'),
+      })
+      .refine((v) => v.doctorId !== undefined || v.specialization !== undefined, {
+        message: 'Choose a doctor or a specialization.',
+        path: ['doctorId'],
+      })
+      .superRefine(dateRangeCheck({ from: 'fromDate', to: 'toDate' })),
+    output: waitlistEntrySchema,
+  }),
+  'waitlist.list': channel({
+    description: 'Everyone still waiting, earliest first.',
+    access: 'staff',
+    input: z.object({}),
+    output: z.array(waitlistEntrySchema),
+  }),
+  'waitlist.remove': channel({
+    description: 'Takes a patient off the waitlist.',
+    access: DESK,
+    input: z.object({ waitlistId: idSchema }),
+    output: z.object({ done: z.literal(true) }),
+  }),
+  'waitlist.matches': channel({
+    description: 'Waiting patients for whom a free slot exists now, with the earliest such slot.',
+    access: DESK,
+    input: z.object({}),
+    output: z.array(waitlistMatchSchema),
+  }),
+  'waitlist.book': channel({
+    description: 'Books a free slot for a waiting patient and takes them off the waitlist, in one step.',
+    access: DESK,
+    input: z.object({ waitlistId: idSchema, availabilityId: idSchema }),
+    output: appointmentSchema,
+  }),
+} as const;
