@@ -3,6 +3,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** The service domains; the same names as the contract files and the renderer features. */
+const SERVICE_DOMAINS = [
+  'auth',
+  'admin',
+  'schedule',
+  'front-desk',
+  'patients',
+  'payments',
+  'messages',
+  'operations',
+  'exports',
+];
+
 const layerRule = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
@@ -38,7 +51,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...layerRule([
         {
-          group: ['**/main/**', '**/db/**', 'electron', 'better-sqlite3', 'node:*'],
+          group: ['**/main/**', '**/db/**', '\\#db/*', 'electron', 'better-sqlite3', 'node:*'],
           message: 'The renderer talks to main only through window.clinic.',
         },
       ]),
@@ -57,12 +70,18 @@ export default tseslint.config(
     files: ['main/services/**/*.ts'],
     rules: layerRule([
       { group: ['electron', '**/renderer/**'], message: 'Services are plain TypeScript: no Electron, no renderer.' },
+      {
+        // main/services/<domain>/ reaches another domain only through its index.ts (core is the
+        // shared kernel every domain may use).
+        regex: `^\\.\\./(?!core/)(${SERVICE_DOMAINS.join('|')})/(?!index\\.ts$)`,
+        message: "Import another domain only through its index.ts (its public face).",
+      },
     ]),
   },
   {
     files: ['preload/**/*.ts'],
     rules: layerRule([
-      { group: ['**/main/**', '**/db/**', '**/renderer/**'], message: 'The preload only knows the contract.' },
+      { group: ['**/main/**', '**/db/**', '\\#db/*', '**/renderer/**'], message: 'The preload only knows the contract.' },
     ]),
   },
   {

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_performance.ts';
 import * as m0012 from './migrations/0012_search_words.ts';
 import * as m0013 from './migrations/0013_backup_kind_cli.ts';
 import * as m0014 from './migrations/0014_session_epoch.ts';
+import * as m0015 from './migrations/0015_canonical_time_zone.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0012_search_words': m0012,
   '0013_backup_kind_cli': m0013,
   '0014_session_epoch': m0014,
+  '0015_canonical_time_zone': m0015,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { openSqlite } from './connection.ts';
 import { migrateToLatest } from './migrate.ts';
+import { nulRefusal, rowsWithNul } from './move-text-check.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
 
@@ -168,6 +169,13 @@ export async function moveToServer(
       tables.map((t) => [t, (source.raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]),
     );
     const totalRows = [...counts.values()].reduce((a, b) => a + b, 0);
+    const unmovable: string[] = [];
+    for (const table of tables) {
+      const { columns } = await pgColumns(target.db, table);
+      unmovable.push(...rowsWithNul(source.raw, table, columns, await primaryKey(target.db, table)));
+    }
+    const refusal = nulRefusal(unmovable);
+    if (refusal) throw new MoveRefused(refusal);
     const sums = new Map<string, string>();
 
     await target.db.connection().execute(async (conn) => {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AppointmentStatus, LedgerKind, PaymentMethod, PaymentStatus } from '#shared/statuses.ts';
 
 /**
  * Kysely view of the clinic database. The nine seed tables keep the names and meaning of
@@ -8,9 +9,8 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
  */
 export type Role = 'admin' | 'receptionist' | 'doctor' | 'patient';
 export type UserStatus = 'active' | 'inactive' | 'locked';
-export type AppointmentStatus = 'scheduled' | 'checked_in' | 'in_consultation' | 'completed' | 'cancelled' | 'no_show';
-export type PaymentStatus = 'unpaid' | 'partially_paid' | 'paid' | 'partially_refunded' | 'refunded' | 'void';
-export type PaymentMethod = 'cash' | 'card' | 'mobile_money' | 'insurance' | 'bank_transfer' | 'other';
+// The status and kind lists are the shared kernel's (the migrations' CHECKs keep frozen copies).
+export type { AppointmentStatus, LedgerKind, PaymentMethod, PaymentStatus } from '#shared/statuses.ts';
 export type Flag = 0 | 1;
 
 export interface UsersTable {
@@ -241,8 +241,6 @@ export interface ChatReadMarkersTable {
   last_read_message_id: number;
   updated_at: string;
 }
-
-export type LedgerKind = 'charge' | 'adjustment' | 'payment' | 'refund';
 
 /** added: append-only money movements behind each payments row (minor units) */
 export interface PaymentLedgerTable {

@@ -1,5 +1,5 @@
-import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/connection-any.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '#db/connection-any.ts';
+import { migrateToLatest } from '#db/migrate.ts';
 import { createConnectionControl, type ConnectionOptions } from './connection/control.ts';
 import type { PgEventBridge } from './events/pg-bridge.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isPostgresUrl } from '../../db/connection-any.ts';
+import { isPostgresUrl } from '#db/connection-any.ts';
 import { startAppCore, type AppCore } from '../app-core.ts';
 import type { Clock } from '../services/core/clock.ts';
 import type { Logger } from '../services/core/logger.ts';
@@ -10,12 +10,27 @@ export interface CliIo {
   out(line: string): void;
   err(line: string): void;
   env: Readonly<Record<string, string | undefined>>;
+  /** All of standard input as UTF-8, or null when it is longer than `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string | null>;
+}
+
+async function readProcessStdin(maxBytes: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > maxBytes) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const processIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
+  readStdin: readProcessStdin,
 };
 
 /** Service logs go to stderr, so stdout holds only the command's own output (JSON for `call`). */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isPostgresUrl } from '../../db/connection-any.ts';
+import { isPostgresUrl } from '#db/connection-any.ts';
 import { CliFailure, parseFlags, requiredFlag, stringFlag, UsageError } from './args.ts';
 import type { CliIo } from './io.ts';
 
@@ -41,7 +41,7 @@ export async function moveToServerCommand(argv: readonly string[], io: CliIo): P
   if (!isPostgresUrl(url)) throw new UsageError('--to must be a postgres:// URL.');
   if (!existsSync(file)) throw new CliFailure(`There is no clinic file at ${file}.`);
   // Loaded here so the other commands never load the PostgreSQL driver.
-  const { moveToServer, MoveRefused } = await import('../../db/postgres-move.ts');
+  const { moveToServer, MoveRefused } = await import('#db/postgres-move.ts');
   const bar = progressBar(io);
   try {
     const report = await moveToServer(file, url, (p) => bar(p.table, p.copiedRows, p.totalRows));

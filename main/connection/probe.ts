@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { MIGRATIONS } from '../../db/migrate.ts';
+import { MIGRATIONS } from '#db/migrate.ts';
 import { MIN_PG_MAJOR, type ServerDetails, type ServerProbe } from '#contract/connection.ts';
 import { AppError } from '../services/core/errors.ts';
 import { sslOf } from './server-url.ts';

@@ -1,7 +1,7 @@
 import { createElement as h, type ReactElement } from 'react';
 import { Document, Page, Text, View, type DocumentProps, type Styles } from '@react-pdf/renderer';
 import type { PaymentReport } from '#contract/payments.ts';
-import { formatMoney } from '../services/payments/money.ts';
+import { formatMinorCode as formatMoney } from '#shared/money.ts';
 import { pdfStyles } from './styles.ts';
 import { METHOD_WORDS, words } from './strings.ts';
 

@@ -1,24 +1,24 @@
-import { createAuditViewService } from './admin/audit-view.ts';
-import { createAuthService } from './auth/auth.ts';
-import { createBackupsService, type OperationsHost } from './operations/backups.ts';
-import { createAppointmentsService } from './front-desk/appointments.ts';
+import { createAuditViewService } from './admin/index.ts';
+import { createAuthService } from './auth/index.ts';
+import { createBackupsService, type OperationsHost } from './operations/index.ts';
+import { createAppointmentsService } from './front-desk/index.ts';
 import type { ServiceDeps } from './core/context.ts';
-import { createDrawerService } from './payments/drawer.ts';
-import { createPaymentsService } from './payments/payments.ts';
-import { createReceiptsService } from './payments/receipts.ts';
-import { createReportsService } from './payments/reports.ts';
-import { createExportsService } from './exports/exports.ts';
-import { createPatientsService } from './patients/patients.ts';
-import { createDoctorsService } from './schedule/doctors.ts';
-import { createExceptionsService } from './schedule/exceptions.ts';
-import { createScheduleViewService } from './schedule/schedule-view.ts';
-import { createSlotsService } from './schedule/slots.ts';
-import { createTemplatesService } from './schedule/templates.ts';
-import { createSettingsService } from './admin/settings.ts';
-import { createSetupService } from './admin/setup.ts';
-import { createUsersService } from './admin/users.ts';
-import { createWaitlistService } from './front-desk/waitlist.ts';
-import { createMessagesService } from './messages/messages.ts';
+import { createDrawerService } from './payments/index.ts';
+import { createPaymentsService } from './payments/index.ts';
+import { createReceiptsService } from './payments/index.ts';
+import { createReportsService } from './payments/index.ts';
+import { createExportsService } from './exports/index.ts';
+import { createPatientsService } from './patients/index.ts';
+import { createDoctorsService } from './schedule/index.ts';
+import { createExceptionsService } from './schedule/index.ts';
+import { createScheduleViewService } from './schedule/index.ts';
+import { createSlotsService } from './schedule/index.ts';
+import { createTemplatesService } from './schedule/index.ts';
+import { createSettingsService } from './admin/index.ts';
+import { createSetupService } from './admin/index.ts';
+import { createUsersService } from './admin/index.ts';
+import { createWaitlistService } from './front-desk/index.ts';
+import { createMessagesService } from './messages/index.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
 export function createServices(deps: ServiceDeps, operations: OperationsHost | null = null) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { AppCore } from '../app-core.ts';
 import {
   canAnswer,
@@ -154,6 +155,12 @@ export async function startWebServer({
   }
 
   const server: Server = createServer(onRequest);
+  // CONNECT (a proxy tunnel) is not served. Without a listener Node drops the connection
+  // unanswered; this answers it like any other refused method.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, noInput } from './channel.ts';
+import { secretTextSchema } from './fields.ts';
 
 // Where the clinic's data lives, chosen on the first-run screen: this computer (a SQLite file)
 // or the clinic's PostgreSQL server. Public channels, but main answers the test and the switch
@@ -43,8 +44,7 @@ const identifierSchema = (label: string) =>
 export const serverDatabaseSchema = identifierSchema('database name');
 export const serverUserSchema = identifierSchema('user name');
 
-export const serverPasswordSchema = z
-  .string({ error: 'Enter the database user’s password.' })
+export const serverPasswordSchema = secretTextSchema('password', 'Enter the database user’s password.')
   .min(1, 'Enter the database user’s password.')
   .max(1000, 'Use at most 1000 characters for the password.');
 

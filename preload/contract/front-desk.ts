@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPOINTMENT_STATUSES } from '#shared/statuses.ts';
 import { ADMIN, channel } from './channel.ts';
 import {
   birthDateSchema,
@@ -11,22 +12,14 @@ import {
   personNameSchema,
   phoneSchema,
   reasonSchema,
+  searchQuerySchema,
+  textSchema,
   versionSchema,
 } from './fields.ts';
 
 // The front desk: the patient registry and the life of an appointment.
 
 const DESK = ['admin', 'receptionist'] as const;
-
-export const APPOINTMENT_STATUSES = [
-  'scheduled',
-  'checked_in',
-  'in_consultation',
-  'completed',
-  'cancelled',
-  'no_show',
-] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 export const patientSummarySchema = z.object({
   patientId: z.number(),
@@ -144,7 +137,7 @@ export const frontDeskChannels = {
     description: 'Patients whose name, phone, email or number contains the typed text.',
     access: 'staff',
     input: z.object({
-      query: z.string().trim().max(120, 'Use at most 120 characters to search.'),
+      query: searchQuerySchema,
       limit: z.number().int().min(1).max(200).optional(),
     }),
     output: z.array(patientSummarySchema),
@@ -264,7 +257,7 @@ export const frontDeskChannels = {
       .object({
         patientId: idSchema,
         doctorId: idSchema.optional(),
-        specialization: z.string().trim().min(1).max(80).optional(),
+        specialization: textSchema('specialization').trim().min(1).max(80).optional(),
         fromDate: dateSchema,
         toDate: dateSchema,
         notes: optionalTextSchema(300, 'note'),

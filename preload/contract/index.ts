@@ -19,6 +19,7 @@ import {
   passwordSchema,
   personNameSchema,
   ROLES,
+  searchQuerySchema,
   STAFF_ROLES,
   timeZoneSchema,
   versionSchema,
@@ -225,7 +226,7 @@ export const contract = {
     description: 'Staff accounts, filtered by text, role and status.',
     access: ADMIN,
     input: z.object({
-      query: z.string().trim().max(120, 'Use at most 120 characters to search.').optional(),
+      query: searchQuerySchema.optional(),
       role: z.enum(STAFF_ROLES).optional(),
       status: z.enum(['active', 'inactive', 'locked']).optional(),
     }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
-import { idSchema, ROLES } from './fields.ts';
+import { idSchema, ROLES, searchQuerySchema, textSchema } from './fields.ts';
 
 // Internal messaging: one thread per doctor and patient between that doctor and the front desk.
 // Every channel is open to all staff; main narrows a doctor to the threads of their own patients.
@@ -10,8 +10,7 @@ export const MESSAGE_MAX_LENGTH = 4000;
 /** Code points, as the database's length() counts them (an emoji is one character). */
 export const characterCount = (text: string): number => [...text].length;
 
-export const messageTextSchema = z
-  .string({ error: 'Write a message first.' })
+export const messageTextSchema = textSchema('message', 'Write a message first.')
   .trim()
   .min(1, 'Write a message first.')
   .refine((text) => characterCount(text) <= MESSAGE_MAX_LENGTH, 'Use at most 4,000 characters.');
@@ -48,10 +47,10 @@ export const unreadTotalsSchema = z.object({
 });
 export type UnreadTotals = z.infer<typeof unreadTotalsSchema>;
 
-const querySchema = z.string().trim().max(120, 'Use at most 120 characters to search.');
+const querySchema = searchQuerySchema;
 const limitSchema = (max: number) => z.number().int().min(1).max(max).optional();
 
-export const threadCursorSchema = z.object({ updatedAt: z.string().max(40), chatId: idSchema });
+export const threadCursorSchema = z.object({ updatedAt: textSchema('list position').max(40), chatId: idSchema });
 
 export const messagesChannels = {
   'messages.threads': channel({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADMIN, channel } from './channel.ts';
-import { dateSchema, idSchema, orderedRange, versionSchema } from './fields.ts';
+import { dateSchema, idSchema, orderedRange, textSchema, versionSchema } from './fields.ts';
 
 // Operations: verified backups and restore, and the audit viewer. Admin only, except the
 // backup status that the home screen of every desk reads to warn about old backups.
@@ -20,8 +20,7 @@ export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
 export const backupSettingsUpdateSchema = z.object({
   version: versionSchema,
-  folder: z
-    .string({ error: 'Enter the backup folder.' })
+  folder: textSchema('backup folder', 'Enter the backup folder.')
     .trim()
     .min(1, 'Enter the backup folder.')
     .max(1000, 'Use at most 1000 characters for the backup folder.'),
@@ -71,8 +70,8 @@ const auditCursorSchema = z.number({ error: 'Reload the list and try again.' }).
 export const auditFiltersSchema = z
   .object({
     userId: idSchema.optional(),
-    action: z.string().trim().max(80, 'Use at most 80 characters for the action.').optional(),
-    entity: z.string().trim().max(80, 'Use at most 80 characters for the entity.').optional(),
+    action: textSchema('action').trim().max(80, 'Use at most 80 characters for the action.').optional(),
+    entity: textSchema('entity').trim().max(80, 'Use at most 80 characters for the entity.').optional(),
     patientId: idSchema.optional(),
     from: dateSchema.optional(),
     to: dateSchema.optional(),
@@ -115,7 +114,7 @@ export const operationsChannels = {
   'backups.run': channel({
     description: 'Backs up now into the backup folder, verifies the copy and returns it.',
     access: ADMIN,
-    input: z.object({ runId: z.string().max(64).optional() }),
+    input: z.object({ runId: textSchema('backup run').max(64).optional() }),
     output: backupSchema,
   }),
   'backups.restore': channel({
@@ -124,8 +123,8 @@ export const operationsChannels = {
     input: z
       .object({
         backupId: idSchema.optional(),
-        path: z.string().trim().min(1, 'Enter the backup file.').max(1000).optional(),
-        confirmation: z.string({ error: `Type ${RESTORE_CONFIRMATION} to confirm.` }),
+        path: textSchema('backup file').trim().min(1, 'Enter the backup file.').max(1000).optional(),
+        confirmation: textSchema('confirmation', `Type ${RESTORE_CONFIRMATION} to confirm.`),
       })
       .refine((v) => v.backupId !== undefined || v.path !== undefined, {
         message: 'Choose a backup to restore.',

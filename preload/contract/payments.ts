@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { amountProblemSentence, amountShapeProblem } from '#shared/money.ts';
 import { channel } from './channel.ts';
-import { APPOINTMENT_STATUSES } from './front-desk.ts';
-import { boundedRange, dateSchema, idSchema, optionalTextSchema, orderedRange, reasonSchema } from './fields.ts';
+import { APPOINTMENT_STATUSES, LEDGER_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES } from '#shared/statuses.ts';
+import {
+  boundedRange,
+  dateSchema,
+  idSchema,
+  optionalTextSchema,
+  orderedRange,
+  reasonSchema,
+  searchQuerySchema,
+} from './fields.ts';
 
 // Payments: the ledger behind each appointment's payments row, receipts, the cash drawer and
 // the day-end report. Amounts go IN as decimal strings in major units ("12.50"); they come OUT
@@ -11,21 +20,19 @@ import { boundedRange, dateSchema, idSchema, optionalTextSchema, orderedRange, r
 const DESK = ['admin', 'receptionist'] as const;
 const DESK_AND_DOCTOR = ['admin', 'receptionist', 'doctor'] as const;
 
-export const PAYMENT_METHODS = ['cash', 'card', 'mobile_money', 'insurance', 'bank_transfer', 'other'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+// The lists themselves are the shared kernel's; the contract passes them on to the window.
+export { LEDGER_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES } from '#shared/statuses.ts';
+export type { LedgerKind, PaymentMethod, PaymentStatus } from '#shared/statuses.ts';
 
-export const PAYMENT_STATUSES = ['unpaid', 'partially_paid', 'paid', 'partially_refunded', 'refunded', 'void'] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-
-export const LEDGER_KINDS = ['charge', 'adjustment', 'payment', 'refund'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
-
-/** The shape of an amount as typed; the service checks the decimals against the currency. */
+/** The shape of an amount as typed (#shared/money.ts); the service checks the decimals against the currency. */
 export const amountSchema = (label: string) =>
   z
-    .string({ error: `Enter the ${label} as a number, for example 12.50.` })
+    .string({ error: amountProblemSentence('shape', 2, label) })
     .trim()
-    .regex(/^\d{1,9}(\.\d{1,3})?$/, `Enter the ${label} as a number, for example 12.50.`);
+    .superRefine((text, ctx) => {
+      const problem = amountShapeProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: amountProblemSentence(problem, 2, label) });
+    });
 
 export const paymentMethodSchema = z.enum(PAYMENT_METHODS, {
   error: 'Choose a payment method: cash, card, mobile money, insurance, bank transfer or other.',
@@ -179,7 +186,7 @@ export const paymentsChannels = {
         to: dateSchema,
         status: z.enum(PAYMENT_STATUSES, { error: 'Choose a payment status.' }).optional(),
         doctorId: idSchema.optional(),
-        query: z.string().trim().max(120, 'Use at most 120 characters to search.').optional(),
+        query: searchQuerySchema.optional(),
       })
       .superRefine(orderedRange),
     output: z.object({ rows: z.array(accountSummarySchema), truncated: z.boolean() }),

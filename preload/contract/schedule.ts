@@ -7,7 +7,9 @@ import {
   idSchema,
   optionalTextSchema,
   reasonSchema,
+  searchQuerySchema,
   slotMinutesSchema,
+  textSchema,
   timeSchema,
   versionSchema,
   weekdaysSchema,
@@ -134,8 +136,8 @@ export const scheduleChannels = {
     description: 'Doctors, searched by name or specialization.',
     access: 'staff',
     input: z.object({
-      query: z.string().trim().max(120, 'Use at most 120 characters to search.').optional(),
-      specialization: z.string().trim().max(80).optional(),
+      query: searchQuerySchema.optional(),
+      specialization: textSchema('specialization').trim().max(80).optional(),
       availableOnly: z.boolean().optional(),
     }),
     output: z.array(doctorSchema),
@@ -294,7 +296,7 @@ export const scheduleChannels = {
   'schedule.day': channel({
     description: 'One day of every doctor’s slots (or one specialization’s), for the calendar.',
     access: 'staff',
-    input: z.object({ date: dateSchema, specialization: z.string().trim().max(80).optional() }),
+    input: z.object({ date: dateSchema, specialization: textSchema('specialization').trim().max(80).optional() }),
     output: z.object({
       date: z.string(),
       now: clinicNowSchema,
@@ -347,7 +349,7 @@ export const scheduleChannels = {
     input: z
       .object({
         doctorId: idSchema.optional(),
-        specialization: z.string().trim().min(1).max(80).optional(),
+        specialization: textSchema('specialization').trim().min(1).max(80).optional(),
         fromDate: dateSchema.optional(),
         fromTime: timeSchema.optional(),
         limit: z.number().int().min(1).max(50).optional(),

@@ -5,7 +5,7 @@ import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { regenerateDoctor } from '../../main/services/schedule/slot-generation.ts';
 import { weekdaysToMask } from '../../main/services/schedule/slot-plan.ts';
-import { writeTx } from '../../db/tx.ts';
+import { writeTx } from '#db/tx.ts';
 import { addDays, minutesToTime, todayIn, weekday } from '#shared/dates.ts';
 import { BulkInsert } from './bulk.ts';
 import type { Figure } from './measure.ts';

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { DateField } from '../../renderer/src/features/calendar/DateField.tsx';
+import { DateField } from '../../renderer/src/ui/DateField.tsx';
 
 // Every date picker in the app is this field: the open picker's buttons all need a name
 // (axe's button-name rule failed on the month arrows in the leave dialog).

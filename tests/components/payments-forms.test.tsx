@@ -180,6 +180,25 @@ describe('refund', () => {
     expect(within(dialog).getByRole('button', { name: 'Refund' })).toBeEnabled();
   });
 
+  it('counts what the visit has had refunded already against the limit', async () => {
+    const refundedBefore = account({ ...paidAccount(), refundedMinor: 6000, status: 'partially_refunded' });
+    const { user } = await openDialog('receptionist', refundedBefore, 'Refund');
+    const dialog = await screen.findByRole('dialog', { name: 'Refund Jane Doe' });
+    const amount = within(dialog).getByRole('textbox', { name: 'Amount to refund' });
+    await user.clear(amount);
+    await user.type(amount, '40.01');
+    expect(
+      within(dialog).getByText(
+        'Refunds above £100.00 for one visit need an admin, and £60.00 has been refunded already. Ask an admin to sign in at this desk to make it.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Refund' })).toBeDisabled();
+    await user.clear(amount);
+    await user.type(amount, '40');
+    expect(within(dialog).queryByText(/need an admin/)).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Refund' })).toBeEnabled();
+  });
+
   it('lets an admin refund above the limit', async () => {
     await openDialog('admin', paidAccount(), 'Refund');
     const dialog = await screen.findByRole('dialog', { name: 'Refund Jane Doe' });

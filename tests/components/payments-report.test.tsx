@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary, DrawerSession, PaymentReport } from '#contract/payments.ts';
-import { decimalToMinor, formatMinor, minorToDecimal } from '../../renderer/src/lib/money.ts';
+import { decimalToMinor, formatMinor, minorToDecimal } from '#shared/money.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';

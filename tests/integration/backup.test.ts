@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LATEST_MIGRATION } from '../../db/migrate.ts';
+import { LATEST_MIGRATION } from '#db/migrate.ts';
 import { insertPatients, generatePatient } from '../../main/cli/seed/patients.ts';
 import { createRng } from '../../main/cli/seed/prng.ts';
 import { verifyDatabaseFile, verifyInWorker } from '../../main/services/operations/backup-file.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../db/migrate.ts';
+import { MIGRATIONS } from '#db/migrate.ts';
 import { CHANNEL_NAMES } from '#contract/index.ts';
 import { SEED_SCHEMA } from '../support/er-schema.ts';
 

@@ -60,8 +60,41 @@ const plausible = fc.constantFrom(
   null,
 );
 
+// Text and dates at the edges: control characters (PostgreSQL refuses U+0000 in any text),
+// broken UTF-16, pasted line breaks, very long text and dates at or past the calendar's ends.
+const hostile = fc.constantFrom(
+  '\u0000',
+  'Ana\u0000Lee',
+  '\u001b[31mred',
+  'del\u007f',
+  'c1\u0085',
+  'line\r\nbreak',
+  '\ud83d',
+  'x\ude00',
+  '😀',
+  'x'.repeat(100_000),
+  ' '.repeat(100_000),
+  '0000-01-01',
+  '9999-12-31',
+  '2026-02-30',
+  '10000-01-01',
+  '+010000-01-01',
+  '2026-03-02T25:00',
+  '24:00',
+  '23:59',
+);
+
 const value = fc.letrec((tie) => ({
-  leaf: fc.oneof(plausible, fc.string({ maxLength: 300 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
+  leaf: fc.oneof(
+    plausible,
+    hostile,
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+  ),
   node: fc.oneof(
     { depthSize: 'small' },
     tie('leaf'),
@@ -75,7 +108,7 @@ function inputFor(channel: ChannelName): fc.Arbitrary<unknown> {
   const shaped =
     names.length === 0
       ? fc.constant({})
-      : fc.record(Object.fromEntries(names.map((n) => [n, fc.oneof(value, plausible)])), { requiredKeys: [] });
+      : fc.record(Object.fromEntries(names.map((n) => [n, fc.oneof(value, plausible, hostile)])), { requiredKeys: [] });
   return fc.oneof(shaped, fc.anything(), fc.constant(undefined));
 }
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
-import { createMigrator, LATEST_MIGRATION, migrateTo, migrateToLatest, MIGRATIONS } from '../../db/migrate.ts';
+import { openSqlite, type SqliteHandle } from '#db/connection.ts';
+import { createMigrator, LATEST_MIGRATION, migrateTo, migrateToLatest, MIGRATIONS } from '#db/migrate.ts';
 import { SEED_SCHEMA } from '../support/er-schema.ts';
 import { insertAppointment, insertDoctor, insertPatient, insertSlot, insertUser } from '../support/fixtures.ts';
 

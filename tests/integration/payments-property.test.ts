@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatMajor } from '../../main/services/payments/money.ts';
+import { minorToDecimal } from '#shared/money.ts';
 import type { PaymentReport } from '#contract/payments.ts';
 import { PAYMENT_METHODS } from '#contract/payments.ts';
 import { paymentsWorld, type PaymentsWorld } from '../support/payments.ts';
@@ -110,7 +110,7 @@ describe.each([
           } else if (c.kind === 'adjust') {
             const result = await app.call(world.desk, 'payments.adjustCharge', {
               appointmentId,
-              amount: formatMajor(c.minor, digits),
+              amount: minorToDecimal(c.minor, digits),
               reason: 'property test',
             });
             const accepted = !m.cancelled && c.minor !== m.charge && c.minor >= net;
@@ -122,7 +122,7 @@ describe.each([
           } else if (c.kind === 'pay') {
             const result = await app.call(world.desk, 'payments.take', {
               appointmentId,
-              amount: formatMajor(c.minor, digits),
+              amount: minorToDecimal(c.minor, digits),
               method: c.method,
             });
             const accepted = !m.cancelled && c.minor <= balance;
@@ -134,7 +134,7 @@ describe.each([
           } else {
             const result = await app.call(ADMIN_KEY, 'payments.refund', {
               appointmentId,
-              amount: formatMajor(c.minor, digits),
+              amount: minorToDecimal(c.minor, digits),
               method: c.method,
               reason: 'property test',
             });
@@ -163,7 +163,7 @@ describe.each([
             .prepare('SELECT amount, payment_status FROM payments WHERE appointment_id = ?')
             .get(appointmentId) as { amount: number; payment_status: string };
           expect(Math.round(row.amount * 10 ** digits)).toBe(m.charge);
-          expect(row.amount).toBe(Number(formatMajor(m.charge, digits)));
+          expect(row.amount).toBe(Number(minorToDecimal(m.charge, digits)));
           expect(row.payment_status).toBe(expectedStatus(m));
           // The account the screens show.
           const account = await app.ok(world.desk, 'payments.account', { appointmentId });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, type PostgresHandle } from '../../db/postgres.ts';
-import { PG_TX_ATTEMPTS, writeTx } from '../../db/tx.ts';
+import { openPostgres, type PostgresHandle } from '#db/postgres.ts';
+import { PG_TX_ATTEMPTS, writeTx } from '#db/tx.ts';
 import { databaseErrorToAppError, isUniqueViolation } from '../../main/services/core/errors.ts';
 import { createPgTestDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
 

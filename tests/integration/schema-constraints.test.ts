@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3';
-import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { openSqlite, type SqliteHandle } from '#db/connection.ts';
+import { migrateToLatest } from '#db/migrate.ts';
 import { insertAppointment, insertDoctor, insertPatient, insertSlot, insertUser } from '../support/fixtures.ts';
 
 // The database itself refuses bad data, whatever code writes it.

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { runCli, type CliRun } from '../support/cli.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTED_TABLES } from '../../main/cli/seed/counts.ts';
-import type { ExceptionRow as Exception, SlotRow as Slot, TemplateRow as Rule } from '../../db/schema.ts';
+import type { ExceptionRow as Exception, SlotRow as Slot, TemplateRow as Rule } from '#db/schema.ts';
 
 // `seed` run as a real child process: deterministic demo data that keeps every invariant.
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type BetterSqlite3 from 'better-sqlite3';
-import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
-import { migrateTo, migrateToLatest, MIGRATIONS } from '../../db/migrate.ts';
+import { openSqlite, type SqliteHandle } from '#db/connection.ts';
+import { migrateTo, migrateToLatest, MIGRATIONS } from '#db/migrate.ts';
 import { insertDoctor } from '../support/fixtures.ts';
 import { minutesToTime } from '#shared/dates.ts';
 

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../db/connection.ts';
-import { writeTx } from '../../db/tx.ts';
+import { openSqlite } from '#db/connection.ts';
+import { writeTx } from '#db/tx.ts';
 
 const run = promisify(execFile);
 const worker = resolve(import.meta.dirname, '..', 'support', 'tx-worker.ts');

@@ -1,4 +1,4 @@
-import { openDatabase, targetOf } from '../../db/connection-any.ts';
+import { openDatabase, targetOf } from '#db/connection-any.ts';
 import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 

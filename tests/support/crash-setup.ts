@@ -1,9 +1,9 @@
-import { openSqlite } from '../../db/connection.ts';
+import { openSqlite } from '#db/connection.ts';
 import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
-import { minorDigitsOf } from '../../main/services/payments/money.ts';
+import { minorDigitsOf } from '#shared/money.ts';
 import { deriveStatus } from '../../main/services/payments/payment-status.ts';
-import type { AppointmentStatus } from '../../db/schema.ts';
+import type { AppointmentStatus } from '#db/schema.ts';
 import type { Result } from '#contract/index.ts';
 import { todayIn } from '#shared/dates.ts';
 

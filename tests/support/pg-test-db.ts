@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPostgres } from '../../db/postgres.ts';
-import { MIGRATIONS, migrateToLatest } from '../../db/migrate.ts';
+import { openPostgres } from '#db/postgres.ts';
+import { MIGRATIONS, migrateToLatest } from '#db/migrate.ts';
 
 // PostgreSQL for the integration tests: the `integration-pg` vitest project sets
 // CLINIC_TEST_DIALECT=postgres, and CLINIC_TEST_PG_URL points at a server where the test user

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { openDatabase } from '../../db/connection-any.ts';
+import { openDatabase } from '#db/connection-any.ts';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import type { ChannelInput, ChannelName, ChannelOutput, Result } from '#contract/index.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { openSqlite } from '../../db/connection.ts';
-import { writeTx } from '../../db/tx.ts';
+import { openSqlite } from '#db/connection.ts';
+import { writeTx } from '#db/tx.ts';
 
 // A separate process that does read-then-write transactions on a shared file, to prove
 // writeTx (BEGIN IMMEDIATE) never fails with SQLITE_BUSY where a deferred begin would.

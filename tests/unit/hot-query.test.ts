@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type SqliteHandle } from '../../db/connection.ts';
-import { hotQuery } from '../../db/hot-query.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { openSqlite, type SqliteHandle } from '#db/connection.ts';
+import { hotQuery } from '#db/hot-query.ts';
+import { migrateToLatest } from '#db/migrate.ts';
 import { insertDoctor, insertPatient, insertSlot } from '../support/fixtures.ts';
 
 // Compiled hot queries: built once, then run with each call's own values.

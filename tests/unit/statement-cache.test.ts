@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withStatementCache } from '../../db/connection.ts';
+import { withStatementCache } from '#db/connection.ts';
 
 let raw: BetterSqlite3.Database;
 afterEach(() => raw.close());

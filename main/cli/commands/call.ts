@@ -2,32 +2,25 @@ import { CHANNEL_NAMES, contract, type ChannelName } from '#contract/index.ts';
 import { emailSchema } from '#contract/fields.ts';
 import { DB_OPTION, PASSWORD_ENV, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, requireExistingDb, withCore, type CliIo } from '../io.ts';
+import { readCallInput } from '../input.ts';
 import { checked } from '../validate.ts';
 
-const OPTIONS = { ...DB_OPTION, as: { type: 'string' } } as const;
+const OPTIONS = { ...DB_OPTION, as: { type: 'string' }, input: { type: 'string' } } as const;
 
 /** The transport key of the command line's one session. */
 const CLIENT_KEY = 'cli';
 
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`JSON is not valid: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 /** Signs in through the real dispatcher, then calls one channel with the given JSON input. */
 export async function callCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags(argv, OPTIONS, 2);
   const [channel, json] = flags.positionals;
-  if (channel === undefined || json === undefined) throw new UsageError('call needs a CHANNEL and its JSON input.');
+  if (channel === undefined) throw new UsageError('call needs a CHANNEL and its JSON input.');
   if (!isChannel(channel)) {
     throw new UsageError(`Unknown channel "${channel}". Channels: ${CHANNEL_NAMES.join(', ')}`);
   }
-  const input = parseJson(json);
+  const inputFile = stringFlag(flags, 'input');
   const dbFile = requiredFlag(flags, 'db');
   const asFlag = stringFlag(flags, 'as');
   const email = asFlag === undefined ? undefined : checked(emailSchema, asFlag, '--as');
@@ -39,6 +32,8 @@ export async function callCommand(argv: readonly string[], io: CliIo): Promise<n
     throw new UsageError(`Set the password of ${email} in the ${PASSWORD_ENV} environment variable.`);
   }
   requireExistingDb(dbFile);
+  // Read last, once every flag is known to be right: standard input can only be read once.
+  const input = await readCallInput({ argument: json, file: inputFile }, io);
 
   return withCore(dbFile, io, async ({ dispatcher }) => {
     if (email !== undefined && password !== undefined) {

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import { setupInputSchema, userCreateSchema } from '#contract/index.ts';
-import {
-  currencySchema,
-  emailSchema,
-  passwordSchema,
-  personNameSchema,
-  timeZoneSchema,
-} from '#contract/fields.ts';
+import { currencySchema, emailSchema, passwordSchema, personNameSchema, timeZoneSchema } from '#contract/fields.ts';
 import type { Actor } from '../../services/core/context.ts';
 import { DB_OPTION, PASSWORD_ENV, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';

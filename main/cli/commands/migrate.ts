@@ -1,11 +1,14 @@
-import { openSqlite } from '../../../db/connection.ts';
-import { migrateToLatest } from '../../../db/migrate.ts';
+import { openDatabase, targetOf } from '#db/connection-any.ts';
+import { migrateToLatest } from '#db/migrate.ts';
 import { DB_OPTION, parseFlags, requiredFlag } from '../args.ts';
 import type { CliIo } from '../io.ts';
 
-/** Creates the file if needed and applies every pending migration; returns their names. */
+/**
+ * Creates the file if needed (or opens the clinic server's database, for a postgres:// URL)
+ * and applies every pending migration; returns their names.
+ */
 export async function migrateFile(dbFile: string): Promise<string[]> {
-  const handle = openSqlite(dbFile);
+  const handle = await openDatabase(targetOf(dbFile));
   try {
     return await migrateToLatest(handle.db);
   } finally {

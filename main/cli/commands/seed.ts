@@ -3,16 +3,16 @@ import { planChats } from '../seed/chats.ts';
 import { countRows, type TableCounts } from '../seed/counts.ts';
 import { seedReadMarkers } from '../seed/messages.ts';
 import { addDays, isCalendarDate, localToUtcIso, todayIn } from '#shared/dates.ts';
-import { generatePatient, insertPatients } from '../seed/patients.ts';
+import { generatePatient, insertPatientsInto } from '../seed/patients.ts';
 import { seedPaymentActivity } from '../seed/payments-activity.ts';
 import { createRng } from '../seed/prng.ts';
 import { planAppointments } from '../seed/schedule.ts';
 import { writeSchedule } from '../seed/write.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import { timeZoneSchema } from '#contract/fields.ts';
 import type { AppCore } from '../../app-core.ts';
 import { writeAudit } from '../../services/core/audit.ts';
-import { minorDigitsOf } from '../../services/payments/money.ts';
+import { minorDigitsOf } from '#shared/money.ts';
 import type { Actor } from '../../services/core/context.ts';
 import { CliFailure, DB_OPTION, intFlag, parseFlags, requiredFlag, stringFlag, UsageError } from '../args.ts';
 import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
@@ -117,7 +117,7 @@ async function seed(
   // Each run draws its patients from its own stream, so --force adds new people.
   const rng = createRng(options.seed, `patients:${existingPatients}`);
   const firstNames: string[] = [];
-  const patientIds = await insertPatients(core.database.db, core.database.raw, options.patients, (i) => {
+  const patientIds = await insertPatientsInto(core.database, options.patients, (i) => {
     const patient = generatePatient(rng, existingPatients + i + 1, startDate, timeZone);
     firstNames.push(patient.firstName);
     return patient;

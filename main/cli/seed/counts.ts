@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { SEED_TABLES, type Database } from '../../../db/schema.ts';
+import { SEED_TABLES, type Database } from '#db/schema.ts';
 
 /** The seed tables and the schedule rules the seed creates. */
 export const COUNTED_TABLES = [...SEED_TABLES, 'schedule_templates', 'schedule_exceptions'] as const;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
 
 // Read markers for the demo's conversations (planned in chats.ts and written in bulk with the
 // schedule). Without them every seeded message would be unread for everybody; with them, each

@@ -1,7 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import { sql, type Kysely } from 'kysely';
+import type { DatabaseHandle } from '#db/connection-any.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import { MEDICAL_NOTES } from './catalog.ts';
 import { addDays, localToUtcIso, minutesToTime } from '#shared/dates.ts';
 import { emailPart, generateName, type Gender } from './names.ts';
@@ -101,4 +102,78 @@ export async function insertPatients(
     });
   }
   return ids;
+}
+
+/** Patients per multi-row INSERT on PostgreSQL: 7 parameters a row, well under its 65,535. */
+const PG_ROWS_PER_INSERT = 1_000;
+
+/**
+ * The same rows on PostgreSQL, through the query builder (there is no raw SQLite handle there).
+ * Each batch is generated before its transaction, whose ids are reserved from the users
+ * identity first: a SERIALIZABLE retry then writes the same rows again, and ids never depend
+ * on the order RETURNING happens to give.
+ */
+async function insertPatientsPostgres(
+  db: Kysely<Database>,
+  count: number,
+  next: (index: number) => SeedPatient,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < count; start += PATIENT_BATCH_SIZE) {
+    const batch = Array.from({ length: Math.min(count, start + PATIENT_BATCH_SIZE) - start }, (_, i) =>
+      next(start + i),
+    );
+    const batchIds = await writeTx(db, async (trx) => {
+      const { rows } = await sql<{ id: string }>`SELECT nextval(pg_get_serial_sequence('users', 'user_id')) AS id
+        FROM generate_series(1, ${batch.length})`.execute(trx);
+      const reserved = rows.map((r) => Number(r.id));
+      const withIds = batch.map((p, i) => ({ ...p, id: reserved[i] ?? Number.NaN }));
+      for (let from = 0; from < withIds.length; from += PG_ROWS_PER_INSERT) {
+        const rowsHere = withIds.slice(from, from + PG_ROWS_PER_INSERT);
+        await trx
+          .insertInto('users')
+          .values(
+            rowsHere.map((p) => ({
+              user_id: p.id,
+              name: p.name,
+              email: p.email,
+              phone: p.phone,
+              password_hash: null,
+              role: 'patient' as const,
+              status: 'active' as const,
+              created_at: p.createdAt,
+              updated_at: p.createdAt,
+              locked_until: null,
+            })),
+          )
+          .execute();
+        await trx
+          .insertInto('patients')
+          .values(
+            rowsHere.map((p) => ({
+              patient_id: p.id,
+              user_role: 'patient' as const,
+              age: p.age,
+              gender: p.gender,
+              medical_notes: p.medicalNotes,
+            })),
+          )
+          .execute();
+      }
+      return reserved;
+    });
+    ids.push(...batchIds);
+  }
+  return ids;
+}
+
+/** Inserts the patients into either database: SQLite's raw bulk path, or PostgreSQL's. */
+export function insertPatientsInto(
+  database: DatabaseHandle,
+  count: number,
+  next: (index: number) => SeedPatient,
+): Promise<number[]> {
+  return database.kind === 'postgres'
+    ? insertPatientsPostgres(database.db, count, next)
+    : insertPatients(database.db, database.raw, count, next);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, PaymentMethod } from '../../../db/schema.ts';
+import type { Database, PaymentMethod } from '#db/schema.ts';
+import { OPEN_STATUSES } from '#shared/statuses.ts';
 import type { Rng } from './prng.ts';
 
 // A realistic money trail for the demo, made through the payments services (so every rule,
@@ -42,7 +43,7 @@ export async function seedPaymentActivity(
     .innerJoin('payments as p', 'p.appointment_id', 'a.appointment_id')
     .select(['a.appointment_id', 'p.amount'])
     .where('a.appointment_date', '=', options.startDate)
-    .where('a.status', 'in', ['scheduled', 'checked_in', 'in_consultation'])
+    .where('a.status', 'in', [...OPEN_STATUSES])
     .where('p.payment_status', '=', 'unpaid')
     .orderBy('a.appointment_id')
     .execute();

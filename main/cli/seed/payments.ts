@@ -1,17 +1,10 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
+import { minorDigitsOf } from '#shared/money.ts';
 
 // Demo payments. The planned payments rows are written in bulk; this gives each row without
 // ledger entries the entries that reproduce it (a charge, and a payment when it is paid), and
 // sets its status from them, so the seed keeps the rule "the ledger is the truth".
-
-function minorDigitsOf(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
 
 export async function writeSeedLedger(trx: Tx): Promise<void> {
   const settings = await trx.selectFrom('settings').select('currency').where('id', '=', 1).executeTakeFirst();

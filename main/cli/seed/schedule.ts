@@ -1,4 +1,4 @@
-import type { AppointmentStatus, PaymentMethod, PaymentStatus } from '../../../db/schema.ts';
+import type { AppointmentStatus, PaymentMethod, PaymentStatus } from '#db/schema.ts';
 import { RESCHEDULE_REASONS } from './catalog.ts';
 import { addDays, localToUtcIso, minutesToTime } from '#shared/dates.ts';
 import type { Rng } from './prng.ts';
@@ -46,9 +46,6 @@ export interface PlannedAppointment {
   payment: { amount: number; method: PaymentMethod | null; status: PaymentStatus; transactionDate: string | null };
   reschedule: { oldDate: string; oldTime: string; reason: string | null; rescheduledAt: string } | null;
 }
-
-/** Statuses that leave the slot free: the complement of the partial unique index's WHERE. */
-export const INACTIVE_STATUSES: readonly AppointmentStatus[] = ['cancelled', 'no_show'];
 
 function payment(
   rng: Rng,

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { PlannedChat } from './chats.ts';
 import { writeSeedLedger } from './payments.ts';
-import { INACTIVE_STATUSES, type NewSeedSlot, type PlannedAppointment, type SeedSlot } from './schedule.ts';
+import { INACTIVE_STATUSES } from '#shared/statuses.ts';
+import type { NewSeedSlot, PlannedAppointment, SeedSlot } from './schedule.ts';
 
 /** Rows per multi-row INSERT: well under SQLite's (and PostgreSQL's) bound-parameter limits. */
 const ROWS_PER_INSERT = 500;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { AuditFilters, AuditRow } from '#contract/operations.ts';
 import { localToUtcIso, addDays } from '#shared/dates.ts';
 import type { ServiceDeps } from '../core/context.ts';

@@ -1,10 +1,10 @@
 import type { Settings } from '#contract/index.ts';
-import type { SettingsRow } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { SettingsRow } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, staleRecord } from '../core/errors.ts';
-import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from '../payments/money.ts';
+import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from '#shared/money.ts';
 
 export interface SettingsUpdate {
   version: number;

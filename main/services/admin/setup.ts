@@ -1,11 +1,11 @@
-import { writeTx } from '../../../db/tx.ts';
+import { writeTx } from '#db/tx.ts';
 import type { StaffUser } from '#contract/index.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { ServiceDeps } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { hashPassword } from '../auth/index.ts';
 import { toSettings } from './settings.ts';
-import { loadStaffUser } from '../auth/staff-users.ts';
+import { loadStaffUser } from '../auth/index.ts';
 
 export interface SetupInput {
   clinicName: string;

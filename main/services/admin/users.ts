@@ -1,12 +1,12 @@
-import { containsText } from '../../../db/like.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import { containsText } from '#db/like.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { StaffUser } from '#contract/index.ts';
 import type { StaffRole } from '#contract/fields.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, staleRecord } from '../core/errors.ts';
-import { hashPassword } from '../auth/passwords.ts';
-import { loadStaffUser, toStaffUser } from '../auth/staff-users.ts';
+import { hashPassword } from '../auth/index.ts';
+import { loadStaffUser, toStaffUser } from '../auth/index.ts';
 
 export interface DoctorProfile {
   specialization: string;

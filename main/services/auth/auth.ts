@@ -1,5 +1,5 @@
-import { writeTx } from '../../../db/tx.ts';
-import type { UserRow } from '../../../db/schema.ts';
+import { writeTx } from '#db/tx.ts';
+import type { UserRow } from '#db/schema.ts';
 import type { StaffUser } from '#contract/index.ts';
 import { writeAudit } from '../core/audit.ts';
 import { addMinutes } from '../core/clock.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, DoctorRow, UserRow } from '../../../db/schema.ts';
+import type { Database, DoctorRow, UserRow } from '#db/schema.ts';
 import type { StaffUser } from '#contract/index.ts';
 import { notFound } from '../core/errors.ts';
 

@@ -1,4 +1,4 @@
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
 import type { Clock } from './clock.ts';
 
 export interface AuditEntry {

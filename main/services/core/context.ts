@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import type { StaffRole } from '#contract/fields.ts';

@@ -1,6 +1,6 @@
 import type { CsvColumn } from './csv.ts';
 import type { ExportAppointment, ExportPatient } from './export-data.ts';
-import { ageOn, patientNumber } from '../patients/patients.ts';
+import { ageOn, patientNumber } from '../patients/index.ts';
 
 // The columns of the CSV exports, with headers a spreadsheet user reads. Medical notes are
 // never exported.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { AppointmentStatus, Database } from '../../../db/schema.ts';
-import { appointmentRowsQuery, toAppointmentRow } from '../front-desk/appointment-read.ts';
+import type { AppointmentStatus, Database } from '#db/schema.ts';
+import { appointmentRowsQuery, toAppointmentRow } from '../front-desk/index.ts';
 
 // The rows every export is made from, read straight from the tables (no screen shapes), so a
 // year of appointments is a handful of queries whatever the format.

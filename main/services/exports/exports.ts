@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import type { ExportFile } from '#contract/exports.ts';
 import { writeAudit } from '../core/audit.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
@@ -11,7 +11,7 @@ import { readAppointments, readDoctors, readPatients, readSlots, type ExportRang
 import { AppError } from '../core/errors.ts';
 import { buildFhirBundle } from './fhir.ts';
 import { buildDoctorIcs } from './ical.ts';
-import { requireDoctor } from '../schedule/schedule-access.ts';
+import { requireDoctor } from '../schedule/index.ts';
 
 // Exports of patient data leave the app, so each one is checked against the caller's role and
 // leaves an audit row saying who exported what range and how many records.

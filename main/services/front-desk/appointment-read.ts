@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { hotQuery } from '../../../db/hot-query.ts';
-import type { Database } from '../../../db/schema.ts';
+import { hotQuery } from '#db/hot-query.ts';
+import type { Database } from '#db/schema.ts';
 import type { Appointment } from '#contract/front-desk.ts';
 
 // Reading appointments the way every screen shows them: with doctor and patient names, the

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { hotQuery } from '../../../db/hot-query.ts';
-import type { Database } from '../../../db/schema.ts';
-import type { Tx } from '../../../db/tx.ts';
+import { hotQuery } from '#db/hot-query.ts';
+import type { Database } from '#db/schema.ts';
+import type { Tx } from '#db/tx.ts';
+import { INACTIVE_STATUSES, OPEN_STATUSES } from '#shared/statuses.ts';
 import type { ClinicCalendar } from '../core/clinic-clock.ts';
 import { AppError } from '../core/errors.ts';
-import { isPast, leaveCovering, leaveOn } from '../schedule/slot-view.ts';
+import { isPast, leaveCovering, leaveOn } from '../schedule/index.ts';
 
 export interface SlotForBooking {
   availability_id: number;
@@ -92,7 +93,7 @@ const activeOn = hotQuery((db, availabilityId: number, ignoreAppointmentId: numb
     .selectFrom('appointments')
     .select('appointment_id')
     .where('availability_id', '=', availabilityId)
-    .where('status', 'not in', ['cancelled', 'no_show'])
+    .where('status', 'not in', [...INACTIVE_STATUSES])
     .where('appointment_id', '!=', ignoreAppointmentId)
     .limit(1),
 );
@@ -113,7 +114,7 @@ const clashesOf = hotQuery(
       // The appointment's own date (always its slot's) too, so the (patient, date) index answers
       // it: without it, at a million patients SQLite read every slot of that day instead.
       .where('a.appointment_date', '=', date)
-      .where('a.status', 'in', ['scheduled', 'checked_in', 'in_consultation'])
+      .where('a.status', 'in', [...OPEN_STATUSES])
       .where('s.available_date', '=', date)
       .where('s.start_time', '<', end)
       .where('s.end_time', '>', start)

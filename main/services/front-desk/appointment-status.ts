@@ -1,13 +1,8 @@
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Actor } from '../core/context.ts';
-import { syncIsBooked } from '../schedule/slot-generation.ts';
-
-/** Statuses that hold a slot: the same set as the partial unique index on appointments. */
-export const ACTIVE_STATUSES = ['scheduled', 'checked_in', 'in_consultation', 'completed'] as const;
-/** Statuses that free the slot (the index's `NOT IN`; queries use this wording so the index is used). */
-export const INACTIVE_STATUSES = ['cancelled', 'no_show'] as const;
+import { syncIsBooked } from '../schedule/index.ts';
 
 /** Cancels appointments with a reason, frees their slots and audits each, inside the caller's transaction. */
 export async function cancelAppointments(

@@ -1,24 +1,25 @@
-import type { AppointmentStatus } from '../../../db/schema.ts';
-import { hotQuery } from '../../../db/hot-query.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { AppointmentStatus } from '#db/schema.ts';
+import { canMove, isSlotFreeing, type StatusMoveTarget } from '#shared/statuses.ts';
+import { hotQuery } from '#db/hot-query.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { Appointment } from '#contract/front-desk.ts';
 import { listAppointments, listReschedules } from './appointment-read.ts';
 import { assertBookable, loadSlot, patientClashes, requirePatient } from './appointment-rules.ts';
 import { writeAudit } from '../core/audit.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
-import { syncAppointmentPayment, writeBookingCharge } from '../payments/ledger.ts';
+import { openVisitAccount, syncAppointmentPayment } from '../payments/index.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
-import { syncIsBooked } from '../schedule/slot-generation.ts';
+import { syncIsBooked } from '../schedule/index.ts';
 import { findWalkInSlot } from './walk-in.ts';
 
-/** Who may move an appointment from one status to the next. */
-const MOVES: Record<string, { from: readonly AppointmentStatus[]; roles: readonly Actor['role'][] }> = {
-  checked_in: { from: ['scheduled'], roles: ['admin', 'receptionist'] },
-  in_consultation: { from: ['checked_in'], roles: ['admin', 'doctor'] },
-  completed: { from: ['in_consultation'], roles: ['admin', 'doctor'] },
-  cancelled: { from: ['scheduled', 'checked_in'], roles: ['admin', 'receptionist'] },
-  no_show: { from: ['scheduled', 'checked_in'], roles: ['admin', 'receptionist'] },
+/** Who may make each move (the moves themselves are STATUS_MOVES, #shared/statuses.ts). */
+const MOVE_ROLES: Record<StatusMoveTarget, readonly Actor['role'][]> = {
+  checked_in: ['admin', 'receptionist'],
+  in_consultation: ['admin', 'doctor'],
+  completed: ['admin', 'doctor'],
+  cancelled: ['admin', 'receptionist'],
+  no_show: ['admin', 'receptionist'],
 };
 
 const STATUS_WORDS: Record<AppointmentStatus, string> = {
@@ -119,19 +120,12 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       throw error;
     }
     await syncIsBooked(trx, [slot.availability_id]);
-    // The seed's 1:1 payments row: the doctor's fee at booking time, unpaid until the desk takes money.
-    await trx
-      .insertInto('payments')
-      .values({
-        appointment_id: appointmentId,
-        amount: slot.consultation_fee,
-        payment_method: null,
-        payment_status: 'unpaid',
-        transaction_date: null,
-      })
-      .execute();
-    // ...and its first ledger entry, the charge, in minor units.
-    await writeBookingCharge(trx, appointmentId, slot.consultation_fee, now, actor.userId);
+    await openVisitAccount(trx, {
+      appointmentId,
+      feeMajor: slot.consultation_fee,
+      createdAt: now,
+      createdBy: actor.userId,
+    });
     await recordStep(
       trx,
       actor,
@@ -157,14 +151,14 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     to: AppointmentStatus,
     reason: string | null = null,
   ): Promise<Appointment> {
-    const rule = MOVES[to];
-    if (!rule) throw new AppError('VALIDATION', 'That status change is not possible.');
+    const roles = to in MOVE_ROLES ? MOVE_ROLES[to as StatusMoveTarget] : undefined;
+    if (!roles) throw new AppError('VALIDATION', 'That status change is not possible.');
     return writeTx(db, async (trx) => {
       const before = await load(trx, appointmentId);
-      if (!rule.roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
+      if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
       if (actor.role === 'doctor' && before.doctorId !== actor.userId)
         throw new AppError('FORBIDDEN', 'Doctors can change only their own appointments.');
-      if (!rule.from.includes(before.status)) {
+      if (!canMove(before.status, to)) {
         throw new AppError(
           'CONFLICT',
           `This appointment is ${STATUS_WORDS[before.status]}, so it cannot be marked ${STATUS_WORDS[to]}.`,
@@ -181,7 +175,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         throw new AppError('CONFLICT', 'A patient can be marked as a no-show only after the appointment time.');
       }
       await trx.updateTable('appointments').set({ status: to }).where('appointment_id', '=', appointmentId).execute();
-      if (to === 'cancelled' || to === 'no_show') await syncIsBooked(trx, [before.availabilityId]);
+      if (isSlotFreeing(to)) await syncIsBooked(trx, [before.availabilityId]);
       // A cancelled appointment with nothing paid becomes void (payment-status.ts).
       if (to === 'cancelled') await syncAppointmentPayment(trx, appointmentId);
       await recordStep(trx, actor, appointmentId, before.status, to, reason);

@@ -1,15 +1,15 @@
-import { writeTx } from '../../../db/tx.ts';
+import { writeTx } from '#db/tx.ts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { Appointment } from '#contract/front-desk.ts';
 import { requirePatient } from './appointment-rules.ts';
 import { writeAudit } from '../core/audit.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound } from '../core/errors.ts';
-import { requireDoctor } from '../schedule/schedule-access.ts';
+import { requireDoctor } from '../schedule/index.ts';
 import type { AppointmentsService } from './appointments.ts';
-import type { ScheduleViewService } from '../schedule/schedule-view.ts';
+import type { ScheduleViewService } from '../schedule/index.ts';
 
 export interface WaitlistInput {
   patientId: number;

@@ -1,8 +1,8 @@
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
 import { minutesToTime, timeToMinutes } from '#shared/dates.ts';
 import type { ClinicCalendar } from '../core/clinic-clock.ts';
 import { AppError } from '../core/errors.ts';
-import { requireDoctor } from '../schedule/schedule-access.ts';
+import { requireDoctor } from '../schedule/index.ts';
 
 /** A free slot starting within this many minutes is good enough for a walk-in. */
 const WAIT_LIMIT_MINUTES = 60;

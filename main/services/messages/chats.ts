@@ -1,9 +1,9 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { Thread } from '#contract/messages.ts';
 import type { Actor } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
-import { patientNumber } from '../patients/patients.ts';
+import { patientNumber } from '../patients/index.ts';
 
 // Threads (the seed's `chats`): one per doctor and patient. Who may read them and the shared
 // queries behind the thread list, the patient page and the unread counts.

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { containsText } from '../../../db/like.ts';
-import type { Database } from '../../../db/schema.ts';
+import { containsText } from '#db/like.ts';
+import type { Database } from '#db/schema.ts';
 import { scopeToActor } from './chats.ts';
 import type { Actor } from '../core/context.ts';
 

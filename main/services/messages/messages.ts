@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { containsText } from '../../../db/like.ts';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import { containsText } from '#db/like.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { ChatMessage, Thread } from '#contract/messages.ts';
 import { writeAudit } from '../core/audit.ts';
 import {

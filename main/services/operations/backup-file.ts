@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MIGRATIONS } from '../../../db/migrate.ts';
+import { MIGRATIONS } from '#db/migrate.ts';
 import { readCopyFacts, sealCopy, type CopyFacts } from './backup-check.ts';
 import type { BackupJob, WorkerMessage } from './backup-worker.ts';
 

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { Backup } from '#contract/operations.ts';
 import { restoreDatabase } from './backup-restore.ts';
 import { dailyBackupDue } from './backup-schedule.ts';

@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { openSqlite } from '../../../db/connection.ts';
-import { migrateToLatest } from '../../../db/migrate.ts';
-import type { BackupRow, Database } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import { openSqlite } from '#db/connection.ts';
+import { migrateToLatest } from '#db/migrate.ts';
+import type { BackupRow, Database } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import { writeAudit } from '../core/audit.ts';
 import { verifyInWorker } from './backup-file.ts';
 import type { BackupsService, RestoreResult } from './backups.ts';

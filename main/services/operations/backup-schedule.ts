@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import { clinicNow, localToUtcIso } from '#shared/dates.ts';
 import type { Clock } from '../core/clock.ts';
 

@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { BackupKind, BackupRow, BackupSettingsRow } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import type { BackupKind, BackupRow, BackupSettingsRow } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import { BACKUP_WARN_HOURS, type Backup, type BackupSettings, type BackupStatus } from '#contract/operations.ts';
 import { writeAudit } from '../core/audit.ts';
 import { backupAndVerify, type Verification } from './backup-file.ts';

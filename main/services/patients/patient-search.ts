@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { dialectOf } from '../../../db/dialect.ts';
-import { PG_PATIENT_HAYSTACK } from '../../../db/dialect-search.ts';
-import type { Database } from '../../../db/schema.ts';
+import { dialectOf } from '#db/dialect.ts';
+import { PG_PATIENT_HAYSTACK } from '#db/dialect-search.ts';
+import type { Database } from '#db/schema.ts';
 
 // Patient search, the one query the desk runs on every keystroke. SQLite: a trigram FTS5
 // index (migration 0005) finds any 3+ characters anywhere in name, phone, email or number;

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import type { PatientSummary } from '#contract/front-desk.ts';
 import { clinicNow } from '#shared/dates.ts';
 import { writeAudit } from '../core/audit.ts';
-import { listAppointments, listReschedules } from '../front-desk/appointment-read.ts';
+import { listAppointments, listReschedules } from '../front-desk/index.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound, staleRecord } from '../core/errors.ts';

@@ -1,12 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { DrawerSession } from '#contract/payments.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation } from '../core/errors.ts';
 import { clinicMoney, type ClinicMoney } from './ledger.ts';
-import { parseMinor } from './money.ts';
+import { parseMinor } from './amount-field.ts';
 
 // The cash drawer: opened with a float, closed with the counted cash. Cash payments and cash
 // refunds taken while it is open are linked to it, so expected = float + cash in − cash out.

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { AppointmentStatus, Database, LedgerKind, PaymentMethod } from '../../../db/schema.ts';
-import type { Tx } from '../../../db/tx.ts';
+import type { AppointmentStatus, Database, LedgerKind, PaymentMethod } from '#db/schema.ts';
+import type { Tx } from '#db/tx.ts';
 import type { PaymentStatus } from '#contract/payments.ts';
-import { minorDigitsOf, toMajorNumber } from './money.ts';
+import { minorDigitsOf, toMajorNumber } from '#shared/money.ts';
 import { deriveStatus } from './payment-status.ts';
 
 // The append-only ledger behind each payments row, and the summary kept on that row.
@@ -166,30 +166,34 @@ export async function syncAppointmentPayment(trx: Tx, appointmentId: number): Pr
 }
 
 /**
- * The charge entry written at booking: the doctor's fee converted to minor units, in the same
- * transaction that inserts the payments row.
+ * A booked visit's account: the seed's 1:1 payments row (the doctor's fee at booking time,
+ * unpaid until the desk takes money) and its first ledger entry, the charge in minor units, in
+ * the booking's own transaction. Front desk asks for this; it never writes payment rows itself.
  */
-export async function writeBookingCharge(
+export async function openVisitAccount(
   trx: Tx,
-  appointmentId: number,
-  feeMajor: number,
-  createdAt: string,
-  createdBy: number | null,
+  visit: { appointmentId: number; feeMajor: number; createdAt: string; createdBy: number | null },
 ): Promise<void> {
   const money = await clinicMoney(trx);
   const { payment_id } = await trx
-    .selectFrom('payments')
-    .select('payment_id')
-    .where('appointment_id', '=', appointmentId)
+    .insertInto('payments')
+    .values({
+      appointment_id: visit.appointmentId,
+      amount: visit.feeMajor,
+      payment_method: null,
+      payment_status: 'unpaid',
+      transaction_date: null,
+    })
+    .returning('payment_id')
     .executeTakeFirstOrThrow();
   await appendEntry(trx, {
     paymentId: payment_id,
-    appointmentId,
+    appointmentId: visit.appointmentId,
     kind: 'charge',
-    amountMinor: Math.round(feeMajor * 10 ** money.digits),
+    amountMinor: Math.round(visit.feeMajor * 10 ** money.digits),
     currency: money.currency,
-    createdAt,
-    createdBy,
+    createdAt: visit.createdAt,
+    createdBy: visit.createdBy,
   });
   await syncPaymentSummary(trx, payment_id);
 }

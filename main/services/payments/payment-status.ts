@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../../../db/schema.ts';
+import type { AppointmentStatus } from '#db/schema.ts';
 import type { PaymentStatus } from '#contract/payments.ts';
 
 export interface StatusInput {

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { containsText } from '../../../db/like.ts';
-import type { Database } from '../../../db/schema.ts';
+import { containsText } from '#db/like.ts';
+import type { Database } from '#db/schema.ts';
 import type { AccountSummary, LedgerEntry, PaymentStatus } from '#contract/payments.ts';
 import { balanceOf } from './payment-status.ts';
-import { patientNumber } from '../patients/patients.ts';
+import { patientNumber } from '../patients/index.ts';
 import type { ClinicMoney } from './ledger.ts';
 
 // Reading payment accounts the way the screens show them: names, ledger sums, status.

@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Database, PaymentMethod } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { Database, PaymentMethod } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { Account, AccountSummary, PaymentStatus } from '#contract/payments.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { openDrawerId } from './drawer.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { appendEntry, clinicMoney, issueReceipt, syncPaymentSummary, type ClinicMoney } from './ledger.ts';
-import { formatMoney, parseMinor } from './money.ts';
+import { formatMinorCode as formatMoney } from '#shared/money.ts';
+import { parseMinor } from './amount-field.ts';
 import { listEntries, listSummaries } from './payments-read.ts';
 
 /** Rows the payments page shows at most; narrower dates or a search show the rest. */

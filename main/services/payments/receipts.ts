@@ -1,11 +1,11 @@
-import { writeTx } from '../../../db/tx.ts';
+import { writeTx } from '#db/tx.ts';
 import type { ReceiptData } from '../../pdf/receipt.ts';
 import { receiptNumberText, words } from '../../pdf/strings.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { clinicMoney, issueReceipt } from './ledger.ts';
-import { formatMoney } from './money.ts';
+import { formatMinorCode as formatMoney } from '#shared/money.ts';
 import { balanceOf } from './payment-status.ts';
 import { listEntries, listSummaries } from './payments-read.ts';
 import { buildReport, localDateTime, type RangeInput } from './reports.ts';

@@ -1,16 +1,16 @@
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
-import type { Database, LedgerKind, PaymentMethod } from '../../../db/schema.ts';
+import type { Database, LedgerKind, PaymentMethod } from '#db/schema.ts';
 import { PAYMENT_METHODS, type PaymentReport } from '#contract/payments.ts';
 import { addDays, clinicNow, localToUtcIso } from '#shared/dates.ts';
-import { writeTx } from '../../../db/tx.ts';
+import { writeTx } from '#db/tx.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { sessionsBetween } from './drawer.ts';
 import { clinicMoney, type ClinicMoney } from './ledger.ts';
-import { formatMajor } from './money.ts';
+import { minorToDecimal as formatMajor } from '#shared/money.ts';
 import { ledgerEntriesQuery, listSummaries } from './payments-read.ts';
-import { patientNumber } from '../patients/patients.ts';
+import { patientNumber } from '../patients/index.ts';
 
 // The day-end (or any date range) report and the accountant's CSV. Money movements count on
 // the clinic-local day they were recorded; unpaid visits count on the day of the visit.

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import { containsText } from '../../../db/like.ts';
-import type { Database } from '../../../db/schema.ts';
-import { writeTx } from '../../../db/tx.ts';
+import { containsText } from '#db/like.ts';
+import type { Database } from '#db/schema.ts';
+import { writeTx } from '#db/tx.ts';
 import type { Doctor } from '#contract/schedule.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound, staleRecord } from '../core/errors.ts';
-import type { DoctorProfile } from '../admin/users.ts';
+import type { DoctorProfile } from '../admin/index.ts';
 
 function doctorsQuery(db: Kysely<Database>) {
   return db

@@ -1,8 +1,9 @@
-import type { ExceptionRow } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { ExceptionRow } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { ScheduleException } from '#contract/schedule.ts';
 import { writeAudit } from '../core/audit.ts';
-import { cancelAppointments, INACTIVE_STATUSES } from '../front-desk/appointment-status.ts';
+import { INACTIVE_STATUSES } from '#shared/statuses.ts';
+import { cancelAppointments } from '../front-desk/index.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound } from '../core/errors.ts';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database } from '#db/schema.ts';
 import type { Actor } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 

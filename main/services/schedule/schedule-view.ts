@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { ExceptionRow } from '../../../db/schema.ts';
+import type { ExceptionRow } from '#db/schema.ts';
 import type { SlotView } from '#contract/schedule.ts';
 import { addDays, minutesToTime, mondayOf, timeToMinutes } from '#shared/dates.ts';
 import { clinicCalendar, type ClinicCalendar } from '../core/clinic-clock.ts';

@@ -1,5 +1,5 @@
 import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
-import type { Tx } from '../../../db/tx.ts';
+import type { Tx } from '#db/tx.ts';
 import { planSlots, slotKey, type PlannedSlot } from './slot-plan.ts';
 
 export interface GenerationResult {

@@ -1,5 +1,5 @@
 import { addDays, localToUtcIso, minutesToTime, timeToMinutes, wallTimeExists, weekday } from '#shared/dates.ts';
-import type { ExceptionRow, TemplateRow } from '../../../db/schema.ts';
+import type { ExceptionRow, TemplateRow } from '#db/schema.ts';
 
 // Pure planning of the slots that templates and exceptions ask for on a range of dates.
 // Times are wall-clock in the clinic's zone: on a spring-forward day the slots inside the

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, ExceptionRow } from '../../../db/schema.ts';
+import type { Database, ExceptionRow } from '#db/schema.ts';
 import type { SlotState, SlotView } from '#contract/schedule.ts';
 import { timeToMinutes } from '#shared/dates.ts';
+import { INACTIVE_STATUSES } from '#shared/statuses.ts';
 import type { ClinicCalendar } from '../core/clinic-clock.ts';
 
 // Reading slots with what the calendar needs to show about each: state, patient, and the
@@ -25,7 +26,7 @@ export async function selectSlots(db: Kysely<Database>, query: SlotQuery) {
     .selectFrom('doctor_availability as s')
     .innerJoin('doctors as d', 'd.doctor_id', 's.doctor_id')
     .leftJoin('appointments as a', (join) =>
-      join.onRef('a.availability_id', '=', 's.availability_id').on('a.status', 'not in', ['cancelled', 'no_show']),
+      join.onRef('a.availability_id', '=', 's.availability_id').on('a.status', 'not in', [...INACTIVE_STATUSES]),
     )
     .leftJoin('users as p', 'p.user_id', 'a.patient_id')
     .select([

@@ -1,4 +1,4 @@
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { SlotView } from '#contract/schedule.ts';
 import { writeAudit } from '../core/audit.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';

@@ -1,5 +1,5 @@
-import type { TemplateRow } from '../../../db/schema.ts';
-import { writeTx, type Tx } from '../../../db/tx.ts';
+import type { TemplateRow } from '#db/schema.ts';
+import { writeTx, type Tx } from '#db/tx.ts';
 import type { Template } from '#contract/schedule.ts';
 import { timeToMinutes } from '#shared/dates.ts';
 import { writeAudit } from '../core/audit.ts';

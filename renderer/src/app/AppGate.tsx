@@ -1,8 +1,7 @@
 import { useSession, useSetupStatus } from '../api/session.ts';
-import { SignInScreen } from '../features/auth/SignInScreen.tsx';
-import { useSessionSync } from '../features/auth/use-session-sync.ts';
-import { SignedInApp } from '../features/frame/SignedInApp.tsx';
-import { SetupScreen } from '../features/setup/SetupScreen.tsx';
+import { SignInScreen, useSessionSync } from '../features/auth/index.ts';
+import { SignedInApp } from '../features/frame/index.ts';
+import { SetupScreen } from '../features/setup/index.ts';
 import { StartupError, StartupSkeleton } from './StartupScreens.tsx';
 
 /** First run → setup; nobody signed in → sign-in; otherwise the app (with the lock on top when locked). */

@@ -1,6 +1,6 @@
 import { Button, Center, Stack } from '@mantine/core';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { FormAlert } from '../ui/FormAlert.tsx';
 import { commonStrings } from '../lib/strings.ts';
 
 interface State {

@@ -1,7 +1,7 @@
 import { Button, Center, Skeleton, Stack, VisuallyHidden } from '@mantine/core';
 import { messageOf } from '../api/errors.ts';
-import { FormAlert } from '../components/FormAlert.tsx';
-import { frameStrings } from '../features/frame/strings.ts';
+import { FormAlert } from '../ui/FormAlert.tsx';
+import { frameStrings } from '../features/frame/index.ts';
 import { commonStrings } from '../lib/strings.ts';
 
 /** The first moment after start: the shape of a card, never a spinner on a blank page. */

@@ -7,7 +7,8 @@ import {
   IconUserExclamation,
   type Icon,
 } from '@tabler/icons-react';
-import { APPOINTMENT_STATUSES, appointmentStatusLabels, type AppointmentStatus } from './strings.ts';
+import { isAppointmentStatus, type AppointmentStatus } from '#shared/statuses.ts';
+import { appointmentStatusLabels } from './strings.ts';
 
 /** One colour and one icon per appointment state, used everywhere; the label is the main signal. */
 export const APPOINTMENT_STATUS_LOOK: Record<AppointmentStatus, { color: string; icon: Icon }> = {
@@ -18,9 +19,6 @@ export const APPOINTMENT_STATUS_LOOK: Record<AppointmentStatus, { color: string;
   cancelled: { color: 'gray', icon: IconCircleX },
   no_show: { color: 'orange', icon: IconUserExclamation },
 };
-
-export const isAppointmentStatus = (value: string): value is AppointmentStatus =>
-  (APPOINTMENT_STATUSES as readonly string[]).includes(value);
 
 /** The label of a status from main; an unknown one is shown as main sent it. */
 export const appointmentStatusLabel = (status: string): string =>

@@ -1,4 +1,5 @@
 import type { StaffRole } from '#contract/fields.ts';
+import type { AppointmentStatus } from '#shared/statuses.ts';
 
 /** Words shared by several features: role and account-status names. */
 export const roleLabels: Record<StaffRole, string> = {
@@ -24,19 +25,11 @@ export const commonStrings = {
   retry: 'Try again',
   somethingWentWrong: 'Something went wrong while showing this screen.',
   reloadApp: 'Reload the app',
+  /** A date and a time of day together (the desk, patient and payment screens). */
+  when: (date: string, time: string) => `${date} at ${time}`,
 };
 
-/** Appointment states, named the same on every screen (calendar, board, patient page, reports). */
-export const APPOINTMENT_STATUSES = [
-  'scheduled',
-  'checked_in',
-  'in_consultation',
-  'completed',
-  'cancelled',
-  'no_show',
-] as const;
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
-
+/** Appointment states (#shared/statuses.ts), named the same on every screen (calendar, board, patient page, reports). */
 export const appointmentStatusLabels: Record<AppointmentStatus, string> = {
   scheduled: 'Scheduled',
   checked_in: 'Checked in',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { passwordAttemptSchema, passwordSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { authStrings } from './strings.ts';
 
 const strings = authStrings.changePassword;

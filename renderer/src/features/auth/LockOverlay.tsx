@@ -7,7 +7,7 @@ import { contract, type Session } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { useSessionUpdater } from '../../api/session.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { useRefetchAfterUnlock, useSignOut } from './session-actions.ts';
 import { authStrings } from './strings.ts';
 import { useIsolatedLayer } from './use-inert-outside.ts';

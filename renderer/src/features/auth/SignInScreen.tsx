@@ -7,8 +7,8 @@ import { call } from '../../api/client.ts';
 import { isClinicCallError } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { useSessionUpdater } from '../../api/session.ts';
-import { CenteredPage } from '../../components/CenteredPage.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { CenteredPage } from '../../ui/CenteredPage.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { formatLocalTime } from '../../lib/clinic-time.ts';
 import { authStrings } from './strings.ts';
 

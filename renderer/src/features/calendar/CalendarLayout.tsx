@@ -3,10 +3,10 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { GridSkeleton } from './GridSkeleton.tsx';
-import { useScheduleRights } from './permissions.ts';
-import { useScheduleLiveUpdates } from './schedule-api.ts';
+import { useScheduleRights } from '../../lib/schedule-rights.ts';
+import { useScheduleLiveUpdates } from '../../api/schedule.ts';
 import { calendarStrings as strings } from './strings.ts';
-import { useClinicToday } from './use-calendar-state.ts';
+import { useClinicToday } from '../../lib/use-clinic-today.ts';
 
 const TABS = ['day', 'week', 'my-day', 'doctors'] as const;
 type CalendarTab = (typeof TABS)[number];

@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Button, Group, Title, Tooltip } from '@mantine/core'
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { addDays } from '#shared/dates.ts';
-import { DateField } from './DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { calendarStrings } from './strings.ts';
 
 const strings = calendarStrings.toolbar;

@@ -9,13 +9,13 @@ import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
 import { BookAppointmentDialog, type BookingSlot } from '../front-desk/index.ts';
 import { lookOf, SLOT_LOOKS } from './grid/slot-look.ts';
-import { useRefreshSchedules } from './schedule-api.ts';
+import { useRefreshSchedules } from '../../api/schedule.ts';
 import { calendarStrings } from './strings.ts';
 
 const strings = calendarStrings.dialog;

@@ -1,6 +1,5 @@
 import { Route } from 'react-router';
-import { DoctorPage } from '../doctors/DoctorPage.tsx';
-import { DoctorsPage } from '../doctors/DoctorsPage.tsx';
+import { DoctorPage, DoctorsPage } from '../doctors/index.ts';
 import { CalendarIndex, CalendarLayout, WithToday } from './CalendarLayout.tsx';
 import { DayView } from './DayView.tsx';
 import { MyDayView } from './MyDayView.tsx';

@@ -1,15 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { clinicNow, isCalendarDate } from '#shared/dates.ts';
+import { isCalendarDate } from '#shared/dates.ts';
 import { useSession } from '../../api/session.ts';
-import { useSettings } from '../../api/settings.ts';
 import { readStored, removeStored, userKey, writeStored } from '../../lib/storage.ts';
-
-/** The clinic's date now, in the clinic's time zone (main's answers carry the same). */
-export function useClinicToday(): string | null {
-  const timeZone = useSettings().data?.timeZone;
-  return timeZone ? clinicNow(timeZone, new Date()).date : null;
-}
 
 /**
  * The date shown, kept in the address (`?date=`) so it survives switching tabs; without one,

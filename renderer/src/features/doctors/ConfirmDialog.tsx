@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { messageOf } from '../../api/errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { doctorsStrings } from './strings.ts';
 
 interface ConfirmDialogProps {

@@ -6,10 +6,10 @@ import { Link } from 'react-router';
 import type { Doctor } from '#contract/schedule.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { IconBadge } from '../../lib/IconBadge.tsx';
-import { formatMoney } from '../../lib/money.ts';
-import { useDoctorList } from '../calendar/schedule-api.ts';
+import { FormAlert } from '../../ui/FormAlert.tsx';
+import { IconBadge } from '../../ui/IconBadge.tsx';
+import { formatMajorNumber } from '#shared/money.ts';
+import { useDoctorList } from '../../api/schedule.ts';
 import { doctorsStrings } from './strings.ts';
 
 const strings = doctorsStrings.list;
@@ -56,7 +56,7 @@ function DoctorRow({ doctor, currency }: { doctor: Doctor; currency: string }) {
       </Table.Td>
       <Table.Td>{doctor.specialization}</Table.Td>
       <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {formatMoney(doctor.consultationFee, currency)}
+        {formatMajorNumber(doctor.consultationFee, currency)}
       </Table.Td>
       <Table.Td>
         <BookingBadge available={doctor.isAvailable} />

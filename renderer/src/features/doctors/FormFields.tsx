@@ -1,6 +1,6 @@
 import { NumberInput, TextInput } from '@mantine/core';
 import { Controller, type Control, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form';
-import { DateField } from '../calendar/DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { doctorsStrings } from './strings.ts';
 
 const BELOW_INPUT = ['label', 'input', 'description', 'error'] as const;

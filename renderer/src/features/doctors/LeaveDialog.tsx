@@ -5,9 +5,9 @@ import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { call } from '../../api/client.ts';
 import { isClinicCallError } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { DialogButtons } from '../admin/users/DialogButtons.tsx';
-import { useRefreshSchedules } from '../calendar/schedule-api.ts';
+import { FormAlert } from '../../ui/FormAlert.tsx';
+import { DialogButtons } from '../../ui/DialogButtons.tsx';
+import { useRefreshSchedules } from '../../api/schedule.ts';
 import { AffectedAppointments } from './AffectedAppointments.tsx';
 import { DateFormField, TimeFields } from './FormFields.tsx';
 import {

@@ -3,8 +3,8 @@ import { IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Doctor } from '#contract/schedule.ts';
 import { useSettings } from '../../api/settings.ts';
-import { formatMoney } from '../../lib/money.ts';
-import { useScheduleRights } from '../calendar/permissions.ts';
+import { formatMajorNumber } from '#shared/money.ts';
+import { useScheduleRights } from '../../lib/schedule-rights.ts';
 import { BookingBadge } from './DoctorsPage.tsx';
 import { ProfileDialog } from './ProfileDialogs.tsx';
 import { doctorsStrings } from './strings.ts';
@@ -51,7 +51,7 @@ export function ProfileSection({ doctor }: { doctor: Doctor }) {
         <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
           <Fact label={strings.specialization}>{doctor.specialization}</Fact>
           <Fact label={strings.experience}>{strings.years(doctor.experienceYears)}</Fact>
-          <Fact label={strings.fee}>{formatMoney(doctor.consultationFee, currency)}</Fact>
+          <Fact label={strings.fee}>{formatMajorNumber(doctor.consultationFee, currency)}</Fact>
           <Fact label={strings.rating}>
             {doctor.rating === null ? strings.noRating : strings.ratingValue(doctor.rating)}
           </Fact>

@@ -1,7 +1,7 @@
 import { Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { messageOf } from '../../api/errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 
 interface ScheduleSectionProps<Row> {
   /** The id of the heading that names the section. */

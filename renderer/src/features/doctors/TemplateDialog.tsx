@@ -6,10 +6,10 @@ import type { Template } from '#contract/schedule.ts';
 import { call } from '../../api/client.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { useSettings } from '../../api/settings.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { formatTime, weekdayName, WEEKDAYS_MONDAY_FIRST } from '../../lib/date-format.ts';
-import { DialogButtons } from '../admin/users/DialogButtons.tsx';
-import { useRefreshSchedules } from '../calendar/schedule-api.ts';
+import { DialogButtons } from '../../ui/DialogButtons.tsx';
+import { useRefreshSchedules } from '../../api/schedule.ts';
 import { DateFormField, MinutesFormField, TimeFields } from './FormFields.tsx';
 import {
   createTemplateSchema,

@@ -3,7 +3,7 @@ import type { Doctor } from '#contract/schedule.ts';
 import { doctorProfileSchema } from '#contract/fields.ts';
 import { ClinicCallError, isClinicCallError } from '../../api/errors.ts';
 import { parseWith, toNumber, typedNumber } from '../../lib/form-schema.ts';
-import type { UserFormValues } from '../admin/users/user-form.ts';
+import type { UserFormValues } from '../admin/index.ts';
 
 // The admin's profile form reuses the admin area's doctor fields, which live under "doctor."
 // in the form; main's doctors.update takes them flat, so refusals are moved under "doctor.".

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client.ts';
-import { doctorKeys } from '../calendar/schedule-api.ts';
+import { doctorKeys } from '../../api/schedule.ts';
 import { doctorsStrings } from './strings.ts';
 
 export function useDoctor(doctorId: number) {

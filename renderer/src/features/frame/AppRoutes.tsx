@@ -1,17 +1,19 @@
 import { Navigate, Route, Routes } from 'react-router';
 import type { StaffRole } from '#contract/fields.ts';
-import { AdminLayout } from '../admin/AdminLayout.tsx';
-import { AuditPage } from '../admin/audit/AuditPage.tsx';
-import { BackupsPage } from '../admin/backups/BackupsPage.tsx';
-import { NoAccessPage } from '../admin/NoAccessPage.tsx';
-import { ExportsPage } from '../admin/exports/ExportsPage.tsx';
-import { SettingsPage } from '../admin/settings/SettingsPage.tsx';
-import { UsersPage } from '../admin/users/UsersPage.tsx';
-import { calendarRoutes } from '../calendar/calendar-routes.tsx';
-import { FrontDeskPage } from '../front-desk/FrontDeskPage.tsx';
-import { messagesRoutes } from '../messages/messages-routes.tsx';
-import { patientsRoutes } from '../patients/patients-routes.tsx';
-import { paymentsRoutes } from '../payments/payments-routes.tsx';
+import {
+  AdminLayout,
+  AuditPage,
+  BackupsPage,
+  NoAccessPage,
+  ExportsPage,
+  SettingsPage,
+  UsersPage,
+} from '../admin/index.ts';
+import { calendarRoutes } from '../calendar/index.ts';
+import { FrontDeskPage } from '../front-desk/index.ts';
+import { messagesRoutes } from '../messages/index.ts';
+import { patientsRoutes } from '../patients/index.ts';
+import { paymentsRoutes } from '../payments/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function AppRoutes({ role }: { role: StaffRole }) {

@@ -1,7 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import type { StaffRole } from '#contract/fields.ts';
-import { UnreadNavBadge } from '../messages/UnreadNavBadge.tsx';
+import { UnreadNavBadge } from '../messages/index.ts';
 import { navItemsFor } from './nav-items.ts';
 import { frameStrings } from './strings.ts';
 

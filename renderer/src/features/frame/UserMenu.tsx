@@ -1,8 +1,7 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconKey, IconKeyboard, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ChangePasswordDialog } from '../auth/ChangePasswordDialog.tsx';
-import { useSignOut } from '../auth/session-actions.ts';
+import { ChangePasswordDialog, useSignOut } from '../auth/index.ts';
 import { frameStrings } from './strings.ts';
 
 const strings = frameStrings.topBar;

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useClinicEvent } from '../../api/events.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { useMessagesLiveUpdates } from '../messages/messages-api.ts';
-import { usePaymentsLiveUpdates } from '../payments/payments-api.ts';
+import { useMessagesLiveUpdates } from '../messages/index.ts';
+import { usePaymentsLiveUpdates } from '../payments/index.ts';
 
 /** Changes made at other desks, applied without a reload (forms keep what is being typed). */
 export function useLiveUpdates(): void {

@@ -1,6 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import type { Appointment } from '#contract/front-desk.ts';
-import { MessageDoctorButton } from '../messages/MessageDoctorButton.tsx';
+import { MessageDoctorButton } from '../messages/index.ts';
 import type { AppointmentAction } from './appointment-rules.ts';
 import { deskStrings } from './strings.ts';
 

@@ -3,18 +3,11 @@ import { IconClockExclamation, IconHourglass } from '@tabler/icons-react';
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { Appointment } from '#contract/front-desk.ts';
-import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
+import { AppointmentStatusBadge } from '../../ui/AppointmentStatusBadge.tsx';
 import { AppointmentActionButtons } from './AppointmentActionButtons.tsx';
-import {
-  allowedActions,
-  minutesLate,
-  minutesWaiting,
-  type AppointmentAction,
-  type ClinicMoment,
-  type Viewer,
-} from './appointment-rules.ts';
+import { allowedActions, minutesLate, minutesWaiting, type AppointmentAction } from './appointment-rules.ts';
 import { deskStrings } from './strings.ts';
-import { useDeskFormat } from './use-desk-format.ts';
+import { useDeskFormat, type ClinicMoment, type Viewer } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.board;
 

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Kbd, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconCalendarPlus, IconWalk } from '@tabler/icons-react';
 import { messageOf } from '../../api/errors.ts';
-import { BackupWarning } from '../admin/backups/BackupWarning.tsx';
+import { BackupWarning } from '../admin/index.ts';
 import { formatDateLong } from '../../lib/date-format.ts';
 import { useNow } from '../../lib/use-now.ts';
 import { groupByDoctor } from './appointment-rules.ts';
@@ -10,7 +10,7 @@ import { useBoard } from './desk-api.ts';
 import { useDesk } from './desk-dialogs.tsx';
 import { deskStrings } from './strings.ts';
 import { useAppointmentActions } from './use-appointment-actions.tsx';
-import { isDeskRole, useClinicMoment, useViewer } from './use-desk-format.ts';
+import { isDeskRole, useClinicMoment, useViewer } from '../../lib/use-desk-format.ts';
 import { WaitlistPanel } from './WaitlistPanel.tsx';
 
 const strings = deskStrings.board;

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Skeleton, Text } from '@mantine/core';
 import type { PatientSummary } from '#contract/front-desk.ts';
-import { PatientCombobox } from '../patients/PatientCombobox.tsx';
+import { PatientCombobox } from '../patients/index.ts';
 import { deskStrings } from './strings.ts';
 
 const strings = deskStrings.booking;

@@ -5,7 +5,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { reasonSchema } from '#contract/fields.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 
 interface ReasonDialogProps {
   opened: boolean;

@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import type { PatientSummary } from '#contract/front-desk.ts';
-import { RegisterPatientForm } from '../patients/RegisterPatientForm.tsx';
+import { RegisterPatientForm } from '../patients/index.ts';
 import { deskStrings } from './strings.ts';
 
 interface RegisterInPlaceProps {

@@ -14,11 +14,11 @@ import { useId } from 'react';
 import type { ChannelOutput } from '#contract/index.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateShort } from '../../lib/date-format.ts';
-import { DateField } from '../calendar/DateField.tsx';
-import { useDoctorList, useSpecializations } from '../calendar/schedule-api.ts';
+import { DateField } from '../../ui/DateField.tsx';
+import { useDoctorList, useSpecializations } from '../../api/schedule.ts';
 import { useNextFree, type NextFreeFilter } from './desk-api.ts';
 import { deskStrings } from './strings.ts';
-import { useDeskFormat } from './use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.slots;
 

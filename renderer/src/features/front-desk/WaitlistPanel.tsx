@@ -5,7 +5,7 @@ import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useRefreshDesk, useWaitlist, useWaitlistMatches } from './desk-api.ts';
 import { deskStrings } from './strings.ts';
-import { useDeskFormat } from './use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.waitlist;
 

@@ -4,15 +4,15 @@ import { useState } from 'react';
 import type { PatientSummary } from '#contract/front-desk.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { DialogButtons } from '../admin/users/DialogButtons.tsx';
-import { useDoctorList } from '../calendar/schedule-api.ts';
+import { FormAlert } from '../../ui/FormAlert.tsx';
+import { DialogButtons } from '../../ui/DialogButtons.tsx';
+import { useDoctorList } from '../../api/schedule.ts';
 import { useRefreshDesk } from './desk-api.ts';
-import { enterSubmits } from './enter-submits.ts';
+import { enterSubmits } from '../../lib/enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
 import { RegisterInPlace } from './RegisterInPlace.tsx';
 import { deskStrings } from './strings.ts';
-import { useDeskFormat } from './use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.walkIn;
 

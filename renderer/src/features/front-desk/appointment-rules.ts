@@ -1,21 +1,12 @@
 import type { Appointment } from '#contract/front-desk.ts';
 import { timeToMinutes } from '#shared/dates.ts';
-import type { StaffRole } from '#contract/fields.ts';
+import { canMove, OPEN_STATUSES } from '#shared/statuses.ts';
+import type { ClinicMoment, Viewer } from '../../lib/use-desk-format.ts';
 
 // What the desk may do with an appointment, and how late or long-waiting it is. Main refuses
 // anything else anyway; these rules only decide which buttons are shown.
 
 export type AppointmentAction = 'checkIn' | 'start' | 'complete' | 'noShow' | 'cancel' | 'reschedule' | 'undo';
-
-export interface Viewer {
-  role: StaffRole;
-  userId: number;
-}
-
-export interface ClinicMoment {
-  date: string;
-  time: string;
-}
 
 /** A patient counts as late this many minutes after the start time. */
 export const LATE_AFTER_MINUTES = 10;
@@ -27,12 +18,12 @@ export function allowedActions(a: Appointment, viewer: Viewer, now: ClinicMoment
   const desk = viewer.role === 'admin' || viewer.role === 'receptionist';
   const treats = viewer.role === 'admin' || (viewer.role === 'doctor' && a.doctorId === viewer.userId);
   const actions: AppointmentAction[] = [];
-  if (desk && a.status === 'scheduled' && a.date === now.date) actions.push('checkIn');
-  if (treats && a.status === 'checked_in') actions.push('start');
-  if (treats && a.status === 'in_consultation') actions.push('complete');
+  if (desk && canMove(a.status, 'checked_in') && a.date === now.date) actions.push('checkIn');
+  if (treats && canMove(a.status, 'in_consultation')) actions.push('start');
+  if (treats && canMove(a.status, 'completed')) actions.push('complete');
   if (desk && a.status === 'scheduled' && started(a, now)) actions.push('noShow');
   if (desk && a.status === 'scheduled') actions.push('reschedule');
-  if (desk && (a.status === 'scheduled' || a.status === 'checked_in')) actions.push('cancel');
+  if (desk && canMove(a.status, 'cancelled')) actions.push('cancel');
   if (viewer.role === 'admin' && a.status !== 'scheduled') actions.push('undo');
   return actions;
 }
@@ -50,7 +41,7 @@ export function minutesWaiting(a: Appointment, now: Date): number | null {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(a.checkedInAt)) / 60_000));
 }
 
-const LIVE = new Set(['scheduled', 'checked_in', 'in_consultation']);
+const LIVE: ReadonlySet<string> = new Set(OPEN_STATUSES);
 
 /** Still to come: later days, or today and not finished. */
 export const isUpcoming = (a: Appointment, today: string): boolean =>

@@ -3,8 +3,8 @@ import { useCallback } from 'react';
 import type { ChannelInput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
-import { scheduleKeys } from '../calendar/schedule-api.ts';
-import { patientKeys } from '../patients/patient-api.ts';
+import { scheduleKeys } from '../../api/schedule.ts';
+import { patientKeys } from '../patients/index.ts';
 
 export type NextFreeFilter = ChannelInput<'schedule.nextFree'>;
 

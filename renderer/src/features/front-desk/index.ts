@@ -1,6 +1,14 @@
 // What other areas use from the front desk: the booking dialog (the calendar's slot dialog
-// opens it with a preselected slot) and the board page.
+// opens it with a preselected slot), the board page, the desk's dialogs and appointment
+// actions with their buttons and rules (the patient page shows the same rows), and the
+// waitlist dialog.
+export { AppointmentActionButtons } from './AppointmentActionButtons.tsx';
 export { BookAppointmentDialog } from './BookAppointmentDialog.tsx';
 export type { BookAppointmentDialogProps, BookingSlot } from './BookAppointmentDialog.tsx';
 export { FrontDeskPage } from './FrontDeskPage.tsx';
+export { WaitlistAddDialog } from './WaitlistAddDialog.tsx';
+export { allowedActions, byTime, isUpcoming } from './appointment-rules.ts';
+export type { AppointmentAction } from './appointment-rules.ts';
 export { DeskProvider, useDesk, useDeskController } from './desk-dialogs.tsx';
+export { deskStrings } from './strings.ts';
+export { useAppointmentActions } from './use-appointment-actions.tsx';

@@ -139,6 +139,5 @@ export const deskStrings = {
     cancel: 'Cancel',
     added: (patient: string) => `${patient} is on the waitlist; the front desk sees it when a slot is free.`,
   },
-  when: (date: string, time: string) => `${date} at ${time}`,
   registerInPlace: 'Register the new patient. You come back here once they are saved.',
 };

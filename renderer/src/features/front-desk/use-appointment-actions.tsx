@@ -4,13 +4,13 @@ import type { Appointment } from '#contract/front-desk.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { appointmentStatusLabel } from '../../lib/appointment-status.ts';
-import { useRefundOffer } from '../payments/use-refund-offer.tsx';
+import { useRefundOffer } from '../payments/index.ts';
 import type { AppointmentAction } from './appointment-rules.ts';
 import { useRefreshDesk } from './desk-api.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { RescheduleDialog } from './RescheduleDialog.tsx';
 import { deskStrings } from './strings.ts';
-import { useDeskFormat } from './use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 type DialogKind = 'cancel' | 'reschedule' | 'undo';
 type StepKind = Exclude<AppointmentAction, DialogKind>;

@@ -1,6 +1,6 @@
 import { Button } from '@mantine/core';
 import type { Appointment } from '#contract/front-desk.ts';
-import { useViewer } from '../front-desk/use-desk-format.ts';
+import { useViewer } from '../../lib/use-desk-format.ts';
 import { messagesStrings } from './strings.ts';
 import { useOpenThread } from './use-open-thread.ts';
 

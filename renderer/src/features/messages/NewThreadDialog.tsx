@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { PatientSummary } from '#contract/front-desk.ts';
-import { useDoctorList } from '../calendar/schedule-api.ts';
-import { PatientCombobox } from '../patients/PatientCombobox.tsx';
+import { useDoctorList } from '../../api/schedule.ts';
+import { PatientCombobox } from '../patients/index.ts';
 import { messagesStrings } from './strings.ts';
 import { useOpenThread } from './use-open-thread.ts';
 

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
-import type { Viewer } from '../front-desk/appointment-rules.ts';
+import type { Viewer } from '../../lib/use-desk-format.ts';
 import { useThreads } from './messages-api.ts';
 import { messagesStrings } from './strings.ts';
 import { useOpenThread } from './use-open-thread.ts';

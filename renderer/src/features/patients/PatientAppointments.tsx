@@ -1,16 +1,9 @@
 import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { Appointment } from '#contract/front-desk.ts';
 import type { ChannelOutput } from '#contract/index.ts';
-import { AppointmentStatusBadge } from '../../lib/AppointmentStatusBadge.tsx';
-import { AppointmentActionButtons } from '../front-desk/AppointmentActionButtons.tsx';
-import {
-  allowedActions,
-  type AppointmentAction,
-  type ClinicMoment,
-  type Viewer,
-} from '../front-desk/appointment-rules.ts';
-import { deskStrings } from '../front-desk/strings.ts';
-import { useDeskFormat } from '../front-desk/use-desk-format.ts';
+import { AppointmentStatusBadge } from '../../ui/AppointmentStatusBadge.tsx';
+import { AppointmentActionButtons, allowedActions, type AppointmentAction, deskStrings } from '../front-desk/index.ts';
+import { useDeskFormat, type ClinicMoment, type Viewer } from '../../lib/use-desk-format.ts';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.page;

@@ -1,7 +1,7 @@
 import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { normalizePhone } from '#contract/fields.ts';
-import { DateField } from '../calendar/DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { GENDERS, type PatientFormValues } from './patient-form.ts';
 import { patientsStrings } from './strings.ts';
 

@@ -3,7 +3,7 @@ import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { messageOf } from '../../api/errors.ts';
 import { useSession } from '../../api/session.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { usePatientSearch } from './patient-api.ts';
 import { PatientResultsTable } from './PatientResultsTable.tsx';
 import { RegisterPatientDialog } from './RegisterPatientDialog.tsx';

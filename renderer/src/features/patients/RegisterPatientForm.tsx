@@ -9,8 +9,8 @@ import type { ChannelOutput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { hasCode } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { DialogButtons } from '../admin/users/DialogButtons.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
+import { DialogButtons } from '../../ui/DialogButtons.tsx';
 import { DuplicatesPanel } from './DuplicatesPanel.tsx';
 import { patientKeys } from './patient-api.ts';
 import {

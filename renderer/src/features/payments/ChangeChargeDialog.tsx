@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Account } from '#contract/payments.ts';
 import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
-import { minorToDecimal } from '../../lib/money.ts';
+import { minorToDecimal } from '#shared/money.ts';
 import { amountFieldSchema, currencyHint, useMoneySubmit } from './money-form.ts';
 import { MoneyDialog, MoneyForm, NoteInput, PrefilledAmountInput } from './MoneyFormParts.tsx';
 import { paymentsStrings } from './strings.ts';

@@ -4,8 +4,8 @@ import { useState, type ReactNode } from 'react';
 import type { DrawerSession } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
-import { currencyDigits } from '../../lib/money.ts';
-import { useDeskFormat } from '../front-desk/use-desk-format.ts';
+import { minorDigitsOf } from '#shared/money.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 import { CloseDrawerDialog, OpenDrawerDialog } from './DrawerDialogs.tsx';
 import { useDrawer, useRefreshPayments } from './payments-api.ts';
 import { paymentsStrings } from './strings.ts';
@@ -68,7 +68,7 @@ export function DrawerCard() {
   const session = drawer.data ?? null;
   const context = session ?? {
     currency: settings?.currency ?? 'USD',
-    minorDigits: currencyDigits(settings?.currency ?? 'USD'),
+    minorDigits: minorDigitsOf(settings?.currency ?? 'USD'),
   };
   const money = useMoney(context);
 

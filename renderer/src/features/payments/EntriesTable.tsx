@@ -1,7 +1,7 @@
 import { ActionIcon, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import type { Account, LedgerEntry } from '#contract/payments.ts';
-import { useDeskFormat } from '../front-desk/use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 import { ledgerKindLabels, methodLabels, paymentsStrings } from './strings.ts';
 import type { useFiles } from './use-files.ts';
 import { useMoney } from './use-money.ts';

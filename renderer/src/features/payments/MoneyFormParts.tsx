@@ -2,9 +2,9 @@ import { Modal, Stack, Text, TextInput, type TextInputProps } from '@mantine/cor
 import { forwardRef, type ComponentProps, type FormEventHandler, type ReactNode } from 'react';
 import type { ControllerFieldState } from 'react-hook-form';
 import type { PaymentMethod } from '#contract/payments.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
-import { DialogButtons, type DialogButtonsProps } from '../admin/users/DialogButtons.tsx';
-import { enterSubmits } from '../front-desk/enter-submits.ts';
+import { FormAlert } from '../../ui/FormAlert.tsx';
+import { DialogButtons, type DialogButtonsProps } from '../../ui/DialogButtons.tsx';
+import { enterSubmits } from '../../lib/enter-submits.ts';
 import { AmountInput } from './AmountInput.tsx';
 import { MethodField } from './MethodField.tsx';
 import { NESTED_Z } from './use-money.ts';

@@ -2,7 +2,7 @@ import { Anchor, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountSummary } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
-import { useDeskFormat } from '../front-desk/use-desk-format.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
 import { usePatientPayments } from './payments-api.ts';
 import { accountColumns } from './account-columns.tsx';
 import { MoneyTable, type MoneyColumn } from './MoneyTable.tsx';

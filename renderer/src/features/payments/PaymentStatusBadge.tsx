@@ -7,7 +7,7 @@ import {
   IconReceiptRefund,
   type Icon,
 } from '@tabler/icons-react';
-import { IconBadge } from '../../lib/IconBadge.tsx';
+import { IconBadge } from '../../ui/IconBadge.tsx';
 import type { PaymentStatus } from '#contract/payments.ts';
 import { paymentStatusLabels } from './strings.ts';
 

@@ -18,7 +18,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { PAYMENT_STATUSES, type AccountSummary } from '#contract/payments.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateMedium } from '../../lib/date-format.ts';
-import { useDoctorList } from '../calendar/schedule-api.ts';
+import { useDoctorList } from '../../api/schedule.ts';
 import { AccountPanel } from './AccountPanel.tsx';
 import { AccountsTable } from './AccountsTable.tsx';
 import { DrawerCard } from './DrawerCard.tsx';

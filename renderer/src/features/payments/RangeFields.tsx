@@ -1,5 +1,5 @@
 import { Button, Group } from '@mantine/core';
-import { DateField } from '../calendar/DateField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { paymentsStrings } from './strings.ts';
 import { presetRange } from './use-range.ts';
 

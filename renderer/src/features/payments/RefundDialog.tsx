@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { paymentMethodSchema, type Account, type PaymentMethod } from '#contract/payments.ts';
 import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
-import { decimalToMinor, minorToDecimal } from '../../lib/money.ts';
+import { decimalToMinor, minorToDecimal } from '#shared/money.ts';
 import { amountFieldSchema, movedMinor, useMoneySubmit, type MoneyMovement } from './money-form.ts';
 import { methodFieldRender, MoneyDialog, MoneyForm, NoteInput, PrefilledAmountInput } from './MoneyFormParts.tsx';
 import { paymentsStrings } from './strings.ts';
@@ -51,8 +51,12 @@ function RefundForm({ account, policy, onClose, onRefunded }: RefundFormProps) {
   const { register, control, formState } = form;
   const typed = useWatch({ control, name: 'amount' });
   const typedMinor = decimalToMinor(typed, account.minorDigits);
+  // The limit holds for everything refunded on the visit, as main checks it.
   const needsAdmin =
-    !policy.isAdmin && policy.thresholdMinor !== null && typedMinor !== null && typedMinor > policy.thresholdMinor;
+    !policy.isAdmin &&
+    policy.thresholdMinor !== null &&
+    typedMinor !== null &&
+    account.refundedMinor + typedMinor > policy.thresholdMinor;
 
   const { formError, onSubmit } = useMoneySubmit(form, ['amount', 'method', 'reason'], async (values) => {
     const movement = await call('payments.refund', { appointmentId: account.appointmentId, ...values });
@@ -79,7 +83,9 @@ function RefundForm({ account, policy, onClose, onRefunded }: RefundFormProps) {
       />
       {needsAdmin && policy.thresholdMinor !== null ? (
         <Alert color="orange" variant="light" icon={<IconShieldLock aria-hidden />} role="status">
-          {strings.needsAdmin(money(policy.thresholdMinor))}
+          {account.refundedMinor > 0
+            ? strings.needsAdminAfter(money(policy.thresholdMinor), money(account.refundedMinor))
+            : strings.needsAdmin(money(policy.thresholdMinor))}
         </Alert>
       ) : null}
       <Controller control={control} name="method" render={methodFieldRender(strings.method)} />

@@ -3,7 +3,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { paymentMethodSchema, type Account, type PaymentMethod } from '#contract/payments.ts';
 import { call } from '../../api/client.ts';
-import { minorToDecimal } from '../../lib/money.ts';
+import { minorToDecimal } from '#shared/money.ts';
 import { amountFieldSchema, currencyHint, movedMinor, useMoneySubmit, type MoneyMovement } from './money-form.ts';
 import { methodFieldRender, MoneyDialog, MoneyForm, NoteInput, PrefilledAmountInput } from './MoneyFormParts.tsx';
 import { paymentsStrings } from './strings.ts';

@@ -3,7 +3,7 @@ import type { FieldValues, Path, UseFormHandleSubmit, UseFormSetError } from 're
 import { z } from 'zod';
 import type { ChannelOutput } from '#contract/index.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { decimalToMinor } from '../../lib/money.ts';
+import { decimalToMinor } from '#shared/money.ts';
 import { paymentsStrings as strings } from './strings.ts';
 
 /** What main answers to a payment or a refund: the entry recorded and the account after it. */

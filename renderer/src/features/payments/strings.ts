@@ -132,6 +132,8 @@ export const paymentsStrings = {
     cancel: 'Keep the money',
     needsAdmin: (threshold: string) =>
       `Refunds above ${threshold} need an admin. Ask an admin to sign in at this desk to make it.`,
+    needsAdminAfter: (threshold: string, already: string) =>
+      `Refunds above ${threshold} for one visit need an admin, and ${already} has been refunded already. Ask an admin to sign in at this desk to make it.`,
     done: (amount: string, patient: string) => `${amount} refunded to ${patient}.`,
   },
   refundOffer: {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { formatMinor } from '../../lib/money.ts';
+import { formatMinor } from '#shared/money.ts';
 
 /** What every amount from main carries: its currency and that currency's decimals. */
 export interface MoneyContext {

@@ -20,8 +20,8 @@ import type { ChannelOutput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { messageOf } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
-import { CenteredPage } from '../../components/CenteredPage.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
+import { CenteredPage } from '../../ui/CenteredPage.tsx';
+import { FormAlert } from '../../ui/FormAlert.tsx';
 import { probeMessage, serverDefaults, serverFieldNames, serverFormSchema } from './server-form.ts';
 import { databaseStrings as strings, setupStrings } from './strings.ts';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { DatabaseChoice } from '#contract/connection.ts';
 import { call } from '../../api/client.ts';
 import { queryKeys } from '../../api/query-keys.ts';
-import { CenteredPage } from '../../components/CenteredPage.tsx';
+import { CenteredPage } from '../../ui/CenteredPage.tsx';
 import { ClinicStep } from './ClinicStep.tsx';
 import { DatabaseStep, type UsedServer } from './DatabaseStep.tsx';
 import { serverLabel } from './server-form.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
 import { Fragment, type ReactNode } from 'react';
 import type { StaffRole } from '#contract/fields.ts';
-import { navItemsFor } from '../frame/nav-items.ts';
+import { navItemsFor } from '../frame/index.ts';
 import { shortcutStrings as strings } from './strings.ts';
 
 interface Row {

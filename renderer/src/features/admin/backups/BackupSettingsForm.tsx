@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import type { BackupSettings } from '#contract/operations.ts';
 import { call } from '../../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../../api/errors.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { backupStrings as strings } from './strings.ts';
 import { backupKeys } from './use-backups.ts';
 

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { Backup } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { BackupsTable } from './BackupsTable.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';

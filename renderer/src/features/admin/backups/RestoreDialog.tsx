@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useState, type FormEvent } from 'react';
 import { RESTORE_CONFIRMATION, type Backup } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { backupStrings as strings } from './strings.ts';
 import { useRestoreBackup } from './use-backups.ts';
 

@@ -4,9 +4,9 @@ import { useState, type ReactNode } from 'react';
 import { EXPORT_MAX_DAYS, rangeDays } from '#contract/exports.ts';
 import { addDays, todayIn } from '#shared/dates.ts';
 import { useSettings } from '../../../api/settings.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
-import { DateField } from '../../calendar/DateField.tsx';
-import { useDoctorList } from '../../calendar/schedule-api.ts';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { DateField } from '../../../ui/DateField.tsx';
+import { useDoctorList } from '../../../api/schedule.ts';
 import { exportsStrings as strings } from './strings.ts';
 import { useExportDownload, type ExportChannel } from './use-export-download.ts';
 

@@ -1,7 +1,7 @@
 import { Group, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
-import { ChoiceSelectField } from '../../../components/ChoiceSelectField.tsx';
+import { ChoiceSelectField } from '../../../ui/ChoiceSelectField.tsx';
 import { currencyChoices, timeZoneChoices } from '../../../lib/choices.ts';
 import type { SettingsFormValues } from './settings-form.ts';
 import { settingsStrings as strings } from './strings.ts';

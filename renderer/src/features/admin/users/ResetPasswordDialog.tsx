@@ -10,8 +10,8 @@ import { passwordSchema } from '#contract/fields.ts';
 import { call } from '../../../api/client.ts';
 import { applyServerErrors } from '../../../api/form-errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
-import { DialogButtons } from './DialogButtons.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { DialogButtons } from '../../../ui/DialogButtons.tsx';
 import { usersStrings } from './strings.ts';
 
 const strings = usersStrings.reset;

@@ -1,5 +1,5 @@
 import { IconCircleCheck, IconCircleOff, IconLock } from '@tabler/icons-react';
-import { IconBadge } from '../../../lib/IconBadge.tsx';
+import { IconBadge } from '../../../ui/IconBadge.tsx';
 import { statusLabels, type AccountStatus } from '../../../lib/strings.ts';
 
 const LOOK = {

@@ -6,7 +6,7 @@ import type { StaffUser } from '#contract/index.ts';
 import { call } from '../../../api/client.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { queryKeys } from '../../../api/query-keys.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { usersStrings } from './strings.ts';
 
 const strings = usersStrings.status;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { StaffUser } from '#contract/index.ts';
 import { messageOf } from '../../../api/errors.ts';
 import { useSession } from '../../../api/session.ts';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { EditUserDialog } from './EditUserDialog.tsx';
 import { NewUserDialog } from './NewUserDialog.tsx';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
@@ -12,7 +12,8 @@ import { StatusDialog } from './StatusDialog.tsx';
 import { usersStrings as strings } from './strings.ts';
 import { UserFiltersBar } from './UserFiltersBar.tsx';
 import { UsersTable, UsersTableSkeleton } from './UsersTable.tsx';
-import { NO_FILTERS, useStoredUserFilters, useTargetDialog, useUserList, type UserFilters } from './use-users.ts';
+import { useTargetDialog } from '../../../lib/use-target-dialog.ts';
+import { NO_FILTERS, useStoredUserFilters, useUserList, type UserFilters } from './use-users.ts';
 
 const isFiltered = (filters: UserFilters) =>
   filters.query !== NO_FILTERS.query || filters.role !== NO_FILTERS.role || filters.status !== NO_FILTERS.status;

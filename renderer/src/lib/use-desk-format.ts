@@ -1,11 +1,22 @@
 import { useCallback, useMemo } from 'react';
+import type { StaffRole } from '#contract/fields.ts';
 import { clinicNow } from '#shared/dates.ts';
-import { useSession } from '../../api/session.ts';
-import { useSettings } from '../../api/settings.ts';
-import { formatClinicDateTime } from '../../lib/clinic-time.ts';
-import { formatDateMedium, formatTime } from '../../lib/date-format.ts';
-import type { ClinicMoment, Viewer } from './appointment-rules.ts';
-import { deskStrings } from './strings.ts';
+import { useSession } from '../api/session.ts';
+import { useSettings } from '../api/settings.ts';
+import { formatClinicDateTime } from './clinic-time.ts';
+import { formatDateMedium, formatTime } from './date-format.ts';
+import { commonStrings } from './strings.ts';
+
+/** Who is signed in, as the appointment and message rules see them. */
+export interface Viewer {
+  role: StaffRole;
+  userId: number;
+}
+
+export interface ClinicMoment {
+  date: string;
+  time: string;
+}
 
 /** Times in the clinic's 12/24-hour setting and dates with their weekday. */
 export function useDeskFormat() {
@@ -14,7 +25,7 @@ export function useDeskFormat() {
   const timeZone = settings?.timeZone ?? 'UTC';
   const time = useCallback((value: string) => formatTime(value, timeFormat), [timeFormat]);
   const when = useCallback(
-    (date: string, value: string) => deskStrings.when(formatDateMedium(date), formatTime(value, timeFormat)),
+    (date: string, value: string) => commonStrings.when(formatDateMedium(date), formatTime(value, timeFormat)),
     [timeFormat],
   );
   /** A UTC instant (when something was recorded) in the clinic's time zone. */

@@ -1,4 +1,4 @@
-import { useSession } from '../../api/session.ts';
+import { useSession } from '../api/session.ts';
 
 export interface ScheduleRights {
   /** The signed-in doctor's own doctor id (doctor ids are user ids), or null for other roles. */

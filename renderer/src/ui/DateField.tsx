@@ -1,10 +1,10 @@
 import '@mantine/dates/styles.css';
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { formatDateMedium } from '../../lib/date-format.ts';
-import { parseTypedDate } from '../../lib/typed-input.ts';
-import { calendarStrings } from './strings.ts';
+import { formatDateMedium } from '../lib/date-format.ts';
+import { parseTypedDate } from '../lib/typed-input.ts';
+import { uiStrings } from './strings.ts';
 
-const picker = calendarStrings.toolbar.picker;
+const picker = uiStrings.dateField.picker;
 // The arrow buttons of the open picker need a name (axe: button-name) at every level; the
 // month and year buttons between them are named by their text.
 const pickerAriaLabels = {
@@ -36,7 +36,7 @@ export function DateField({ value, onChange, ...props }: DateFieldProps) {
       valueFormat={(date) => formatDateMedium(date)}
       firstDayOfWeek={1}
       ariaLabels={pickerAriaLabels}
-      clearButtonProps={{ 'aria-label': calendarStrings.toolbar.clearDate }}
+      clearButtonProps={{ 'aria-label': uiStrings.dateField.clearDate }}
       popoverProps={{ withinPortal: true }}
     />
   );

@@ -1,5 +1,6 @@
 import { IconBadge } from './IconBadge.tsx';
-import { APPOINTMENT_STATUS_LOOK, appointmentStatusLabel, isAppointmentStatus } from './appointment-status.ts';
+import { isAppointmentStatus } from '#shared/statuses.ts';
+import { APPOINTMENT_STATUS_LOOK, appointmentStatusLabel } from '../lib/appointment-status.ts';
 
 /**
  * An appointment's state as its word and icon, with the state's colour as a third signal (the

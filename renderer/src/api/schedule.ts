@@ -2,8 +2,8 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useCallback } from 'react';
 import type { ChannelInput } from '#contract/index.ts';
 import { mondayOf } from '#shared/dates.ts';
-import { call } from '../../api/client.ts';
-import { useClinicEvent } from '../../api/events.ts';
+import { call } from './client.ts';
+import { useClinicEvent } from './events.ts';
 
 // Query keys of the calendar and doctors areas. Everything under 'schedule' and 'doctors' is
 // refetched when main says a schedule changed, so both areas share these keys.

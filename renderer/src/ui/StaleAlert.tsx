@@ -1,6 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { FormAlert } from '../../../components/FormAlert.tsx';
+import { FormAlert } from './FormAlert.tsx';
 
 interface StaleAlertProps {
   title: string;
