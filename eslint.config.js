@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { featureBoundaries } from './renderer/lint/feature-boundaries.js';
 
 /** The service domains; the same names as the contract files and the renderer features. */
 const SERVICE_DOMAINS = [
@@ -88,5 +89,12 @@ export default tseslint.config(
     // Config files are loaded by their tools, which expect a default export.
     files: ['*.config.ts', '*.config.js', 'renderer/vite.config.ts', 'tests/e2e/global-setup.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Renderer features meet only through their index.ts; ui/, lib/, api/ import no feature
+    // (a local rule: it needs the importing file's own feature, see renderer/lint/).
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { renderer: { rules: { 'feature-boundaries': featureBoundaries } } },
+    rules: { 'renderer/feature-boundaries': 'error' },
   },
 );

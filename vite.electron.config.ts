@@ -27,9 +27,14 @@ export default defineConfig({
     minify: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      // The backup worker is an entry of its own: a worker thread loads it by file name,
-      // beside index.js (main/services/operations/backup-file.ts looks for out/main/backup-worker.js).
-      input: { index: 'main/index.ts', 'backup-worker': 'main/services/operations/backup-worker.ts' },
+      // The backup and report PDF workers are entries of their own: a worker thread loads each by
+      // file name, beside index.js (main/services/operations/backup-file.ts looks for
+      // out/main/backup-worker.js, main/pdf/render-report.ts for out/main/report-worker.js).
+      input: {
+        index: 'main/index.ts',
+        'backup-worker': 'main/services/operations/backup-worker.ts',
+        'report-worker': 'main/pdf/report-worker.ts',
+      },
       external,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },

@@ -1,7 +1,7 @@
 const COMMAND_USAGE: Readonly<Record<string, string>> = {
   migrate: 'migrate --db FILE',
   'create-admin': 'create-admin --db FILE --email E [--name N] [--clinic NAME] [--tz ZONE] [--currency CODE]',
-  call: 'call CHANNEL JSON --db FILE [--as EMAIL]',
+  call: 'call CHANNEL (JSON | - | --input FILE) --db FILE [--as EMAIL]',
   seed: 'seed --db FILE [--patients N] [--doctors N] [--days N] [--past-days N] [--seed S] [--tz ZONE] [--start YYYY-MM-DD] [--force]',
   backup: 'backup --db FILE --out FILE',
   restore: 'restore --db FILE --from FILE',
@@ -18,7 +18,9 @@ Commands:
       database this runs first-run setup; otherwise it adds another admin.
   ${COMMAND_USAGE.call}
       Sign in as EMAIL (password from CLINIC_PASSWORD) and call a channel; prints the JSON
-      result. --as may be left out for public channels such as setup.status.
+      result. --as may be left out for public channels such as setup.status. The JSON input
+      is the argument itself, "-" to read it from standard input, or --input FILE to read it
+      from a file (for inputs larger than the system's argument limit; at most 64 MB).
   ${COMMAND_USAGE.seed}
       Fill the database with deterministic demo data. Each doctor gets weekly schedule
       rules from --start (default: today in the clinic's time zone), which generate slots
@@ -42,6 +44,9 @@ Commands:
       15+ database on the clinic server, in one transaction, then verify row counts,
       checksums and the booking rules. Refuses a target that holds data. The URL may be
       given in CLINIC_DATABASE_URL instead of --to.
+
+For migrate, create-admin, call and seed, --db may also name the clinic server's database:
+postgres://USER:PASSWORD@HOST:PORT/DB (backup and restore work on files only).
 
 Exit codes: 0 success, 1 the operation failed, 2 bad usage.`;
 

@@ -1,6 +1,7 @@
 import { createElement as h, type ReactElement } from 'react';
 import { Document, Page, Text, View, type DocumentProps, type Styles } from '@react-pdf/renderer';
 import type { PaymentReport } from '#contract/payments.ts';
+import { clinicNow } from '#shared/dates.ts';
 import { formatMinorCode as formatMoney } from '#shared/money.ts';
 import { pdfStyles } from './styles.ts';
 import { METHOD_WORDS, words } from './strings.ts';
@@ -10,8 +11,14 @@ export interface ReportHeader {
   clinicAddress: string | null;
   doctorName: string | null;
   printedAt: string;
-  /** Formats a UTC instant as clinic-local 'YYYY-MM-DD HH:MM'. */
-  localTime: (iso: string) => string;
+  /** The clinic's zone, for the drawer's times. Plain data: the header crosses to the PDF worker. */
+  timeZone: string;
+}
+
+/** A UTC instant as clinic-local 'YYYY-MM-DD HH:MM'. */
+function localTime(iso: string, timeZone: string): string {
+  const at = clinicNow(timeZone, new Date(iso));
+  return `${at.date} ${at.time}`;
 }
 
 const BAR_WIDTH = 220;
@@ -128,7 +135,7 @@ export function reportDocument(report: PaymentReport, header: ReportHeader): Rea
             ...report.drawerSessions.map((d, i) =>
               row(
                 [
-                  `${header.localTime(d.openedAt)} (${d.openedBy ?? ''})${d.closedAt ? '' : `, ${words.stillOpen}`}`,
+                  `${localTime(d.openedAt, header.timeZone)} (${d.openedBy ?? ''})${d.closedAt ? '' : `, ${words.stillOpen}`}`,
                   money(d.floatMinor),
                   money(d.expectedMinor),
                   d.countedMinor === null ? '' : money(d.countedMinor),

@@ -1,4 +1,4 @@
-import { createAuditViewService } from './admin/index.ts';
+import { createAuditViewService } from './operations/index.ts';
 import { createAuthService } from './auth/index.ts';
 import { createBackupsService, type OperationsHost } from './operations/index.ts';
 import { createAppointmentsService } from './front-desk/index.ts';

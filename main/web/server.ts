@@ -76,7 +76,7 @@ export async function startWebServer({
     if (canAnswer(res)) sendJson(res, 200, result);
   }
 
-  function handleEvents(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  function handleEvents(res: ServerResponse, url: URL): void {
     const client = url.searchParams.get('client');
     if (!tokensMatch(token, url.searchParams.get('token')) || !isValidClientId(client)) {
       throw refusal('This page is from an earlier start of Clinic desk. Reload it.');
@@ -125,7 +125,7 @@ export async function startWebServer({
     }
     const url = requestTarget(req.url);
     if (url.pathname.startsWith('/api/call/')) return handleCall(req, res, url.pathname.slice('/api/call/'.length));
-    if (url.pathname === '/api/events') return handleEvents(req, res, url);
+    if (url.pathname === '/api/events') return handleEvents(res, url);
     return handleStatic(req, res, url);
   }
 

@@ -16,5 +16,7 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 export const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> => spec;
 
 export const ADMIN = ['admin'] as const;
+/** The front desk: reception and admins. */
+export const DESK = ['admin', 'receptionist'] as const;
 export const noInput = z.object({}).strict();
 export const done = z.object({ done: z.literal(true) });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { channel } from './channel.ts';
+import { channel, DESK } from './channel.ts';
 import { boundedRange, dateSchema, idSchema, RANGE_MAX_DAYS, rangeDays } from './fields.ts';
 
 // Exports: spreadsheets (CSV), calendars (iCalendar) and FHIR R4 bundles, made in main and
 // handed to the window as text to save. Every export writes an audit row: it is patient data
 // leaving the app.
 
-const DESK = ['admin', 'receptionist'] as const;
 const STAFF = ['admin', 'receptionist', 'doctor'] as const;
 
 /** The longest range one export covers, in days (both ends included): the contract's shared bound. */

@@ -14,6 +14,7 @@ export type Role = (typeof ROLES)[number];
  * Control characters other than tab and new line (C0, DEL and C1): invisible on screen,
  * PostgreSQL refuses U+0000 in any text, and a stored one stops the move to a server.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Pasted text keeps its line breaks as \n: Windows' \r\n and a lone \r become \n. */
@@ -93,19 +94,22 @@ export const passwordAttemptSchema = secretTextSchema('password', 'Enter your pa
   .min(1, 'Enter your password.')
   .max(200, 'Use at most 200 characters for the password.');
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value.length > 0;
-  } catch {
-    return false;
-  }
-}
-
+/** A zone Intl knows, stored by its canonical IANA name (europe/berlin → Europe/Berlin, Asia/Calcutta → Asia/Kolkata). */
 export const timeZoneSchema = z
   .string({ error: 'Choose a time zone.' })
   .trim()
-  .refine(isTimeZone, 'Choose a time zone from the list, for example Europe/London.');
+  .transform((value, ctx) => {
+    const canonical = canonicalTimeZone(value);
+    if (canonical !== null) return canonical;
+    ctx.issues.push({
+      code: 'custom',
+      input: value,
+      message: isUtcOffset(value)
+        ? 'Choose a time zone by its name, for example Asia/Kolkata, not a UTC offset: the name follows daylight saving time.'
+        : 'Choose a time zone from the list, for example Europe/London.',
+    });
+    return z.NEVER;
+  });
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 export const currencySchema = z
@@ -173,7 +177,8 @@ export const birthDateSchema = z.string({ error: 'Enter a date.' }).refine(isRea
 export const FIRST_CLINIC_DATE = '2000-01-01';
 export const LAST_CLINIC_DATE = '2199-12-31';
 
-const isClinicDate = (value: string): boolean => isRealDate(value);
+const isClinicDate = (value: string): boolean =>
+  isRealDate(value) && value >= FIRST_CLINIC_DATE && value <= LAST_CLINIC_DATE;
 
 /**
  * A date on the clinic's calendar. The bounds keep every date (and the day after it) four
@@ -207,7 +212,7 @@ export function dateRangeCheck<F extends string, T extends string>(keys: { from:
     if (typeof from !== 'string' || typeof to !== 'string' || !isClinicDate(from) || !isClinicDate(to)) return;
     if (to < from)
       ctx.addIssue({ code: 'custom', path: [keys.to], message: 'The last day must be on or after the first day.' });
-    else if (maxDays === -1)
+    else if (maxDays !== undefined && rangeDays(from, to) > maxDays)
       ctx.addIssue({ code: 'custom', path: [keys.to], message: `Choose at most ${maxDays} days.` });
   };
 }

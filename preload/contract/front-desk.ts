@@ -1,38 +1,9 @@
 import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '#shared/statuses.ts';
-import { ADMIN, channel } from './channel.ts';
-import {
-  birthDateSchema,
-  dateRangeCheck,
-  dateSchema,
-  emailSchema,
-  idSchema,
-  optionalPhoneSchema,
-  optionalTextSchema,
-  personNameSchema,
-  phoneSchema,
-  reasonSchema,
-  searchQuerySchema,
-  textSchema,
-  versionSchema,
-} from './fields.ts';
+import { ADMIN, channel, DESK } from './channel.ts';
+import { dateRangeCheck, dateSchema, idSchema, optionalTextSchema, reasonSchema, textSchema } from './fields.ts';
 
-// The front desk: the patient registry and the life of an appointment.
-
-const DESK = ['admin', 'receptionist'] as const;
-
-export const patientSummarySchema = z.object({
-  patientId: z.number(),
-  /** The number printed on cards and receipts, e.g. P-000042. */
-  patientNumber: z.string(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  email: z.string().nullable(),
-  gender: z.string().nullable(),
-  age: z.number().nullable(),
-  dateOfBirth: z.string().nullable(),
-});
-export type PatientSummary = z.infer<typeof patientSummarySchema>;
+// front-desk: the life of an appointment, walk-ins and the waitlist.
 
 export const appointmentSchema = z.object({
   appointmentId: z.number(),
@@ -62,7 +33,7 @@ const historyStepSchema = z.object({
   isUndo: z.boolean(),
 });
 
-const rescheduleSchema = z.object({
+export const rescheduleSchema = z.object({
   oldDate: z.string(),
   oldTime: z.string(),
   newDate: z.string(),
@@ -71,37 +42,6 @@ const rescheduleSchema = z.object({
   rescheduledAt: z.string(),
   rescheduledBy: z.string().nullable(),
 });
-
-export const patientDetailSchema = patientSummarySchema.extend({
-  medicalNotes: z.string().nullable(),
-  version: z.number(),
-  createdAt: z.string(),
-  appointments: z.array(appointmentSchema),
-  reschedules: z.array(rescheduleSchema.extend({ appointmentId: z.number() })),
-});
-
-const genderSchema = z.enum(['female', 'male', 'other', 'unknown'], {
-  error: 'Choose female, male, other or unknown.',
-});
-
-const patientFields = {
-  name: personNameSchema,
-  phone: phoneSchema,
-  email: z
-    .union([z.literal('').transform(() => null), z.null(), emailSchema])
-    .optional()
-    .transform((v) => v ?? null),
-  gender: genderSchema.nullable().optional(),
-  age: z
-    .number({ error: 'Enter the age in years.' })
-    .int('Enter the age in whole years.')
-    .min(0, 'The age cannot be negative.')
-    .max(130, 'Enter an age of 130 or less.')
-    .nullable()
-    .optional(),
-  dateOfBirth: birthDateSchema.nullable().optional(),
-  medicalNotes: optionalTextSchema(4000, 'medical notes'),
-};
 
 const idOnly = z.object({ appointmentId: idSchema });
 
@@ -133,39 +73,6 @@ export const waitlistMatchSchema = z.object({
 });
 
 export const frontDeskChannels = {
-  'patients.search': channel({
-    description: 'Patients whose name, phone, email or number contains the typed text.',
-    access: 'staff',
-    input: z.object({
-      query: searchQuerySchema,
-      limit: z.number().int().min(1).max(200).optional(),
-    }),
-    output: z.array(patientSummarySchema),
-  }),
-  'patients.findDuplicates': channel({
-    description: 'Existing patients with the same name and phone, or the same email.',
-    access: DESK,
-    input: z.object({ name: personNameSchema, phone: optionalPhoneSchema, email: patientFields.email }),
-    output: z.array(patientSummarySchema),
-  }),
-  'patients.register': channel({
-    description: 'Registers a patient; refused while possible duplicates are not confirmed as different people.',
-    access: DESK,
-    input: z.object({ ...patientFields, confirmedNotDuplicate: z.boolean().optional() }),
-    output: patientDetailSchema,
-  }),
-  'patients.update': channel({
-    description: 'Edits a patient; refused if another desk saved first.',
-    access: DESK,
-    input: z.object({ patientId: idSchema, version: versionSchema, ...patientFields }),
-    output: patientDetailSchema,
-  }),
-  'patients.get': channel({
-    description: 'A patient with their appointments and reschedule history.',
-    access: 'staff',
-    input: z.object({ patientId: idSchema }),
-    output: patientDetailSchema,
-  }),
   'appointments.book': channel({
     description: 'Books a free slot for a patient.',
     access: DESK,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountProblemSentence, amountShapeProblem } from '#shared/money.ts';
-import { channel } from './channel.ts';
+import { channel, DESK } from './channel.ts';
 import { APPOINTMENT_STATUSES, LEDGER_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES } from '#shared/statuses.ts';
 import {
   boundedRange,
@@ -17,7 +17,6 @@ import {
 // as integers in minor units (cents) with the clinic's `currency` and `minorDigits`, so the
 // window formats them exactly and never does arithmetic on floats.
 
-const DESK = ['admin', 'receptionist'] as const;
 const DESK_AND_DOCTOR = ['admin', 'receptionist', 'doctor'] as const;
 
 // The lists themselves are the shared kernel's; the contract passes them on to the window.

@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-
 // Calendar helpers for local clinic dates ('YYYY-MM-DD') and times ('HH:MM'). Calendar
 // arithmetic runs on UTC midnights, so it never meets a DST gap; only the conversion of a
 // local date and time to a UTC timestamp uses the clinic's time zone.
@@ -43,27 +41,107 @@ export const timeToMinutes = (time: string): number => {
 
 export const minutesToTime = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
 
-/** UTC offsets by time zone and wall-clock hour: the Intl lookup behind TZDate is slow in bulk. */
-const offsetCache = new Map<string, number>();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** One formatter per zone, to the second, for UTC offsets (historic offsets have seconds). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's UTC offset (wall clock minus UTC, in ms) at an instant. */
+function offsetAt(instant: number, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    if (offsetFormats.size < 100) offsetFormats.set(timeZone, format);
+  }
+  const at = instant - (((instant % 1000) + 1000) % 1000);
+  const p: Record<string, number> = {};
+  let bc = false;
+  for (const part of format.formatToParts(at)) {
+    if (part.type === 'era') bc = part.value.startsWith('B');
+    else if (part.type !== 'literal') p[part.type] = Number(part.value);
+  }
+  const year = bc ? 1 - (p.year ?? 0) : (p.year ?? 0);
+  const wall = new Date(0).setUTCFullYear(year, (p.month ?? 1) - 1, p.day ?? 1);
+  return wall + ((p.hour ?? 0) * 60 + (p.minute ?? 0)) * 60_000 + (p.second ?? 0) * 1000 - at;
+}
 
 /**
- * The UTC ISO-8601 instant of a local clinic date and time (plus optional extra minutes).
- * Offsets are looked up once per local hour, which is exact wherever DST moves on the hour.
+ * A local day's offsets: `before` until the UTC instant `change`, `after` from it. Wall times
+ * of one day belong to instants within [day − 14 h, day + 36 h); one lookup at each end tells
+ * whether the offset changes there, and only then is the change searched for, to the second.
+ * (Exact for any transition, 30- and 45-minute ones included; assumes at most one change in
+ * those 50 hours, true of every zone since 1970.)
+ */
+interface DayOffsets {
+  before: number;
+  after: number;
+  change: number;
+}
+
+const dayOffsetCache = new Map<string, DayOffsets>();
+
+function dayOffsets(dayStart: number, timeZone: string): DayOffsets {
+  const key = `${timeZone}|${dayStart}`;
+  let known = dayOffsetCache.get(key);
+  if (known === undefined) {
+    let lo = dayStart - 15 * HOUR;
+    let hi = dayStart + 37 * HOUR;
+    const before = offsetAt(lo, timeZone);
+    const after = offsetAt(hi, timeZone);
+    if (before !== after) {
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (offsetAt(mid, timeZone) === before) lo = mid;
+        else hi = mid;
+      }
+    }
+    known = { before, after, change: before === after ? Number.POSITIVE_INFINITY : hi };
+    if (dayOffsetCache.size > 100_000) dayOffsetCache.clear();
+    dayOffsetCache.set(key, known);
+  }
+  return known;
+}
+
+/**
+ * The UTC instant (ms) of a wall-clock time given as ms since the epoch read as UTC.
+ * One rule everywhere, RFC 5545's (3.3.5), east and west of UTC alike:
+ * - a wall time that happens twice (fall-back) is its FIRST occurrence, the earlier instant;
+ * - a wall time that never happens (inside a spring-forward gap) is read with the offset from
+ *   before the gap, so 02:30 in a 02:00→03:00 gap is the instant the clock shows 03:30.
+ */
+export function wallToInstant(wall: number, timeZone: string): number {
+  const { before, after, change } = dayOffsets(Math.floor(wall / DAY) * DAY, timeZone);
+  const early = wall - before;
+  if (early < change) return early;
+  const late = wall - after;
+  // Past the change: the later offset's instant when it exists, else (a gap) the early one.
+  return late >= change ? late : early;
+}
+
+/**
+ * The UTC ISO-8601 instant of a local clinic date and time (plus optional extra wall-clock
+ * minutes), resolved by wallToInstant's rule.
  */
 export function localToUtcIso(date: string, time: string, timeZone: string, plusMinutes = 0): string {
   const { y, m, d } = parseDate(date);
   const wall = Date.UTC(y, m - 1, d, 0, timeToMinutes(time) + plusMinutes);
-  const hour = Math.floor(wall / 3_600_000) * 3_600_000;
-  const key = `${timeZone}|${hour}`;
-  let offset = offsetCache.get(key);
-  if (offset === undefined) {
-    const h = new Date(hour);
-    offset =
-      new TZDate(h.getUTCFullYear(), h.getUTCMonth(), h.getUTCDate(), h.getUTCHours(), 0, timeZone).getTime() - hour;
-    if (offsetCache.size > 100_000) offsetCache.clear();
-    offsetCache.set(key, offset);
-  }
-  return new Date(wall + offset).toISOString();
+  return new Date(wallToInstant(wall, timeZone)).toISOString();
+}
+
+/** Minutes east of UTC that the zone's clocks show at an instant (ms). */
+export function offsetMinutesAtInstant(instant: number, timeZone: string): number {
+  return Math.round(offsetAt(instant, timeZone) / 60_000);
 }
 
 /** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Appointment, PatientSummary } from '#contract/front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import type { Doctor, SlotView } from '#contract/schedule.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';

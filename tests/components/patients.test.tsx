@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { fail, ok, sessionFor } from './support/fixtures.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/shell/security.ts';
 
-// The Electron checklist of ARCHITECTURE.md, item by item, mapped to the test that proves it
+// The Electron security checklist of the README, item by item, mapped to the test that proves it
 // (the same table is in the README's security section). This test keeps the map honest: each
 // named test must exist in its file, so renaming or deleting one fails here.
 

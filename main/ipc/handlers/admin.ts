@@ -1,4 +1,5 @@
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
+import { endRevokedSessionsOf } from '../session-check.ts';
 
 type AdminChannels =
   | 'settings.get'
@@ -43,7 +44,11 @@ export const adminHandlers: HandlerMap<AdminChannels> = {
     return user;
   },
   'users.resetPassword': async (input, ctx) => {
-    await ctx.services.users.resetPassword(actorOf(ctx), input.userId, input.newPassword);
+    const sessionEpoch = await ctx.services.users.resetPassword(actorOf(ctx), input.userId, input.newPassword);
+    // The new password ended the user's sessions everywhere (session_epoch moved on); an admin
+    // who reset their own keeps this window, and this core forgets the others now.
+    if (ctx.session?.userId === input.userId) ctx.session.sessionEpoch = sessionEpoch;
+    await endRevokedSessionsOf(ctx.services.deps.db, ctx.sessions, input.userId);
     ctx.hub.broadcast('users.changed', { userId: input.userId });
     return { done: true };
   },

@@ -39,11 +39,7 @@ export const authHandlers: HandlerMap<AuthChannels> = {
   },
   'auth.touch': async () => ({ done: true }),
   'auth.changePassword': async (input, ctx) => {
-    const sessionEpoch = await ctx.services.auth.changePassword(
-      actorOf(ctx),
-      input.currentPassword,
-      input.newPassword,
-    );
+    const sessionEpoch = await ctx.services.auth.changePassword(actorOf(ctx), input.currentPassword, input.newPassword);
     // The new password ended the user's other sessions; this window proved it and stays in.
     if (ctx.session) ctx.session.sessionEpoch = sessionEpoch;
     return { done: true };

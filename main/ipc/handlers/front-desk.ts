@@ -2,7 +2,7 @@ import type { Appointment } from '#contract/front-desk.ts';
 import type { ChannelName } from '#contract/index.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
-type FrontDeskChannels = Extract<ChannelName, `patients.${string}` | `appointments.${string}` | `waitlist.${string}`>;
+type FrontDeskChannels = Extract<ChannelName, `appointments.${string}` | `waitlist.${string}`>;
 
 /** Boards, calendars and patient pages at every desk refresh when an appointment changes. */
 function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
@@ -17,14 +17,6 @@ function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
 }
 
 export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
-  'patients.search': (input, { services }) => services.patients.search(input.query, input.limit),
-  'patients.findDuplicates': (input, { services }) => services.patients.findDuplicates(input),
-  'patients.register': (input, ctx) => ctx.services.patients.register(actorOf(ctx), input),
-  'patients.update': (input, ctx) => {
-    const { patientId, version, ...fields } = input;
-    return ctx.services.patients.update(actorOf(ctx), patientId, version, fields);
-  },
-  'patients.get': (input, ctx) => ctx.services.patients.get(input.patientId, actorOf(ctx)),
   'appointments.book': async (input, ctx) => changed(ctx, await ctx.services.appointments.book(actorOf(ctx), input)),
   'appointments.get': (input, { services }) => services.appointments.get(input.appointmentId),
   'appointments.checkIn': async (input, ctx) =>

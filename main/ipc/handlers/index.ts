@@ -7,6 +7,7 @@ import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
 import { operationsHandlers } from './operations.ts';
 import { messagesHandlers } from './messages.ts';
+import { patientsHandlers } from './patients.ts';
 import { paymentsHandlers } from './payments.ts';
 import { scheduleHandlers } from './schedule.ts';
 
@@ -19,6 +20,7 @@ export const handlers: HandlerMap<ChannelName> = {
   ...connectionHandlers,
   ...adminHandlers,
   ...scheduleHandlers,
+  ...patientsHandlers,
   ...frontDeskHandlers,
   ...operationsHandlers,
   ...exportsHandlers,

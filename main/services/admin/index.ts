@@ -1,8 +1,7 @@
-// The admin domain's public face: Staff accounts, clinic settings, first-run setup and the audit viewer.
+// The admin domain's public face: Staff accounts, clinic settings and first-run setup.
 // Other domains (and main/services/index.ts) import this domain only through this file.
 
 export { createUsersService } from './users.ts';
 export type { UsersService, DoctorProfile } from './users.ts';
 export { createSettingsService } from './settings.ts';
 export { createSetupService } from './setup.ts';
-export { createAuditViewService } from './audit-view.ts';

@@ -243,9 +243,10 @@ export function createUsersService({ db, clock }: ServiceDeps) {
 
   // setStatus and resetPassword end the user's sessions in every process and PC: changing the
   // status or the password hash moves users.session_epoch on (trigger of migration 0014).
-  async function resetPassword(actor: Actor, userId: number, newPassword: string): Promise<void> {
+  /** Returns the account's new session epoch (an admin resetting their own keeps this window). */
+  async function resetPassword(actor: Actor, userId: number, newPassword: string): Promise<number> {
     const passwordHash = await hashPassword(newPassword);
-    await writeTx(db, async (trx) => {
+    return writeTx(db, async (trx) => {
       const before = await loadStaffUser(trx, userId);
       await trx
         .updateTable('users')
@@ -265,6 +266,12 @@ export function createUsersService({ db, clock }: ServiceDeps) {
         entity: 'user',
         entityId: userId,
       });
+      const after = await trx
+        .selectFrom('users')
+        .select('session_epoch')
+        .where('user_id', '=', userId)
+        .executeTakeFirstOrThrow();
+      return after.session_epoch;
     });
   }
 

@@ -55,6 +55,10 @@ export function createAuthService({ db, clock }: ServiceDeps) {
         .selectAll()
         .where('user_id', '=', user.user_id)
         .executeTakeFirstOrThrow();
+      // Guesses in flight when the lock landed keep it as it is (they must not clear locked_until).
+      if (isLockActive(current)) return current.locked_until;
+      // Deactivated meanwhile: a lock must not turn it back into an account that unlocks itself.
+      if (current.status === 'inactive') return null;
       // A lock that has run out starts a fresh count.
       const expired = current.status === 'locked' && !isLockActive(current);
       const failures = (expired ? 0 : current.failed_login_count) + 1;

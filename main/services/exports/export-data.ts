@@ -29,6 +29,30 @@ export interface ExportAppointment {
   cancelReason: string | null;
 }
 
+/** The most rows one export reads: with the 366-day range this bounds an export's memory at a big clinic. */
+export const EXPORT_MAX_ROWS = 100_000;
+
+/** How many appointments (or, with `slots`, slots) the range holds, counted before anything is read. */
+export async function countInRange(db: Kysely<Database>, range: ExportRange, what: 'appointments' | 'slots') {
+  const row =
+    what === 'appointments'
+      ? await db
+          .selectFrom('appointments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('appointment_date', '>=', range.from)
+          .where('appointment_date', '<=', range.to)
+          .$if(range.doctorId !== undefined, (qb) => qb.where('doctor_id', '=', range.doctorId ?? 0))
+          .executeTakeFirst()
+      : await db
+          .selectFrom('doctor_availability')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('available_date', '>=', range.from)
+          .where('available_date', '<=', range.to)
+          .$if(range.doctorId !== undefined, (qb) => qb.where('doctor_id', '=', range.doctorId ?? 0))
+          .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function readAppointments(db: Kysely<Database>, range: ExportRange): Promise<ExportAppointment[]> {
   let q = appointmentRowsQuery(db)
     .select((eb) =>

@@ -7,7 +7,15 @@ import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { toCsv } from './csv.ts';
 import { appointmentsCsvColumns, patientsCsvColumns } from './export-columns.ts';
-import { readAppointments, readDoctors, readPatients, readSlots, type ExportRange } from './export-data.ts';
+import {
+  countInRange,
+  EXPORT_MAX_ROWS,
+  readAppointments,
+  readDoctors,
+  readPatients,
+  readSlots,
+  type ExportRange,
+} from './export-data.ts';
 import { AppError } from '../core/errors.ts';
 import { buildFhirBundle } from './fhir.ts';
 import { buildDoctorIcs } from './ical.ts';
@@ -44,6 +52,17 @@ async function scopeDoctor(db: Kysely<Database>, actor: Actor, doctorId: number 
   return doctorId === undefined ? null : requireDoctor(db, doctorId);
 }
 
+/**
+ * Refuses, on the last day, an export whose range holds more rows than one file takes: the
+ * file is built in memory and handed to the window whole, so its size must stay bounded.
+ */
+async function assertExportSize(db: Kysely<Database>, range: ExportRange, what: 'appointments' | 'slots') {
+  const count = await countInRange(db, range, what);
+  if (count <= EXPORT_MAX_ROWS) return;
+  const message = `These days hold ${count.toLocaleString('en-US')} ${what}; one export takes at most ${EXPORT_MAX_ROWS.toLocaleString('en-US')}. Choose fewer days or one doctor.`;
+  throw new AppError('VALIDATION', message, { to: message });
+}
+
 export interface RangeInput {
   from: string;
   to: string;
@@ -77,6 +96,7 @@ export function createExportsService({ db, clock }: ServiceDeps) {
   ): Promise<ExportFile> {
     const doctor = await scopeDoctor(db, actor, input.doctorId);
     const range: ExportRange = { from: input.from, to: input.to, doctorId: doctor?.doctorId };
+    await assertExportSize(db, range, 'appointments');
     const appointments = await readAppointments(db, range);
     const content = toCsv(appointments, appointmentsCsvColumns, { bom: input.bom });
     await audited(actor, 'export.appointments_csv', { ...range, rows: appointments.length });
@@ -91,6 +111,7 @@ export function createExportsService({ db, clock }: ServiceDeps) {
     const doctor = await requireDoctor(db, input.doctorId);
     const { timeZone, clinicName } = await clinic();
     const range: ExportRange = { from: input.from, to: input.to, doctorId: doctor.doctorId };
+    await assertExportSize(db, range, 'appointments');
     const appointments = await readAppointments(db, range);
     const content = buildDoctorIcs({ clinicName, timeZone, doctorName: doctor.name, appointments, now: clock.now() });
     await audited(actor, 'export.doctor_ics', { ...range, rows: appointments.length });
@@ -102,6 +123,8 @@ export function createExportsService({ db, clock }: ServiceDeps) {
     const doctor = await scopeDoctor(db, actor, input.doctorId);
     const { timeZone } = await clinic();
     const range: ExportRange = { from: input.from, to: input.to, doctorId: doctor?.doctorId };
+    await assertExportSize(db, range, 'appointments');
+    await assertExportSize(db, range, 'slots');
     const [patients, doctors, slots, appointments] = [
       await readPatients(db, range),
       await readDoctors(db, range),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addDays } from '#shared/dates.ts';
 import type { ExportAppointment, ExportDoctor, ExportPatient, ExportSlot } from './export-data.ts';
-import { zonedIso } from './export-time.ts';
+import { slotInstants, zonedIso, zonedIsoAt } from './export-time.ts';
 import type {
   FhirAppointment,
   FhirAppointmentStatus,
@@ -14,7 +14,7 @@ import type {
   FhirSchedule,
   FhirSlot,
 } from './fhir-types.ts';
-import { patientNumber } from '../patients/patients.ts';
+import { patientNumber } from '../patients/index.ts';
 
 // A FHIR R4 `collection` bundle of Patient, Practitioner, Schedule, Slot and Appointment
 // resources, built by hand. Each resource's id is a name-based UUID of its clinic record
@@ -113,15 +113,18 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
   const { timeZone } = input;
   // Slots repeat the same times across doctors, and every slot references its schedule: both
   // are worked out once (a year of a large clinic is hundreds of thousands of slots).
-  const times = new Map<string, string>();
-  const at = (date: string, time: string): string => {
-    const key = `${date}T${time}`;
-    let iso = times.get(key);
-    if (iso === undefined) {
-      iso = zonedIso(date, time, timeZone);
-      times.set(key, iso);
+  const times = new Map<string, { start: string; end: string }>();
+  // Start and end of a slot or appointment: the end is the slot's length after the start,
+  // also on a fall-back day (export-time.ts).
+  const span = (date: string, start: string, end: string): { start: string; end: string } => {
+    const key = `${date}T${start}-${end}`;
+    let isos = times.get(key);
+    if (isos === undefined) {
+      const instants = slotInstants(date, start, end, timeZone);
+      isos = { start: zonedIsoAt(instants.start, timeZone), end: zonedIsoAt(instants.end, timeZone) };
+      times.set(key, isos);
     }
-    return iso;
+    return isos;
   };
   const uuids = new Map<string, string>();
   const uuidOf = (kind: string, id: number): string => {
@@ -138,6 +141,10 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     display === undefined ? { reference: urn(uuidOf(kind, id)) } : { reference: urn(uuidOf(kind, id)), display };
   const doctorName = new Map(input.doctors.map((d) => [d.doctorId, d.name]));
 
+  const planningHorizon = {
+    start: zonedIso(input.from, '00:00', timeZone),
+    end: zonedIso(addDays(input.to, 1), '00:00', timeZone),
+  };
   const schedules: FhirSchedule[] = input.doctors.map((d) => ({
     resourceType: 'Schedule',
     id: recordUuid('schedule', d.doctorId),
@@ -145,10 +152,7 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     active: d.active,
     specialty: [{ text: d.specialization }],
     actor: [ref('practitioner', d.doctorId, d.name)],
-    planningHorizon: {
-      start: at(input.from, '00:00'),
-      end: at(addDays(input.to, 1), '00:00'),
-    },
+    planningHorizon,
   }));
 
   const slots: FhirSlot[] = input.slots.map((s) => ({
@@ -157,13 +161,11 @@ export function buildFhirBundle(input: FhirBundleInput): FhirBundle {
     identifier: [{ system: IDENTIFIER_SYSTEMS.slot, value: String(s.availabilityId) }],
     schedule: ref('schedule', s.doctorId),
     status: s.isBlocked ? 'busy-unavailable' : s.isBooked ? 'busy' : 'free',
-    start: at(s.date, s.startTime),
-    end: at(s.date, s.endTime),
+    ...span(s.date, s.startTime, s.endTime),
   }));
 
   const appointments: FhirAppointment[] = input.appointments.map((a) => {
-    const start = at(a.date, a.time);
-    const end = at(a.date, a.endTime);
+    const { start, end } = span(a.date, a.time, a.endTime);
     const resource: FhirAppointment = {
       resourceType: 'Appointment',
       id: recordUuid('appointment', a.appointmentId),

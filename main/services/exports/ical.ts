@@ -1,9 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
-import { localToUtcIso } from '#shared/dates.ts';
+import { clinicNow, localToUtcIso } from '#shared/dates.ts';
+import { canonicalTimeZone } from '#shared/time-zones.ts';
 import type { ExportAppointment } from './export-data.ts';
-import { patientNumber } from '../patients/patients.ts';
+import { slotInstants } from './export-time.ts';
+import { vtimezoneFor } from './vtimezone.ts';
+import { patientNumber } from '../patients/index.ts';
 
 // A doctor's appointments as an iCalendar (RFC 5545) file, made with ical-generator.
 // Times are written in the clinic's zone (DTSTART;TZID=Europe/London:20260330T090000) with a
@@ -28,28 +30,38 @@ const STATUS_TEXT: Record<ExportAppointment['status'], string> = {
   no_show: 'No-show',
 };
 
-/** A clinic wall time as a date that ical-generator writes in the zone (not the PC's zone). */
-const zoned = (date: string, time: string, timeZone: string): TZDate =>
-  new TZDate(Date.parse(localToUtcIso(date, time, timeZone)), timeZone);
+/**
+ * An appointment's start and end for ical-generator: in the clinic's zone (TZDate, so the
+ * wall time is the zone's, not the PC's), the end the slot's length after the start. When
+ * the end's wall time would be read as another instant (it falls in the second pass of a
+ * fall-back hour, which a TZID time always means the first pass of), both go out in UTC.
+ */
+function eventTimes(a: ExportAppointment, timeZone: string): { start: Date; end: Date; timezone: string | null } {
+  const { start, end } = slotInstants(a.date, a.time, a.endTime, timeZone);
+  const endWall = clinicNow(timeZone, new Date(end));
+  if (Date.parse(localToUtcIso(endWall.date, endWall.time, timeZone)) !== end) {
+    return { start: new Date(start), end: new Date(end), timezone: null };
+  }
+  return { start: new TZDate(start, timeZone), end: new TZDate(end, timeZone), timezone: timeZone };
+}
 
 export const appointmentUid = (appointmentId: number): string => `appointment-${appointmentId}@clinic-desk`;
 
 export function buildDoctorIcs(input: IcsInput): string {
-  const { timeZone } = input;
+  // The TZID, the VTIMEZONE's TZID and X-WR-TIMEZONE are the one canonical IANA name.
+  const timeZone = canonicalTimeZone(input.timeZone) ?? input.timeZone;
   const calendar = ical({
     name: `${input.doctorName} — ${input.clinicName}`,
     prodId: { company: 'Clinic desk', product: 'Clinic desk', language: 'EN' },
   });
   // No calendar-wide zone name: ical-generator would then write DTSTAMP without its Z. The
   // generator still adds a VTIMEZONE for every zone the events use.
-  calendar.timezone({ name: null, generator: getVtimezoneComponent });
+  calendar.timezone({ name: null, generator: vtimezoneFor });
   calendar.x('X-WR-TIMEZONE', timeZone);
   for (const a of input.appointments) {
     calendar.createEvent({
       id: appointmentUid(a.appointmentId),
-      start: zoned(a.date, a.time, timeZone),
-      end: zoned(a.date, a.endTime, timeZone),
-      timezone: timeZone,
+      ...eventTimes(a, timeZone),
       stamp: input.now,
       summary: `${a.patientName} (${patientNumber(a.patientId)})`,
       description: `Status: ${STATUS_TEXT[a.status]}${a.isWalkIn ? ' (walk-in)' : ''}`,

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { clinicNow } from '#shared/dates.ts';
 import { writeAudit } from '../core/audit.ts';
 import { listAppointments, listReschedules } from '../front-desk/index.ts';

@@ -16,12 +16,8 @@ import { buildReport, localDateTime, type RangeInput } from './reports.ts';
 
 /** @react-pdf/renderer is large: loaded on the first PDF, so the CLI and workers start fast. */
 const pdfModules = async () => {
-  const [receipt, report, render] = await Promise.all([
-    import('../../pdf/receipt.ts'),
-    import('../../pdf/report.ts'),
-    import('../../pdf/render.ts'),
-  ]);
-  return { ...receipt, ...report, ...render };
+  const [receipt, render] = await Promise.all([import('../../pdf/receipt.ts'), import('../../pdf/render.ts')]);
+  return { ...receipt, ...render };
 };
 
 export interface PdfFile {
@@ -166,20 +162,16 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
       doctorId === undefined
         ? null
         : await db.selectFrom('users').select('name').where('user_id', '=', doctorId).executeTakeFirst();
-    const local = (iso: string) => {
-      const at = localDateTime(iso, money.timeZone);
-      return `${at.date} ${at.time}`;
-    };
-    const { reportDocument, renderPdfBase64 } = await pdfModules();
-    const pdfBase64 = await renderPdfBase64(
-      reportDocument(report, {
-        clinicName: money.clinicName,
-        clinicAddress: money.clinicAddress,
-        doctorName: doctor?.name ?? null,
-        printedAt: local(clock.now().toISOString()),
-        localTime: local,
-      }),
-    );
+    const printed = localDateTime(clock.now().toISOString(), money.timeZone);
+    // Laid out in the PDF worker: a year's report no longer holds every desk's answers.
+    const { renderReportPdf } = await import('../../pdf/render-report.ts');
+    const pdfBase64 = await renderReportPdf(report, {
+      clinicName: money.clinicName,
+      clinicAddress: money.clinicAddress,
+      doctorName: doctor?.name ?? null,
+      printedAt: `${printed.date} ${printed.time}`,
+      timeZone: money.timeZone,
+    });
     const range = input.from === input.to ? input.from : `${input.from}-to-${input.to}`;
     return { fileName: `payments-report-${range}.pdf`, pdfBase64 };
   }

@@ -6,6 +6,7 @@ import { addDays, clinicNow, localToUtcIso } from '#shared/dates.ts';
 import { writeTx } from '#db/tx.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
 import { sessionsBetween } from './drawer.ts';
 import { clinicMoney, type ClinicMoney } from './ledger.ts';
 import { minorToDecimal as formatMajor } from '#shared/money.ts';
@@ -49,11 +50,31 @@ export function rangeInstants(from: string, to: string, timeZone: string): { fro
   return { fromIso: localToUtcIso(from, '00:00', timeZone), toIso: localToUtcIso(addDays(to, 1), '00:00', timeZone) };
 }
 
+/** Entries read per query: a year at a big clinic is millions, so they come a page at a time. */
+const PAGE_ROWS = 5_000;
+
+/** The range's ledger entries in entry order, a page at a time (keyset on entry_id). */
+async function* entryPages(
+  db: Kysely<Database>,
+  fromIso: string,
+  toIso: string,
+  doctorId: number | undefined,
+): AsyncGenerator<EntryRow[]> {
+  for (let after = 0; ;) {
+    const page = await entriesBetween(db, fromIso, toIso, doctorId, after);
+    if (page.length > 0) yield page;
+    const last = page.at(-1);
+    if (page.length < PAGE_ROWS || !last) return;
+    after = last.entry_id;
+  }
+}
+
 async function entriesBetween(
   db: Kysely<Database>,
   fromIso: string,
   toIso: string,
   doctorId: number | undefined,
+  afterEntryId: number,
 ): Promise<EntryRow[]> {
   let query = ledgerEntriesQuery(db)
     .innerJoin('appointments as a', 'a.appointment_id', 'l.appointment_id')
@@ -71,7 +92,7 @@ async function entriesBetween(
     .where('l.created_at', '>=', fromIso)
     .where('l.created_at', '<', toIso);
   if (doctorId !== undefined) query = query.where('a.doctor_id', '=', doctorId);
-  const rows = await query.orderBy('l.entry_id').execute();
+  const rows = await query.where('l.entry_id', '>', afterEntryId).orderBy('l.entry_id').limit(PAGE_ROWS).execute();
   return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }));
 }
 
@@ -101,13 +122,15 @@ export async function buildReport(
   includeDrawer: boolean,
 ): Promise<PaymentReport> {
   const { fromIso, toIso } = rangeInstants(input.from, input.to, money.timeZone);
-  const rows = await entriesBetween(db, fromIso, toIso, input.doctorId);
   const totals = emptySums();
   const byMethod = new Map<PaymentMethod, { collectedMinor: number; refundedMinor: number; count: number }>();
   const byDoctor = new Map<number, Sums & { doctorName: string }>();
   const byDay = new Map<string, Sums>();
   for (let day = input.from; day <= input.to; day = addDays(day, 1)) byDay.set(day, emptySums());
-  for (const row of rows) {
+  for await (const page of entryPages(db, fromIso, toIso, input.doctorId)) {
+    for (const row of page) addRow(row);
+  }
+  function addRow(row: EntryRow): void {
     add(totals, row);
     const doctor = byDoctor.get(row.doctor_id) ?? { ...emptySums(), doctorName: row.doctor_name };
     add(doctor, row);
@@ -151,6 +174,9 @@ export async function buildReport(
   };
 }
 
+/** The most entries one ledger CSV holds: the file is built in memory and handed over whole. */
+export const LEDGER_CSV_MAX_ROWS = 100_000;
+
 const CSV_FIELDS = [
   'Date',
   'Time',
@@ -182,8 +208,18 @@ export function createReportsService({ db, clock }: ServiceDeps) {
   ): Promise<{ fileName: string; csv: string }> {
     const money = await clinicMoney(db);
     const { fromIso, toIso } = rangeInstants(input.from, input.to, money.timeZone);
-    const rows = await entriesBetween(db, fromIso, toIso, undefined);
-    const data = rows.map((r) => {
+    const counted = await db
+      .selectFrom('payment_ledger')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('created_at', '>=', fromIso)
+      .where('created_at', '<', toIso)
+      .executeTakeFirst();
+    const total = Number(counted?.n ?? 0);
+    if (total > LEDGER_CSV_MAX_ROWS) {
+      const message = `These days hold ${total.toLocaleString('en-US')} ledger entries; one file takes at most ${LEDGER_CSV_MAX_ROWS.toLocaleString('en-US')}. Choose fewer days.`;
+      throw new AppError('VALIDATION', message, { to: message });
+    }
+    const toCells = (r: EntryRow) => {
       const at = localDateTime(r.created_at, money.timeZone);
       // Adjustments are signed; refunds leave the clinic, so they are negative here.
       const signed = r.kind === 'refund' ? -r.amount_minor : r.amount_minor;
@@ -203,15 +239,20 @@ export function createReportsService({ db, clock }: ServiceDeps) {
         r.reason ?? '',
         r.created_by_name ?? '',
       ];
-    });
-    const csv = Papa.unparse(
-      { fields: [...CSV_FIELDS], data },
-      {
-        newline: '\r\n',
-        // Text that a spreadsheet would run as a formula gets a leading quote; plain negative amounts do not.
-        escapeFormulae: /^[=+\-@\t\r](?!\d+(?:\.\d+)?$)/,
-      },
-    );
+    };
+    const options = {
+      newline: '\r\n',
+      // Text that a spreadsheet would run as a formula gets a leading quote; plain negative amounts do not.
+      escapeFormulae: /^[=+\-@\t\r](?!\d+(?:\.\d+)?$)/,
+    };
+    // Page by page: only one page of entries is held as rows at a time, then as text.
+    const lines = [Papa.unparse([[...CSV_FIELDS]], options)];
+    let rows = 0;
+    for await (const page of entryPages(db, fromIso, toIso, undefined)) {
+      lines.push(Papa.unparse({ fields: [...CSV_FIELDS], data: page.map(toCells) }, { ...options, header: false }));
+      rows += page.length;
+    }
+    const csv = lines.join('\r\n');
     // An export of patient data leaves the app: it is audited like any write.
     await writeTx(db, (trx) =>
       writeAudit(trx, clock, {
@@ -219,7 +260,7 @@ export function createReportsService({ db, clock }: ServiceDeps) {
         action: 'payment.ledger_csv',
         entity: 'payment_ledger',
         entityId: null,
-        after: { from: input.from, to: input.to, rows: rows.length },
+        after: { from: input.from, to: input.to, rows },
       }),
     );
     return {

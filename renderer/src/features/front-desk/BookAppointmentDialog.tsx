@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Appointment, PatientSummary } from '#contract/front-desk.ts';
+import type { Appointment } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';

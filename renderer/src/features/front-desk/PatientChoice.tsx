@@ -1,5 +1,5 @@
 import { Button, Group, Paper, Skeleton, Text } from '@mantine/core';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { PatientCombobox } from '../patients/index.ts';
 import { deskStrings } from './strings.ts';
 

@@ -1,5 +1,5 @@
 import { Stack, Text } from '@mantine/core';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { RegisterPatientForm } from '../patients/index.ts';
 import { deskStrings } from './strings.ts';
 

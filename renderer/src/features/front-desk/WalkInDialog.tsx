@@ -1,7 +1,7 @@
 import { Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';

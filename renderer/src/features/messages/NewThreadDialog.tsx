@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { useDoctorList } from '../../api/schedule.ts';
 import { PatientCombobox } from '../patients/index.ts';
 import { messagesStrings } from './strings.ts';

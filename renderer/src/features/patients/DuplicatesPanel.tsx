@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.duplicates;

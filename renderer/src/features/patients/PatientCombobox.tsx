@@ -1,7 +1,7 @@
 import { Combobox, Group, Loader, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useState, type Ref } from 'react';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { usePatientSearch } from './patient-api.ts';
 import { patientsStrings } from './strings.ts';
 

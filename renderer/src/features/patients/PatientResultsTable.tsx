@@ -2,7 +2,7 @@ import { Anchor, Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.list;

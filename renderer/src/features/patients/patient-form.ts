@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PatientSummary } from '#contract/front-desk.ts';
+import type { PatientSummary } from '#contract/patients.ts';
 import { contract } from '#contract/index.ts';
 import { parseWith, toNumber, typedNumber } from '../../lib/form-schema.ts';
 

@@ -1,0 +1,15 @@
+import type { ChannelName } from '#contract/index.ts';
+import { actorOf, type HandlerMap } from '../handler-types.ts';
+
+type PatientsChannels = Extract<ChannelName, `patients.${string}`>;
+
+export const patientsHandlers: HandlerMap<PatientsChannels> = {
+  'patients.search': (input, { services }) => services.patients.search(input.query, input.limit),
+  'patients.findDuplicates': (input, { services }) => services.patients.findDuplicates(input),
+  'patients.register': (input, ctx) => ctx.services.patients.register(actorOf(ctx), input),
+  'patients.update': (input, ctx) => {
+    const { patientId, version, ...fields } = input;
+    return ctx.services.patients.update(actorOf(ctx), patientId, version, fields);
+  },
+  'patients.get': (input, ctx) => ctx.services.patients.get(input.patientId, actorOf(ctx)),
+};
