@@ -75,14 +75,17 @@ export default tseslint.config(
         // main/services/<domain>/ reaches another domain only through its index.ts (core is the
         // shared kernel every domain may use).
         regex: `^\\.\\./(?!core/)(${SERVICE_DOMAINS.join('|')})/(?!index\\.ts$)`,
-        message: "Import another domain only through its index.ts (its public face).",
+        message: 'Import another domain only through its index.ts (its public face).',
       },
     ]),
   },
   {
     files: ['preload/**/*.ts'],
     rules: layerRule([
-      { group: ['**/main/**', '**/db/**', '\\#db/*', '**/renderer/**'], message: 'The preload only knows the contract.' },
+      {
+        group: ['**/main/**', '**/db/**', '\\#db/*', '**/renderer/**'],
+        message: 'The preload only knows the contract.',
+      },
     ]),
   },
   {

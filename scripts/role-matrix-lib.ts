@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHANNEL_NAMES, contract, type ChannelName } from '#contract/index.ts';
-import { STAFF_ROLES, type StaffRole } from '#contract/fields.ts';
+import { roleMayUse } from '#contract/channel.ts';
+import { STATUS_MOVE_ROLES } from '#contract/front-desk.ts';
+import { REFUND_ABOVE_LIMIT_ROLES } from '#contract/payments.ts';
+import { STAFF_ROLES } from '#contract/fields.ts';
 
 // The committed role matrix (docs/role-matrix.md): who may call each channel, written out from
 // the contract. A test compares the file with the contract, and the dispatcher with the file, so
@@ -13,9 +16,7 @@ export type Caller = (typeof CALLERS)[number];
 
 export function allowedByContract(channel: ChannelName, caller: Caller): boolean {
   const { access } = contract[channel];
-  if (access === 'public') return true;
-  if (caller === 'nobody') return false;
-  return access === 'staff' || access.includes(caller satisfies StaffRole);
+  return caller === 'nobody' ? access === 'public' : roleMayUse(access, caller);
 }
 
 const HEADER = [
@@ -27,7 +28,25 @@ const HEADER = [
   '',
 ];
 
-export function renderRoleMatrix(extraSections: readonly string[] = []): string {
+/** The finer role rules the contract states inside channels, one row each. */
+function innerRules(): string[] {
+  const who = (roles: readonly string[]) => roles.join(', ');
+  const moves = Object.entries(STATUS_MOVE_ROLES).map(([to, roles]) => {
+    const scope = (roles as readonly string[]).includes('doctor') ? ' (a doctor only for their own appointments)' : '';
+    return `| appointment status → \`${to}\` | ${who(roles)}${scope} |`;
+  });
+  return [
+    '',
+    '## Rules inside channels',
+    '',
+    '| rule | who |',
+    '| --- | --- |',
+    ...moves,
+    `| refunds past the refund limit (total refunded on one visit) | ${who(REFUND_ABOVE_LIMIT_ROLES)} |`,
+  ];
+}
+
+export function renderRoleMatrix(): string {
   const rows = CHANNEL_NAMES.map(
     (channel) =>
       `| \`${channel}\` | ${CALLERS.map((caller) => (allowedByContract(channel, caller) ? 'yes' : '—')).join(' | ')} |`,
@@ -37,7 +56,7 @@ export function renderRoleMatrix(extraSections: readonly string[] = []): string 
     `| channel | ${CALLERS.join(' | ')} |`,
     `| --- | ${CALLERS.map(() => ':-:').join(' | ')} |`,
     ...rows,
-    ...extraSections,
+    ...innerRules(),
     '',
   ].join('\n');
 }

@@ -1,4 +1,5 @@
 import { contract, type ChannelName, type ChannelSpec, type ClinicError, type Result } from '#contract/index.ts';
+import { roleMayUse } from '#contract/channel.ts';
 import type { ConnectionControl } from '../connection/control.ts';
 import { AppError, databaseErrorToAppError } from '../services/core/errors.ts';
 import type { Services } from '../services/index.ts';
@@ -35,7 +36,7 @@ function checkAccess(spec: ChannelSpec, session: SessionState | undefined, revok
   if (session.locked && !spec.whileLocked) {
     return { code: 'SESSION_LOCKED', message: 'This screen is locked. Enter your password to continue.' };
   }
-  if (spec.access === 'staff' || spec.access.includes(session.role)) return null;
+  if (roleMayUse(spec.access, session.role)) return null;
   return { code: 'FORBIDDEN', message: 'Your role does not allow this. Ask an admin if you need it.' };
 }
 

@@ -15,6 +15,10 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> => spec;
 
+/** The one reading of an `access` rule: the dispatcher, the role matrix and the window all use it. */
+export const roleMayUse = (access: Access, role: StaffRole): boolean =>
+  access === 'public' || access === 'staff' || access.includes(role);
+
 export const ADMIN = ['admin'] as const;
 /** The front desk: reception and admins. */
 export const DESK = ['admin', 'receptionist'] as const;

@@ -1,9 +1,27 @@
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES } from '#shared/statuses.ts';
+import { APPOINTMENT_STATUSES, type StatusMoveTarget } from '#shared/statuses.ts';
 import { ADMIN, channel, DESK } from './channel.ts';
+import type { StaffRole } from './fields.ts';
 import { dateRangeCheck, dateSchema, idSchema, optionalTextSchema, reasonSchema, textSchema } from './fields.ts';
 
 // front-desk: the life of an appointment, walk-ins and the waitlist.
+
+/**
+ * Who may make each status move (the moves themselves are STATUS_MOVES in #shared/statuses.ts).
+ * The channels' access below is built from it; main's service and the window's buttons read it.
+ * A doctor moves only appointments with themselves (the service checks that scope).
+ */
+export const STATUS_MOVE_ROLES = {
+  checked_in: DESK,
+  in_consultation: ['admin', 'doctor'],
+  completed: ['admin', 'doctor'],
+  cancelled: DESK,
+  no_show: DESK,
+} as const satisfies Record<StatusMoveTarget, readonly StaffRole[]>;
+
+/** Whether this role may move an appointment to `to` (ignoring the doctor's own-patients scope). */
+export const mayMoveTo = (role: StaffRole, to: StatusMoveTarget): boolean =>
+  (STATUS_MOVE_ROLES[to] as readonly StaffRole[]).includes(role);
 
 export const appointmentSchema = z.object({
   appointmentId: z.number(),
@@ -92,31 +110,31 @@ export const frontDeskChannels = {
   }),
   'appointments.checkIn': channel({
     description: 'The patient has arrived.',
-    access: DESK,
+    access: STATUS_MOVE_ROLES.checked_in,
     input: idOnly,
     output: appointmentSchema,
   }),
   'appointments.startConsultation': channel({
     description: 'The doctor calls the patient in.',
-    access: ['admin', 'doctor'],
+    access: STATUS_MOVE_ROLES.in_consultation,
     input: idOnly,
     output: appointmentSchema,
   }),
   'appointments.complete': channel({
     description: 'The visit is over.',
-    access: ['admin', 'doctor'],
+    access: STATUS_MOVE_ROLES.completed,
     input: idOnly,
     output: appointmentSchema,
   }),
   'appointments.noShow': channel({
     description: 'The patient did not come; frees the slot.',
-    access: DESK,
+    access: STATUS_MOVE_ROLES.no_show,
     input: idOnly,
     output: appointmentSchema,
   }),
   'appointments.cancel': channel({
     description: 'Cancels with a reason and frees the slot; the appointment stays in history.',
-    access: DESK,
+    access: STATUS_MOVE_ROLES.cancelled,
     input: z.object({ appointmentId: idSchema, reason: reasonSchema('reason for cancelling') }),
     output: appointmentSchema,
   }),

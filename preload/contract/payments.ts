@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { amountProblemSentence, amountShapeProblem } from '#shared/money.ts';
-import { channel, DESK } from './channel.ts';
+import { ADMIN, channel, DESK, roleMayUse } from './channel.ts';
 import { APPOINTMENT_STATUSES, LEDGER_KINDS, PAYMENT_METHODS, PAYMENT_STATUSES } from '#shared/statuses.ts';
 import {
   boundedRange,
@@ -10,6 +10,7 @@ import {
   orderedRange,
   reasonSchema,
   searchQuerySchema,
+  type StaffRole,
 } from './fields.ts';
 
 // Payments: the ledger behind each appointment's payments row, receipts, the cash drawer and
@@ -168,6 +169,13 @@ export const paymentReportSchema = z.object({
 export type PaymentReport = z.infer<typeof paymentReportSchema>;
 
 const pdfSchema = z.object({ fileName: z.string(), pdfBase64: z.string() });
+
+/**
+ * Who may refund past the clinic's refund limit (Settings → refund approval limit); the limit
+ * counts everything refunded on one visit, so it cannot be split into small refunds.
+ */
+export const REFUND_ABOVE_LIMIT_ROLES = ADMIN;
+export const mayRefundAboveLimit = (role: StaffRole): boolean => roleMayUse(REFUND_ABOVE_LIMIT_ROLES, role);
 
 export const paymentsChannels = {
   'payments.account': channel({

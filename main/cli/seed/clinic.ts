@@ -3,13 +3,7 @@ import { setupInputSchema, userCreateSchema } from '#contract/index.ts';
 import type { Actor } from '../../services/core/context.ts';
 import { createRng } from './prng.ts';
 import type { SeedDoctor } from './schedule.ts';
-import {
-  doctorEmail,
-  generateStaff,
-  receptionistEmail,
-  RECEPTIONIST_COUNT,
-  type SeedStaff,
-} from './staff.ts';
+import { doctorEmail, generateStaff, receptionistEmail, RECEPTIONIST_COUNT, type SeedStaff } from './staff.ts';
 import type { Settings } from '#contract/index.ts';
 import { CliFailure } from '../args.ts';
 import { firstAdmin } from '../commands/create-admin.ts';

@@ -32,10 +32,10 @@ export interface SignedIn {
 }
 
 /** Refuses a signed-in user whose wrong password has just locked the account (its sessions end). */
-function lockedOut(until: string): AppError {
+function lockedOut(): AppError {
   return new AppError(
     'UNAUTHENTICATED',
-    `Too many wrong passwords: this account is locked for ${LOCKOUT_MINUTES} minutes (until ${until}). Sign in again later or ask an admin to reset the password.`,
+    `Too many wrong passwords: this account is locked for ${LOCKOUT_MINUTES} minutes. Sign in again later or ask an admin to reset the password.`,
   );
 }
 
@@ -152,7 +152,7 @@ export function createAuthService({ db, clock }: ServiceDeps) {
     }
     if (!(await verifyPassword(user.password_hash, password))) {
       const lockedUntil = await recordFailure(user);
-      if (lockedUntil) throw lockedOut(lockedUntil);
+      if (lockedUntil) throw lockedOut();
       throw new AppError('INVALID_CREDENTIALS', 'That password is not right.', {
         password: 'That password is not right.',
       });
@@ -174,7 +174,7 @@ export function createAuthService({ db, clock }: ServiceDeps) {
     const checkedHash = user.password_hash;
     if (!(await verifyPassword(checkedHash, currentPassword))) {
       const lockedUntil = await recordFailure(user);
-      if (lockedUntil) throw lockedOut(lockedUntil);
+      if (lockedUntil) throw lockedOut();
       throw new AppError('VALIDATION', 'Your current password is not right.', {
         currentPassword: 'Your current password is not right.',
       });

@@ -2,7 +2,7 @@ import type { AppointmentStatus } from '#db/schema.ts';
 import { canMove, isSlotFreeing, type StatusMoveTarget } from '#shared/statuses.ts';
 import { hotQuery } from '#db/hot-query.ts';
 import { writeTx, type Tx } from '#db/tx.ts';
-import type { Appointment } from '#contract/front-desk.ts';
+import { mayMoveTo, STATUS_MOVE_ROLES, type Appointment } from '#contract/front-desk.ts';
 import { listAppointments, listReschedules } from './appointment-read.ts';
 import { assertBookable, loadSlot, patientClashes, requirePatient } from './appointment-rules.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -12,15 +12,6 @@ import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
 import { syncIsBooked } from '../schedule/index.ts';
 import { findWalkInSlot } from './walk-in.ts';
-
-/** Who may make each move (the moves themselves are STATUS_MOVES, #shared/statuses.ts). */
-const MOVE_ROLES: Record<StatusMoveTarget, readonly Actor['role'][]> = {
-  checked_in: ['admin', 'receptionist'],
-  in_consultation: ['admin', 'doctor'],
-  completed: ['admin', 'doctor'],
-  cancelled: ['admin', 'receptionist'],
-  no_show: ['admin', 'receptionist'],
-};
 
 const STATUS_WORDS: Record<AppointmentStatus, string> = {
   scheduled: 'scheduled',
@@ -151,11 +142,11 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     to: AppointmentStatus,
     reason: string | null = null,
   ): Promise<Appointment> {
-    const roles = to in MOVE_ROLES ? MOVE_ROLES[to as StatusMoveTarget] : undefined;
-    if (!roles) throw new AppError('VALIDATION', 'That status change is not possible.');
+    if (!(to in STATUS_MOVE_ROLES)) throw new AppError('VALIDATION', 'That status change is not possible.');
+    const target = to as StatusMoveTarget;
     return writeTx(db, async (trx) => {
       const before = await load(trx, appointmentId);
-      if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
+      if (!mayMoveTo(actor.role, target)) throw new AppError('FORBIDDEN', 'Your role does not allow this step.');
       if (actor.role === 'doctor' && before.doctorId !== actor.userId)
         throw new AppError('FORBIDDEN', 'Doctors can change only their own appointments.');
       if (!canMove(before.status, to)) {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, PaymentMethod } from '#db/schema.ts';
 import { writeTx, type Tx } from '#db/tx.ts';
-import type { Account, AccountSummary, PaymentStatus } from '#contract/payments.ts';
+import { mayRefundAboveLimit, type Account, type AccountSummary, type PaymentStatus } from '#contract/payments.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { openDrawerId } from './drawer.ts';
@@ -199,7 +199,7 @@ export function createPaymentsService({ db, clock }: ServiceDeps) {
       // The limit is on the total refunded for the visit, so it cannot be split into small
       // refunds; the earlier ones are summed in this write, from the append-only ledger.
       const alreadyMinor = summary.refundedMinor;
-      if (alreadyMinor + amount > money.refundThresholdMinor && actor.role !== 'admin')
+      if (alreadyMinor + amount > money.refundThresholdMinor && !mayRefundAboveLimit(actor.role))
         throw new AppError(
           'FORBIDDEN',
           alreadyMinor === 0

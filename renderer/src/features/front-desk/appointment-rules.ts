@@ -1,6 +1,8 @@
-import type { Appointment } from '#contract/front-desk.ts';
+import { roleMayUse } from '#contract/channel.ts';
+import { mayMoveTo, type Appointment } from '#contract/front-desk.ts';
+import { contract, type ChannelName } from '#contract/index.ts';
 import { timeToMinutes } from '#shared/dates.ts';
-import { canMove, OPEN_STATUSES } from '#shared/statuses.ts';
+import { canMove, OPEN_STATUSES, type StatusMoveTarget } from '#shared/statuses.ts';
 import type { ClinicMoment, Viewer } from '../../lib/use-desk-format.ts';
 
 // What the desk may do with an appointment, and how late or long-waiting it is. Main refuses
@@ -15,16 +17,18 @@ const started = (a: Appointment, now: ClinicMoment): boolean =>
   a.date < now.date || (a.date === now.date && a.time <= now.time);
 
 export function allowedActions(a: Appointment, viewer: Viewer, now: ClinicMoment): AppointmentAction[] {
-  const desk = viewer.role === 'admin' || viewer.role === 'receptionist';
-  const treats = viewer.role === 'admin' || (viewer.role === 'doctor' && a.doctorId === viewer.userId);
+  // Who may do what is the contract's rule; a doctor acts only on their own appointments.
+  const inScope = viewer.role !== 'doctor' || a.doctorId === viewer.userId;
+  const may = (to: StatusMoveTarget) => inScope && mayMoveTo(viewer.role, to) && canMove(a.status, to);
+  const mayCall = (channel: ChannelName) => roleMayUse(contract[channel].access, viewer.role);
   const actions: AppointmentAction[] = [];
-  if (desk && canMove(a.status, 'checked_in') && a.date === now.date) actions.push('checkIn');
-  if (treats && canMove(a.status, 'in_consultation')) actions.push('start');
-  if (treats && canMove(a.status, 'completed')) actions.push('complete');
-  if (desk && a.status === 'scheduled' && started(a, now)) actions.push('noShow');
-  if (desk && a.status === 'scheduled') actions.push('reschedule');
-  if (desk && canMove(a.status, 'cancelled')) actions.push('cancel');
-  if (viewer.role === 'admin' && a.status !== 'scheduled') actions.push('undo');
+  if (may('checked_in') && a.date === now.date) actions.push('checkIn');
+  if (may('in_consultation')) actions.push('start');
+  if (may('completed')) actions.push('complete');
+  if (may('no_show') && a.status === 'scheduled' && started(a, now)) actions.push('noShow');
+  if (mayCall('appointments.reschedule') && a.status === 'scheduled') actions.push('reschedule');
+  if (may('cancelled')) actions.push('cancel');
+  if (mayCall('appointments.undoLastStep') && a.status !== 'scheduled') actions.push('undo');
   return actions;
 }
 

@@ -17,7 +17,8 @@ const strings = paymentsStrings.refund;
 export interface RefundPolicy {
   /** Refunds above this many minor units need an admin; null when there is no limit or it is unknown. */
   thresholdMinor: number | null;
-  isAdmin: boolean;
+  /** The contract's REFUND_ABOVE_LIMIT_ROLES include the signed-in role. */
+  mayExceedLimit: boolean;
 }
 
 interface RefundFormProps {
@@ -53,7 +54,7 @@ function RefundForm({ account, policy, onClose, onRefunded }: RefundFormProps) {
   const typedMinor = decimalToMinor(typed, account.minorDigits);
   // The limit holds for everything refunded on the visit, as main checks it.
   const needsAdmin =
-    !policy.isAdmin &&
+    !policy.mayExceedLimit &&
     policy.thresholdMinor !== null &&
     typedMinor !== null &&
     account.refundedMinor + typedMinor > policy.thresholdMinor;

@@ -1,3 +1,6 @@
+import { roleMayUse } from '#contract/channel.ts';
+import { contract } from '#contract/index.ts';
+import { mayRefundAboveLimit } from '#contract/payments.ts';
 import { useSession } from '../../api/session.ts';
 import { useSettings } from '../../api/settings.ts';
 import type { RefundPolicy } from './RefundDialog.tsx';
@@ -6,7 +9,8 @@ import type { RefundPolicy } from './RefundDialog.tsx';
 export function usePaymentsRole() {
   const user = useSession().data?.user;
   const role = user?.role ?? null;
-  return { role, canTake: role === 'admin' || role === 'receptionist', isDoctor: role === 'doctor' };
+  const canTake = role !== null && roleMayUse(contract['payments.take'].access, role);
+  return { role, canTake, isDoctor: role === 'doctor' };
 }
 
 /** The settings' refund limit in the account's minor units; refunds above it need an admin. */
@@ -15,6 +19,6 @@ export function useRefundPolicy(minorDigits: number): RefundPolicy {
   const { role } = usePaymentsRole();
   return {
     thresholdMinor: threshold === undefined ? null : Math.round(threshold * 10 ** minorDigits),
-    isAdmin: role === 'admin',
+    mayExceedLimit: role !== null && mayRefundAboveLimit(role),
   };
 }

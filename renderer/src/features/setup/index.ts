@@ -1,0 +1,2 @@
+// What the app gate uses from setup: the first-run screen.
+export { SetupScreen } from './SetupScreen.tsx';
