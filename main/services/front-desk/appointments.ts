@@ -1,6 +1,5 @@
 import type { AppointmentStatus } from '#db/schema.ts';
 import { canMove, isSlotFreeing, type StatusMoveTarget } from '#shared/statuses.ts';
-import { hotQuery } from '#db/hot-query.ts';
 import { writeTx, type Tx } from '#db/tx.ts';
 import { mayMoveTo, STATUS_MOVE_ROLES, type Appointment } from '#contract/front-desk.ts';
 import { listAppointments, listReschedules } from './appointment-read.ts';
@@ -11,26 +10,8 @@ import { openVisitAccount, syncAppointmentPayment } from '../payments/index.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
 import { syncIsBooked } from '../schedule/index.ts';
+import { readHistory, stepRecorder, STATUS_WORDS } from './appointment-steps.ts';
 import { findWalkInSlot } from './walk-in.ts';
-
-const STATUS_WORDS: Record<AppointmentStatus, string> = {
-  scheduled: 'scheduled',
-  checked_in: 'checked in',
-  in_consultation: 'in consultation',
-  completed: 'completed',
-  cancelled: 'cancelled',
-  no_show: 'a no-show',
-};
-
-/** An appointment's steps, read on every lookup: compiled once. */
-const stepsOf = hotQuery((db, appointmentId: number) =>
-  db
-    .selectFrom('appointment_status_history as h')
-    .leftJoin('users as u', 'u.user_id', 'h.changed_by')
-    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'h.undoes_history_id', 'u.name'])
-    .where('h.appointment_id', '=', appointmentId)
-    .orderBy('h.history_id'),
-);
 
 export interface BookInput {
   availabilityId: number;
@@ -45,28 +26,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     return appointment;
   }
 
-  async function recordStep(
-    trx: Tx,
-    actor: Actor,
-    appointmentId: number,
-    from: AppointmentStatus | null,
-    to: AppointmentStatus,
-    reason: string | null,
-    undoes: number | null = null,
-  ): Promise<void> {
-    await trx
-      .insertInto('appointment_status_history')
-      .values({
-        appointment_id: appointmentId,
-        from_status: from,
-        to_status: to,
-        reason,
-        changed_by: actor.userId,
-        changed_at: clock.now().toISOString(),
-        undoes_history_id: undoes,
-      })
-      .execute();
-  }
+  const recordStep = stepRecorder(clock);
 
   /** Books inside the caller's transaction; shared by booking and walk-ins. */
   async function bookIn(trx: Tx, actor: Actor, input: BookInput, walkIn: boolean): Promise<Appointment> {
@@ -312,17 +272,9 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
 
   async function get(appointmentId: number) {
     const appointment = await load(db, appointmentId);
-    const steps = await stepsOf(db, appointmentId);
     return {
       ...appointment,
-      history: steps.map((s) => ({
-        fromStatus: s.from_status,
-        toStatus: s.to_status,
-        reason: s.reason,
-        changedBy: s.name,
-        changedAt: s.changed_at,
-        isUndo: s.undoes_history_id !== null,
-      })),
+      history: await readHistory(db, appointmentId),
       reschedules: (await listReschedules(db, { appointmentId })).map(({ appointmentId: _id, ...r }) => r),
     };
   }

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { AppointmentStatus, Database } from '#db/schema.ts';
+import { hotQuery } from '#db/hot-query.ts';
+import type { Tx } from '#db/tx.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Actor } from '../core/context.ts';
+
+// An appointment's status history: the words for each status in messages, writing a step and
+// reading the steps back for the appointment's page.
+
+export const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  scheduled: 'scheduled',
+  checked_in: 'checked in',
+  in_consultation: 'in consultation',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  no_show: 'a no-show',
+};
+
+/** An appointment's steps, read on every lookup: compiled once. */
+const stepsOf = hotQuery((db, appointmentId: number) =>
+  db
+    .selectFrom('appointment_status_history as h')
+    .leftJoin('users as u', 'u.user_id', 'h.changed_by')
+    .select(['h.from_status', 'h.to_status', 'h.reason', 'h.changed_at', 'h.undoes_history_id', 'u.name'])
+    .where('h.appointment_id', '=', appointmentId)
+    .orderBy('h.history_id'),
+);
+
+/** Writes one status step (who, when, why; `undoes` for an admin's undo) in the caller's transaction. */
+export function stepRecorder(clock: Clock) {
+  return async function recordStep(
+    trx: Tx,
+    actor: Actor,
+    appointmentId: number,
+    from: AppointmentStatus | null,
+    to: AppointmentStatus,
+    reason: string | null,
+    undoes: number | null = null,
+  ): Promise<void> {
+    await trx
+      .insertInto('appointment_status_history')
+      .values({
+        appointment_id: appointmentId,
+        from_status: from,
+        to_status: to,
+        reason,
+        changed_by: actor.userId,
+        changed_at: clock.now().toISOString(),
+        undoes_history_id: undoes,
+      })
+      .execute();
+  };
+}
+
+/** The steps of one appointment, oldest first, with who made each. */
+export async function readHistory(db: Kysely<Database>, appointmentId: number) {
+  const steps = await stepsOf(db, appointmentId);
+  return steps.map((s) => ({
+    fromStatus: s.from_status,
+    toStatus: s.to_status,
+    reason: s.reason,
+    changedBy: s.name,
+    changedAt: s.changed_at,
+    isUndo: s.undoes_history_id !== null,
+  }));
+}
