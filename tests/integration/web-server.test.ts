@@ -1,72 +1,27 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../main/web/server.ts';
 import { abortRaw, sendRaw } from '../support/raw-http.ts';
-import { createTestApp, setUpClinic, type TestApp } from '../support/test-app.ts';
+import { setUpClinic, type TestApp } from '../support/test-app.ts';
+import { callHeaders, sendHttp, startTestWebShell, WEB_CLIENT, type WebShell } from '../support/web-shell.ts';
 
-// The web shell over real HTTP on loopback, with a small stand-in for the built renderer.
+// The web shell over real HTTP on loopback, with a small stand-in for the built renderer
+// (tests/support/web-shell.ts).
 
+let shell: WebShell;
 let app: TestApp;
 let server: WebServer;
 let rendererDir: string;
-const CLIENT = '0f8fad5b-d9cb-469f-a165-70867728950e';
+const CLIENT = WEB_CLIENT;
 
 beforeAll(async () => {
-  app = await createTestApp();
-  rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
-  writeFileSync(
-    join(rendererDir, 'index.html'),
-    '<!doctype html><html><head><title>Clinic desk</title></head><body></body></html>',
-  );
-  writeFileSync(join(rendererDir, 'web-preload.js'), 'console.log(1)');
-  server = await startWebServer({ core: app.core, rendererDir });
+  shell = await startTestWebShell();
+  ({ app, server, rendererDir } = shell);
 });
-afterAll(async () => {
-  await server.close();
-  await app.close();
-  rmSync(rendererDir, { recursive: true, force: true });
-});
+afterAll(() => shell.close());
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: options.method ?? 'GET',
-        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers },
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
-const callHeaders = () => ({
-  'Content-Type': 'application/json',
-  'X-Clinic-Token': server.token,
-  'X-Clinic-Client': CLIENT,
-});
-const call = (channel: string, input: unknown, headers: Record<string, string> = callHeaders()) =>
+const send = (path: string, options: Parameters<typeof sendHttp>[2] = {}) => sendHttp(server.port, path, options);
+const call = (channel: string, input: unknown, headers: Record<string, string> = callHeaders(server)) =>
   send(`/api/call/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) });
 
 describe('web shell', () => {
@@ -92,23 +47,25 @@ describe('web shell', () => {
   });
 
   it('refuses calls without the token, from another origin, or for another host name', async () => {
-    expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Token': 'guess' })).status).toBe(403);
-    expect((await call('setup.status', {}, { ...callHeaders(), Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await call('setup.status', {}, { ...callHeaders(), Host: `evil.example:${server.port}` })).status).toBe(
+    expect((await call('setup.status', {}, { ...callHeaders(server), 'X-Clinic-Token': 'guess' })).status).toBe(403);
+    expect((await call('setup.status', {}, { ...callHeaders(server), Origin: 'http://evil.example' })).status).toBe(
       403,
     );
     expect(
-      (await call('setup.status', {}, { ...callHeaders(), Origin: `http://127.0.0.1:${server.port}` })).status,
+      (await call('setup.status', {}, { ...callHeaders(server), Host: `evil.example:${server.port}` })).status,
+    ).toBe(403);
+    expect(
+      (await call('setup.status', {}, { ...callHeaders(server), Origin: `http://127.0.0.1:${server.port}` })).status,
     ).toBe(200);
   });
 
   it('refuses a call without a valid window id, bad JSON, and oversized bodies', async () => {
-    expect((await call('setup.status', {}, { ...callHeaders(), 'X-Clinic-Client': 'x' })).status).toBe(400);
-    const bad = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(), body: '{nope' });
+    expect((await call('setup.status', {}, { ...callHeaders(server), 'X-Clinic-Client': 'x' })).status).toBe(400);
+    const bad = await send('/api/call/setup.status', { method: 'POST', headers: callHeaders(server), body: '{nope' });
     expect(JSON.parse(bad.body).error.code).toBe('VALIDATION');
     const big = await send('/api/call/setup.status', {
       method: 'POST',
-      headers: callHeaders(),
+      headers: callHeaders(server),
       body: JSON.stringify({ x: 'a'.repeat(1_100_000) }),
     });
     expect(big.status).toBe(413);
@@ -124,7 +81,7 @@ describe('web shell', () => {
 
   it('keeps each browser tab its own session', async () => {
     await setUpClinic(app);
-    const otherTab = { ...callHeaders(), 'X-Clinic-Client': '1c1c1c1c-aaaa-bbbb-cccc-000000000001' };
+    const otherTab = { ...callHeaders(server), 'X-Clinic-Client': '1c1c1c1c-aaaa-bbbb-cccc-000000000001' };
     const signedIn = await call('auth.signIn', { email: 'ada@clinic.test', password: 'admin-password-123' }, otherTab);
     expect(JSON.parse(signedIn.body).ok).toBe(true);
     expect(JSON.parse((await call('auth.session', {}, otherTab)).body).value.user.name).toBe('Ada Admin');
@@ -184,7 +141,7 @@ describe('web shell answers every request and keeps serving', () => {
 
   it('answers a POST of a call with broken percent-encoding, with or without the token', async () => {
     expect((await sendRaw(server.port, raw('POST /api/call/%ZZ HTTP/1.1', ['Content-Length: 0']))).status).toBe(403);
-    const withToken = await send('/api/call/%ZZ', { method: 'POST', headers: callHeaders(), body: '{}' });
+    const withToken = await send('/api/call/%ZZ', { method: 'POST', headers: callHeaders(server), body: '{}' });
     expect(withToken.status).toBe(400);
     expect(JSON.parse(withToken.body).error).toMatchObject({
       code: 'VALIDATION',
