@@ -34,7 +34,7 @@ export interface ReceiptData {
 }
 
 export function receiptDocument(data: ReceiptData): ReactElement<DocumentProps> {
-  const s = pdfStyles();
+  const s = pdfStyles(JSON.stringify(data));
   const line = (label: string, value: string, bold = false) =>
     h(
       View,

@@ -24,7 +24,7 @@ function localTime(iso: string, timeZone: string): string {
 const BAR_WIDTH = 220;
 
 export function reportDocument(report: PaymentReport, header: ReportHeader): ReactElement<DocumentProps> {
-  const s = pdfStyles();
+  const s = pdfStyles(JSON.stringify([report, header]));
   const money = (minor: number) => formatMoney(minor, report.currency, report.minorDigits);
   const title = report.from === report.to ? words.dayEndTitle : words.reportTitle;
   const row = (cells: string[], style: Styles[string] = s.tableRow, key?: number) =>

@@ -1,9 +1,12 @@
 import { StyleSheet } from '@react-pdf/renderer';
 import { pdfFontFamily } from './fonts.ts';
 
-/** Shared styles of receipts and reports: A4/A5, quiet, printable in black and white. */
-export function pdfStyles() {
-  const fontFamily = pdfFontFamily();
+/**
+ * Shared styles of receipts and reports: A4/A5, quiet, printable in black and white.
+ * `text`: everything the document prints (e.g. its data as JSON), to pick the fonts it needs.
+ */
+export function pdfStyles(text?: string) {
+  const fontFamily = pdfFontFamily(text);
   const bold = { fontFamily, fontWeight: 'bold' as const };
   return StyleSheet.create({
     page: { fontFamily, fontSize: 10, padding: 36, color: '#111' },
