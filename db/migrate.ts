@@ -14,6 +14,7 @@ import * as m0012 from './migrations/0012_search_words.ts';
 import * as m0013 from './migrations/0013_backup_kind_cli.ts';
 import * as m0014 from './migrations/0014_session_epoch.ts';
 import * as m0015 from './migrations/0015_canonical_time_zone.ts';
+import * as m0016 from './migrations/0016_app_meta.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -31,6 +32,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0013_backup_kind_cli': m0013,
   '0014_session_epoch': m0014,
   '0015_canonical_time_zone': m0015,
+  '0016_app_meta': m0016,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

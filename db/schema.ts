@@ -232,6 +232,17 @@ export interface Database {
   receipts: ReceiptsTable;
   cash_drawer_sessions: CashDrawerSessionsTable;
   chat_read_markers: ChatReadMarkersTable;
+  app_meta: AppMetaTable;
+}
+
+/** added (0016): the app version that last migrated the database, from which PC and when */
+export interface AppMetaTable {
+  id: number;
+  app_version: string;
+  schema_version: string;
+  migrated_by_host: string;
+  migrated_at: string;
+  confirmed_by: string | null;
 }
 
 /** added: how far each user has read each thread (unread = later messages from others) */

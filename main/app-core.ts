@@ -1,6 +1,7 @@
 import { openDatabase, type DatabaseHandle, type DatabaseTarget } from '#db/connection-any.ts';
-import { migrateToLatest } from '#db/migrate.ts';
+import { hostname } from 'node:os';
 import { createConnectionControl, type ConnectionOptions } from './connection/control.ts';
+import { passVersionGate, type UpgradeConfirmation } from './connection/version-gate.ts';
 import type { PgEventBridge } from './events/pg-bridge.ts';
 import { createDispatcher, type Dispatcher } from './ipc/dispatch.ts';
 import { createEventHub, type EventHub } from './ipc/event-hub.ts';
@@ -10,6 +11,7 @@ import { systemClock, type Clock } from './services/core/clock.ts';
 import { createServices, type Services } from './services/index.ts';
 import { createHorizonKeeper } from './services/schedule/horizon-keeper.ts';
 import { consoleLogger, type Logger } from './services/core/logger.ts';
+import { APP_VERSION } from './services/core/app-version.ts';
 
 /** Everything main runs, without Electron: used by the desktop app, the web shell, the CLI and tests. */
 export interface AppCore {
@@ -44,6 +46,12 @@ export interface AppCoreOptions {
   logger?: Logger;
   /** The first-run choice of where the data lives (fixed by the environment, where it is kept). */
   connection?: ConnectionOptions;
+  /** This app's version (package.json's by default; tests play older and newer PCs). */
+  appVersion?: string;
+  /** This PC's name, recorded when it migrates the database (os.hostname() by default). */
+  hostName?: string;
+  /** An administrator's confirmation to migrate a clinic server that holds data (see version-gate.ts). */
+  upgrade?: UpgradeConfirmation;
 }
 
 async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Promise<DatabaseHandle> {
@@ -57,9 +65,17 @@ async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Prom
 const HORIZON_CHECK_MS = 60 * 60 * 1000;
 
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
-  const { clock = systemClock, logger = consoleLogger } = options;
+  const { clock = systemClock, logger = consoleLogger, appVersion = APP_VERSION, hostName = hostname() } = options;
+  // Nothing reads or writes the data before the gate has compared the database with this app.
+  const gate = (next: DatabaseHandle, upgrade?: UpgradeConfirmation): Promise<string[]> =>
+    passVersionGate(next.db, { kind: next.kind, appVersion, host: hostName, clock, logger, upgrade });
   const database = await openFrom(options);
-  await migrateToLatest(database.db);
+  try {
+    await gate(database, options.upgrade);
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
   const dbFile = database.kind === 'sqlite' ? (options.dbFile ?? null) : null;
   let operations = createOperations({ dbFile, clock, logger });
   const services = createServices({ db: database.db, clock, logger }, operations.host);
@@ -86,7 +102,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     switchDatabase: async (target, commit) => {
       const next = await openDatabase(target);
       try {
-        await migrateToLatest(next.db);
+        // First run onto a server: a confirmation given at start-up is not reused here.
+        await gate(next);
         await commit?.();
       } catch (error) {
         await next.close().catch(() => undefined);
@@ -143,7 +160,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   function attachOperations(file: string | null): void {
     operations.attach(core, async () => {
       const reopened = await openFrom({ dbFile: file ?? undefined });
-      await migrateToLatest(reopened.db);
+      await gate(reopened);
       install(reopened);
       return reopened.db;
     });

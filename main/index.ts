@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import type { AppCore } from './app-core.ts';
+import { StartupError } from './connection/start-failure.ts';
 import { startFromChoice } from './connection/startup.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
 import { registerIpc, type IpcRegistration } from './ipc/register.ts';
@@ -142,9 +143,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   start().catch((error: unknown) => {
     console.error('Clinic desk could not start', error);
+    // StartupError says what went wrong (outdated PC, held upgrade, refused sign-in, migration).
     dialog.showErrorBox(
       'Clinic desk could not start',
-      'The clinic database could not be opened. Close any other copy of Clinic desk and try again; if it keeps happening, ask the administrator.',
+      error instanceof StartupError
+        ? error.message
+        : 'The clinic database could not be opened. Close any other copy of Clinic desk and try again; if it keeps happening, ask the administrator.',
     );
     void closeCore().finally(() => app.exit(1));
   });

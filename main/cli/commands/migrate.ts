@@ -1,16 +1,29 @@
 import { openDatabase, targetOf } from '#db/connection-any.ts';
-import { migrateToLatest } from '#db/migrate.ts';
+import { hostname } from 'node:os';
+import { passVersionGate } from '../../connection/version-gate.ts';
+import { APP_VERSION } from '../../services/core/app-version.ts';
+import { systemClock } from '../../services/core/clock.ts';
+import { silentLogger } from '../../services/core/logger.ts';
 import { DB_OPTION, parseFlags, requiredFlag } from '../args.ts';
 import type { CliIo } from '../io.ts';
 
 /**
  * Creates the file if needed (or opens the clinic server's database, for a postgres:// URL)
- * and applies every pending migration; returns their names.
+ * and applies every pending migration; returns their names. Running the command is the
+ * confirmation a clinic server's update needs; a database newer than this app is refused.
  */
 export async function migrateFile(dbFile: string): Promise<string[]> {
   const handle = await openDatabase(targetOf(dbFile));
   try {
-    return await migrateToLatest(handle.db);
+    const host = hostname();
+    return await passVersionGate(handle.db, {
+      kind: handle.kind,
+      appVersion: APP_VERSION,
+      host,
+      clock: systemClock,
+      logger: silentLogger,
+      upgrade: { operator: `command line on ${host}` },
+    });
   } finally {
     await handle.close();
   }
