@@ -1,13 +1,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { BackupKind, BackupRow, BackupSettingsRow } from '#db/schema.ts';
+import type { BackupKind, BackupSettingsRow } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
 import { BACKUP_WARN_HOURS, type Backup, type BackupSettings, type BackupStatus } from '#contract/operations.ts';
 import { writeAudit } from '../core/audit.ts';
 import { backupAndVerify, type Verification } from './backup-file.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, staleRecord } from '../core/errors.ts';
+import { backupFileName, toBackup, toSettings, uniquePath } from './backup-records.ts';
 
 /**
  * What backups need from the app core, beyond the services' database: the raw SQLite handle
@@ -44,53 +45,6 @@ export interface BackupSettingsUpdate {
 
 export const SERVER_MODE_MESSAGE =
   'Backups are made by the clinic database server in server mode. Ask whoever runs the server to back it up.';
-
-const toSettings = (row: BackupSettingsRow): BackupSettings => ({
-  folder: row.folder,
-  dailyTime: row.daily_time,
-  keepCount: row.keep_count,
-  enabled: row.enabled === 1,
-  version: row.version,
-});
-
-export function toBackup(row: BackupRow): Backup {
-  let rowCounts: Record<string, number>;
-  try {
-    rowCounts = row.row_counts_json ? (JSON.parse(row.row_counts_json) as Record<string, number>) : {};
-  } catch {
-    rowCounts = {};
-  }
-  return {
-    backupId: row.backup_id,
-    fileName: row.file_name,
-    path: row.path,
-    createdAt: row.created_at,
-    sizeBytes: row.size_bytes,
-    kind: row.kind,
-    schemaVersion: row.schema_version,
-    rowCounts,
-    integrity: row.integrity_result,
-    verified: row.verified,
-    message: row.message,
-    durationMs: row.duration_ms,
-    deleted: row.deleted_at !== null,
-  };
-}
-
-/** `clinic-2026-03-02T09-00-00Z-manual.sqlite`: sorts by time, safe on every file system. */
-export function backupFileName(at: Date, kind: BackupKind): string {
-  const stamp = at
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replaceAll(':', '-');
-  return `clinic-${stamp}-${kind}.sqlite`;
-}
-
-function uniquePath(folder: string, name: string): string {
-  let candidate = join(folder, name);
-  for (let n = 2; existsSync(candidate); n++) candidate = join(folder, name.replace(/\.sqlite$/, `-${n}.sqlite`));
-  return candidate;
-}
 
 export function createBackupsService({ db, clock, logger }: ServiceDeps, host: OperationsHost | null) {
   function requireSqlite(): OperationsHost {
