@@ -1,0 +1,120 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { LedgerKind, PaymentMethod } from '#shared/statuses.ts';
+import type { Flag } from './schema.ts';
+
+// The tables the app adds beside the seed's (see schema.ts for the seed's nine and the columns
+// added to them): ledger, receipts, cash drawer, waitlist, read markers, backups, app version.
+
+/** added (0016): the app version that last migrated the database, from which PC and when */
+export interface AppMetaTable {
+  id: number;
+  app_version: string;
+  schema_version: string;
+  migrated_by_host: string;
+  migrated_at: string;
+  confirmed_by: string | null;
+}
+
+/** added: how far each user has read each thread (unread = later messages from others) */
+export interface ChatReadMarkersTable {
+  chat_id: number;
+  user_id: number;
+  last_read_message_id: number;
+  updated_at: string;
+}
+
+/** added: append-only money movements behind each payments row (minor units) */
+export interface PaymentLedgerTable {
+  entry_id: Generated<number>;
+  payment_id: number;
+  appointment_id: number;
+  kind: LedgerKind;
+  /** positive size of the movement; for an adjustment the signed change of the charge */
+  amount_minor: number;
+  currency: string;
+  method: PaymentMethod | null;
+  reference: string | null;
+  reason: string | null;
+  receipt_id: number | null;
+  drawer_session_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** added: issued receipts; receipt_id is the printed number and is never reused */
+export interface ReceiptsTable {
+  receipt_id: Generated<number>;
+  kind: 'payment' | 'refund' | 'appointment';
+  appointment_id: number;
+  issued_at: string;
+  issued_by: number | null;
+  /** first print or save; later prints are marked "Copy" */
+  printed_at: string | null;
+}
+
+/** added: a cashier's drawer from opening float to counted close */
+export interface CashDrawerSessionsTable {
+  session_id: Generated<number>;
+  opened_at: string;
+  opened_by: number | null;
+  float_minor: number;
+  closed_at: string | null;
+  closed_by: number | null;
+  counted_minor: number | null;
+  expected_minor: number | null;
+  difference_minor: number | null;
+  note: string | null;
+}
+
+/** added: a patient waiting for a doctor or a specialization within a date range */
+export interface WaitlistTable {
+  waitlist_id: Generated<number>;
+  patient_id: number;
+  doctor_id: number | null;
+  specialization: string | null;
+  from_date: string;
+  to_date: string;
+  notes: string | null;
+  status: ColumnType<
+    'waiting' | 'booked' | 'removed',
+    'waiting' | 'booked' | 'removed' | undefined,
+    'waiting' | 'booked' | 'removed'
+  >;
+  appointment_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** added: the backup schedule and folder (one row, id = 1) */
+export interface BackupSettingsTable {
+  id: ColumnType<1, 1 | undefined, never>;
+  folder: string | null;
+  daily_time: ColumnType<string, string | undefined, string>;
+  keep_count: ColumnType<number, number | undefined, number>;
+  enabled: ColumnType<Flag, Flag | undefined, Flag>;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: string | null;
+}
+
+export type BackupKind = 'auto' | 'manual' | 'pre-restore' | 'cli';
+
+/** added: every backup made, with its verification (a pruned file keeps its row, deleted_at set) */
+export interface BackupsTable {
+  backup_id: Generated<number>;
+  file_name: string;
+  path: string;
+  created_at: string;
+  size_bytes: number;
+  kind: BackupKind;
+  schema_version: string | null;
+  row_counts_json: string | null;
+  integrity_result: string | null;
+  verified: 'ok' | 'failed';
+  message: string | null;
+  duration_ms: number;
+  created_by: number | null;
+  deleted_at: string | null;
+}
+
+export type BackupRow = Selectable<BackupsTable>;
+export type BackupSettingsRow = Selectable<BackupSettingsTable>;
