@@ -6,7 +6,8 @@ import react from '@vitejs/plugin-react';
 // - write-tx: BEGIN IMMEDIATE between processes on one SQLite file;
 // - migrations, schema-constraints, messages-db: SQLite's pragmas and error texts on a raw
 //   file (pg-schema.test.ts checks the same rules on PostgreSQL);
-// - cli, seed: the seed command's bulk insert goes through better-sqlite3 directly;
+// - cli, cli-input, cli-revocation, seed: these run the CLI on a SQLite file (the seed and
+//   call on a server are in pg-cli-seed.test.ts);
 // - backup, backup-restore: file backups of the SQLite database; in server mode the server's
 //   own backups apply and the app says so.
 const SQLITE_ONLY = [
@@ -15,6 +16,8 @@ const SQLITE_ONLY = [
   'schema-constraints',
   'messages-db',
   'cli',
+  'cli-input',
+  'cli-revocation',
   'seed',
   'backup',
   'backup-restore',

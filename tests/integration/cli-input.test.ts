@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from '../support/cli.ts';
-import { testDialect } from '../support/pg-test-db.ts';
 
 // `call` input too large for the OS argument limit (a single argument is at most 128 KiB on
 // Linux): "-" reads standard input and --input FILE reads a file, through the real CLI.
@@ -52,7 +51,7 @@ async function listedEmails(): Promise<string[]> {
 }
 
 // The command line on a SQLite file: nothing here differs on PostgreSQL (pg-cli-seed covers --db URL).
-describe.skipIf(testDialect() === 'postgres')('call input from standard input and from a file', () => {
+describe('call input from standard input and from a file', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clinic-cli-input-'));
     const created = await runCli(['create-admin', '--db', file(), '--email', 'boss@clinic.test'], PASSWORD);

@@ -1,16 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.ts';
-import { testDialect } from '../support/pg-test-db.ts';
 import { startSessionWorker, type SessionWorker } from '../support/session-worker.ts';
-import {
-  ADMIN_KEY,
-  ADMIN_PASSWORD,
-  createTestApp,
-  setUpClinic,
-  STAFF_PASSWORD,
-  type TestApp,
-} from '../support/test-app.ts';
+import { ADMIN_KEY, createTestApp, setUpClinic, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
 
 // Sessions live in each process's memory, but the database says whether one still stands:
 // an admin's change in one process (the app) ends the user's session in another process on
@@ -115,37 +106,4 @@ describe('revoking a session from another process', () => {
     expect((await worker.call(kept.key, 'patients.register', patient(++made))).ok).toBe(true);
     await expectRefused(gone.key);
   });
-
-  it.skipIf(testDialect() === 'postgres')(
-    'the CLI deactivating a user while the app runs ends the app’s session',
-    async () => {
-      const email = `cli-target${++made}@clinic.test`;
-      const { userId } = await app.ok(ADMIN_KEY, 'users.create', {
-        name: 'App Desk',
-        email,
-        phone: null,
-        role: 'receptionist',
-        password: STAFF_PASSWORD,
-      });
-      const key = 'app:desk';
-      await app.ok(key, 'auth.signIn', { email, password: STAFF_PASSWORD });
-      await app.ok(key, 'patients.search', { query: '' });
-      const cli = await runCli(
-        [
-          'call',
-          'users.setStatus',
-          JSON.stringify({ userId, status: 'inactive' }),
-          '--db',
-          app.dbFile,
-          '--as',
-          'ada@clinic.test',
-        ],
-        ADMIN_PASSWORD,
-      );
-      expect(cli.code, cli.stderr).toBe(0);
-      const refused = await app.call(key, 'patients.search', { query: '' });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    },
-    60_000,
-  );
 });
