@@ -199,6 +199,23 @@ describe('flow board', () => {
     expect(within(row('Olive Ontime')).queryByText(/Late/)).not.toBeInTheDocument();
   });
 
+  it('reads waits and lateness past the hour as hours and minutes', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: NOW });
+    const longWait = appointment({
+      appointmentId: 1,
+      patientName: 'Wendy Waiting',
+      time: '08:30',
+      status: 'checked_in',
+      checkedInAt: '2026-03-10T08:00:00.000Z',
+    });
+    const veryLate = appointment({ appointmentId: 2, patientId: 2, patientName: 'Larry Late', time: '08:48' });
+    renderApp(deskClinic('receptionist', {}, [longWait, veryLate]), '/front-desk');
+    const table = await screen.findByRole('table', { name: 'Appointments with Dr Ama Mensah' });
+    const row = (name: string) => within(table).getByText(name).closest('tr') as HTMLElement;
+    expect(within(row('Wendy Waiting')).getByText('Waiting 2 h')).toBeInTheDocument();
+    expect(within(row('Larry Late')).getByText('Late 1 h 12 min')).toBeInTheDocument();
+  });
+
   it('lets a doctor start and complete only their own patients, and shows them no desk actions', async () => {
     const own = appointment({
       appointmentId: 1,

@@ -25,6 +25,9 @@ export const commonStrings = {
   retry: 'Try again',
   somethingWentWrong: 'Something went wrong while showing this screen.',
   reloadApp: 'Reload the app',
+  /** A length of time in whole minutes: "45 min", "1 h 12 min", "3 h". */
+  duration: (hours: number, minutes: number) =>
+    hours === 0 ? `${minutes} min` : minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`,
   /** A date and a time of day together (the desk, patient and payment screens). */
   when: (date: string, time: string) => `${date} at ${time}`,
 };

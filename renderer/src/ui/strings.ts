@@ -1,6 +1,8 @@
 // Sentences of the shared components in ui/ (every feature shows them the same way).
 
 export const uiStrings = {
+  /** Read out where a table or fact shows a dash for a missing value. */
+  notGiven: 'Not given',
   dateField: {
     clearDate: 'Clear the date',
     picker: {

@@ -8,6 +8,7 @@ import { useScheduleRights } from '../../lib/schedule-rights.ts';
 import { BookingBadge } from './DoctorsPage.tsx';
 import { ProfileDialog } from './ProfileDialogs.tsx';
 import { doctorsStrings } from './strings.ts';
+import { OrMissing } from '../../ui/OrMissing.tsx';
 
 const strings = doctorsStrings.profile;
 
@@ -55,8 +56,12 @@ export function ProfileSection({ doctor }: { doctor: Doctor }) {
           <Fact label={strings.rating}>
             {doctor.rating === null ? strings.noRating : strings.ratingValue(doctor.rating)}
           </Fact>
-          <Fact label={strings.email}>{doctor.email ?? strings.none}</Fact>
-          <Fact label={strings.phone}>{doctor.phone ?? strings.none}</Fact>
+          <Fact label={strings.email}>
+            <OrMissing value={doctor.email} />
+          </Fact>
+          <Fact label={strings.phone}>
+            <OrMissing value={doctor.phone} />
+          </Fact>
           <Fact label={strings.bookings}>
             <BookingBadge available={doctor.isAvailable} />
           </Fact>

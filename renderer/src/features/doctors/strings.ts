@@ -35,7 +35,6 @@ export const doctorsStrings = {
     noRating: 'Not rated',
     email: 'Email',
     phone: 'Phone',
-    none: 'None',
     bookings: 'Bookings',
     about: 'About',
     noAbout: 'No introduction yet.',

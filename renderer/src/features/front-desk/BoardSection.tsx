@@ -7,6 +7,7 @@ import { AppointmentStatusBadge } from '../../ui/AppointmentStatusBadge.tsx';
 import { AppointmentActionButtons } from './AppointmentActionButtons.tsx';
 import { allowedActions, minutesLate, minutesWaiting, type AppointmentAction } from './appointment-rules.ts';
 import { deskStrings } from './strings.ts';
+import { formatMinutes } from '../../lib/duration.ts';
 import { useDeskFormat, type ClinicMoment, type Viewer } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.board;
@@ -65,13 +66,13 @@ function BoardRow({ appointment: a, viewer, moment, now, busy, onAction }: Board
           {waiting !== null ? (
             <Text size="sm" fw={600} span>
               <IconHourglass size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
-              {strings.waiting(waiting)}
+              {strings.waiting(formatMinutes(waiting))}
             </Text>
           ) : null}
           {late !== null ? (
             <Text size="sm" fw={700} span>
               <IconClockExclamation size={14} aria-hidden style={{ verticalAlign: -2, marginRight: 4 }} />
-              {strings.late(late)}
+              {strings.late(formatMinutes(late))}
             </Text>
           ) : null}
         </Group>

@@ -4,6 +4,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import type { PatientSummary } from '#contract/patients.ts';
 import { patientsStrings } from './strings.ts';
+import { OrMissing } from '../../ui/OrMissing.tsx';
 
 const strings = patientsStrings.list;
 const ROW_HEIGHT = 41;
@@ -97,9 +98,15 @@ export function PatientResultsTable({ patients, busy }: { patients: readonly Pat
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{patient.patientNumber}</Table.Td>
-                <Table.Td>{patient.phone ?? strings.none}</Table.Td>
-                <Table.Td>{patient.email ?? strings.none}</Table.Td>
-                <Table.Td ta="right">{patient.age ?? strings.none}</Table.Td>
+                <Table.Td>
+                  <OrMissing value={patient.phone} />
+                </Table.Td>
+                <Table.Td>
+                  <OrMissing value={patient.email} />
+                </Table.Td>
+                <Table.Td ta="right">
+                  <OrMissing value={patient.age} />
+                </Table.Td>
               </Table.Tr>
             );
           })}

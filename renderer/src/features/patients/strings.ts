@@ -25,7 +25,6 @@ export const patientsStrings = {
     phone: 'Phone',
     email: 'Email',
     age: 'Age',
-    none: 'None',
     empty: 'Type at least one letter of a name, or part of a phone number, email or patient number.',
     noResults: 'No patient matches this search. Check the spelling, or register a new patient.',
     capped: (count: number) => `Showing the first ${count} patients. Type more to narrow the list.`,

@@ -3,6 +3,7 @@ import type { StaffUser } from '#contract/index.ts';
 import { roleLabels } from '../../../lib/strings.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { usersStrings } from './strings.ts';
+import { OrMissing } from '../../../ui/OrMissing.tsx';
 
 const strings = usersStrings;
 
@@ -33,11 +34,7 @@ function UserRow({ user, isSelf, ...actions }: { user: StaffUser; isSelf: boolea
       </Table.Td>
       <Table.Td>{user.email}</Table.Td>
       <Table.Td>
-        {user.phone ?? (
-          <Text span c="dimmed" size="sm">
-            {strings.table.noPhone}
-          </Text>
-        )}
+        <OrMissing value={user.phone} />
       </Table.Td>
       <Table.Td>{roleLabels[user.role]}</Table.Td>
       <Table.Td>

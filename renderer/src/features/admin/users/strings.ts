@@ -20,7 +20,6 @@ export const usersStrings = {
     role: 'Role',
     status: 'Status',
     actions: 'Actions',
-    noPhone: 'None',
     you: '(you)',
   },
   actions: {
