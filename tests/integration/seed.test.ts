@@ -60,6 +60,10 @@ describe('seed', () => {
   it('sets up the demo clinic, says the default password is for demo only, and prints counts per table', () => {
     expect(runA.code, runA.stderr).toBe(0);
     expect(runA.stdout).toMatch(/demo-password-123.*demo data only/);
+    // Every role's sign-in is printed, not only the admin's.
+    expect(runA.stdout).toMatch(/with admin admin@clinic\.test/);
+    expect(runA.stdout).toMatch(/Sign in as a receptionist: \S+@\S+/);
+    expect(runA.stdout).toMatch(/Sign in as a doctor: \S+@\S+/);
     withDb(fileA(), (db) => {
       for (const table of COUNTED_TABLES) {
         const rows = count(db, `SELECT count(*) FROM ${table}`);

@@ -96,6 +96,11 @@ export async function ensureDemoStaff(
   const created = await ensureStaff(core, actor, staff, options.password);
   const skipped = staff.length - created;
   io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
+  // Who can sign in to try each role (all with the staff password printed above).
+  const firstDoctor = staff.find((person) => person.role === 'doctor');
+  const firstReceptionist = staff.find((person) => person.role === 'receptionist');
+  if (firstReceptionist) io.out(`Sign in as a receptionist: ${firstReceptionist.email}`);
+  if (firstDoctor) io.out(`Sign in as a doctor: ${firstDoctor.email} (and the other doctors' emails)`);
   const doctorIds = await staffIds(
     core,
     Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)),
