@@ -8,6 +8,7 @@ import react from '@vitejs/plugin-react';
 //   file (pg-schema.test.ts checks the same rules on PostgreSQL);
 // - cli, cli-input, cli-revocation, seed: these run the CLI on a SQLite file (the seed and
 //   call on a server are in pg-cli-seed.test.ts);
+// - logging: the log file of an app core on a SQLite file (the logger is the same in both modes);
 // - backup, backup-restore: file backups of the SQLite database; in server mode the server's
 //   own backups apply and the app says so.
 const SQLITE_ONLY = [
@@ -21,6 +22,7 @@ const SQLITE_ONLY = [
   'seed',
   'backup',
   'backup-restore',
+  'logging',
 ].map((name) => `tests/integration/${name}.test.ts`);
 const postgresProject = {
   test: {

@@ -8,6 +8,13 @@ import { StartupError } from './connection/start-failure.ts';
 import { startFromChoice } from './connection/startup.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
 import { registerIpc, type IpcRegistration } from './ipc/register.ts';
+import { installCrashHandlers } from './logging/crash-handlers.ts';
+import { createFileLogger, logDirFor, switchableLogger } from './logging/file-logger.ts';
+import { consoleLogger } from './services/core/logger.ts';
+import { prepareDataFolder } from './paths.ts';
+import { APP_VERSION } from './services/core/app-version.ts';
+import { setApplicationMenu } from './shell/menu.ts';
+import { databaseModeOf } from './shell/menu-template.ts';
 import { electronSecretStore } from './shell/secret-store-electron.ts';
 import {
   APP_ENTRY_URL,
@@ -43,6 +50,8 @@ let ipc: IpcRegistration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let closing: Promise<void> | null = null;
 let readyToQuit = false;
+// The console until start() opens the log files beside the database (logs/ in the data folder).
+const logger = switchableLogger(consoleLogger);
 
 /** Closes the database once, however many quit paths ask for it. */
 function closeCore(): Promise<void> {
@@ -52,7 +61,9 @@ function closeCore(): Promise<void> {
     const current = core;
     core = null;
     if (current) await current.close();
-  })().catch((error: unknown) => console.error('Closing the database failed', error));
+  })()
+    .catch((error: unknown) => logger.error('Closing the database failed', { error }))
+    .finally(() => logger.flush());
   return closing;
 }
 
@@ -92,14 +103,21 @@ async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
   mkdirSync(userData, { recursive: true });
+  // Windows keeps the database in %PROGRAMDATA% (shared, not roaming), moved once from %APPDATA%;
+  // elsewhere it stays in userData. Window state stays per user in userData.
+  const dataFolder = process.platform === 'win32' ? prepareDataFolder().folder : userData;
+  await createFileLogger(logDirFor({ folder: dataFolder })).then(logger.use, (error: unknown) =>
+    logger.warn('The log files could not be opened; logging to the console only', { error }),
+  );
   hardenDefaultSession();
   protocol.handle(
     APP_SCHEME,
     createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)),
   );
   core = await startFromChoice({
-    userData,
-    store: createFileConnectionStore(join(userData, CONNECTION_FILE_NAME), electronSecretStore()),
+    userData: dataFolder,
+    core: { logger },
+    store: createFileConnectionStore(join(dataFolder, CONNECTION_FILE_NAME), electronSecretStore()),
     onServerUnreachable: async (where) => {
       const { response } = await dialog.showMessageBox({
         type: 'warning',
@@ -119,6 +137,7 @@ async function start(): Promise<void> {
     return;
   }
   ipc = registerIpc(ipcMain, core, APP_ORIGIN);
+  setApplicationMenu({ version: APP_VERSION, databaseMode: () => databaseModeOf(core?.serverUrl ?? null) });
   openWindow();
 }
 
@@ -127,6 +146,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('org.clinicdesk.app');
+  // Logged with the stack, then the database is closed and the app exits (not Electron's dialog).
+  installCrashHandlers(process, logger, { onUncaughtException: () => void closeCore().finally(() => app.exit(1)) });
   app.on('second-instance', focusWindow);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, APP_ORIGIN));
   app.on('window-all-closed', () => app.quit());
@@ -142,7 +163,8 @@ if (!app.requestSingleInstanceLock()) {
     });
   });
   start().catch((error: unknown) => {
-    console.error('Clinic desk could not start', error);
+    logger.error('Clinic desk could not start', { error });
+    logger.flush();
     // StartupError says what went wrong (outdated PC, held upgrade, refused sign-in, migration).
     dialog.showErrorBox(
       'Clinic desk could not start',

@@ -1,3 +1,5 @@
+import { installCrashHandlers } from '../logging/crash-handlers.ts';
+import { createCliLog } from '../logging/cli-log.ts';
 import { AppError } from '../services/core/errors.ts';
 import { CliFailure, UsageError } from './args.ts';
 import { backupCommand } from './backup.ts';
@@ -5,7 +7,7 @@ import { callCommand } from './commands/call.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
-import { processIo, type CliIo } from './io.ts';
+import { processIo, stderrLogger, type CliIo } from './io.ts';
 import { moveToServerCommand } from './move-to-server.ts';
 import { restoreCommand } from './restore.ts';
 import { shortUsage, USAGE } from './usage.ts';
@@ -53,5 +55,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 if (import.meta.main) {
-  process.exitCode = await runCli(process.argv.slice(2), processIo);
+  const log = createCliLog(process.env, stderrLogger(processIo));
+  installCrashHandlers(process, log.logger, { onUncaughtException: () => process.exit(1) });
+  process.exitCode = await runCli(process.argv.slice(2), { ...processIo, openLog: log.open });
+  await log.close();
 }

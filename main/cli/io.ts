@@ -3,6 +3,7 @@ import { isPostgresUrl } from '#db/connection-any.ts';
 import { startAppCore, type AppCore } from '../app-core.ts';
 import type { Clock } from '../services/core/clock.ts';
 import type { Logger } from '../services/core/logger.ts';
+import { teeLogger } from '../logging/file-logger.ts';
 import { PASSWORD_ENV, UsageError } from './args.ts';
 
 /** Where a command writes, and what it reads from its environment (tests pass their own). */
@@ -12,6 +13,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** All of standard input as UTF-8, or null when it is longer than `maxBytes`. */
   readStdin(maxBytes: number): Promise<string | null>;
+  /** Opens the file log for the database a command opens (the CLI entry's); service logs go there too. */
+  openLog?: (dbFile: string) => Promise<Logger | null>;
 }
 
 async function readProcessStdin(maxBytes: number): Promise<string | null> {
@@ -49,7 +52,9 @@ export async function withCore<T>(
 ): Promise<T> {
   // --db may also name the clinic server's database (postgres://…).
   const target = isPostgresUrl(dbFile) ? { databaseUrl: dbFile } : { dbFile };
-  const core = await startAppCore({ ...target, logger: stderrLogger(io), ...(clock ? { clock } : {}) });
+  const file = (await io.openLog?.(dbFile)) ?? null;
+  const logger = file ? teeLogger(stderrLogger(io), file) : stderrLogger(io);
+  const core = await startAppCore({ ...target, logger, ...(clock ? { clock } : {}) });
   try {
     return await fn(core);
   } finally {

@@ -98,7 +98,8 @@ export function createDispatcher({ services, sessions, hub, connection }: Dispat
       if (error instanceof AppError) return fail(error.toClinicError());
       const mapped = databaseErrorToAppError(error);
       if (mapped) return fail(mapped.toClinicError());
-      logger.error('Unexpected error in a channel', { channel: channelName, error: String(error) });
+      // The error itself, so a file logger keeps its stack (the input is never logged).
+      logger.error('Unexpected error in a channel', { channel: channelName, error });
       return fail({
         code: 'INTERNAL',
         message: 'Something went wrong on our side. Try again; if it keeps happening, tell the admin.',

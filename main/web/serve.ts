@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { startAppCore } from '../app-core.ts';
 import { createMemoryConnectionStore } from '../connection/store.ts';
 import { redactUrl } from '../cli/move-to-server.ts';
-import { defaultDatabaseFile } from '../paths.ts';
+import { installCrashHandlers } from '../logging/crash-handlers.ts';
+import { createFileLogger, logDirFor, teeLogger } from '../logging/file-logger.ts';
+import { consoleLogger } from '../services/core/logger.ts';
+import { DATABASE_FILE_NAME, prepareDataFolder } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
 import { startWebServer } from './server.ts';
 
@@ -36,7 +39,8 @@ if (!existsSync(join(rendererDir, 'index.html')))
 
 // Clinic server mode: CLINIC_DATABASE_URL (postgres://…) instead of a file on this computer.
 const databaseUrl = process.env.CLINIC_DATABASE_URL;
-const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? defaultDatabaseFile());
+// The default is the desktop app's file (on Windows, moved once out of %APPDATA%).
+const dbFile = resolve(values.db ?? process.env.CLINIC_DB ?? join(prepareDataFolder().folder, DATABASE_FILE_NAME));
 if (!databaseUrl) mkdirSync(dirname(dbFile), { recursive: true });
 // The first-run choice of a clinic server lasts for this run (no keychain here, so no password
 // is written to disk); CLINIC_DATABASE_URL fixes it.
@@ -45,7 +49,11 @@ const connection = {
   store: createMemoryConnectionStore(),
   localFile: dbFile,
 };
-const core = await startAppCore(databaseUrl ? { databaseUrl, connection } : { dbFile, connection });
+// Logs beside the database file (or in the per-user folder in server mode); CLINIC_LOG_DIR overrides.
+const fileLogger = await createFileLogger(logDirFor({ dbFile: databaseUrl ? null : dbFile }));
+installCrashHandlers(process, fileLogger, { onUncaughtException: () => process.exit(1) });
+const logger = teeLogger(consoleLogger, fileLogger);
+const core = await startAppCore(databaseUrl ? { databaseUrl, connection, logger } : { dbFile, connection, logger });
 
 async function listen() {
   try {
@@ -62,6 +70,7 @@ async function listen() {
 const server = await listen();
 console.log(`Clinic desk is running. Open ${server.url} in your browser.`);
 console.log(`Database: ${databaseUrl ? redactUrl(databaseUrl) : dbFile}`);
+console.log(`Logs: ${fileLogger.dir}`);
 console.log('Press Ctrl+C to stop.');
 
 let stopping = false;
@@ -70,6 +79,7 @@ async function stop(): Promise<void> {
   stopping = true;
   await server.close();
   await core.close();
+  await fileLogger.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

@@ -39,6 +39,8 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock = () => state.lockAvailable;
     whenReady = () => Promise.resolve();
     getPath = () => state.userData;
+    getName = () => 'Clinic desk';
+    isPackaged = true;
     enableSandbox = () => state.calls.push('enableSandbox');
     setAppUserModelId = () => undefined;
     exit = (code: number) => state.calls.push(`exit ${code}`);
@@ -84,6 +86,11 @@ vi.mock('electron', async () => {
     app,
     BrowserWindow,
     dialog: { showErrorBox: (title: string) => state.calls.push(`error box: ${title}`) },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: { template: { label?: string }[] }) =>
+        state.calls.push(`menu: ${menu.template.map((item) => item.label).join(',')}`),
+    },
     ipcMain: {
       handle: (channel: string, fn: (event: unknown, input: unknown) => Promise<unknown>) =>
         state.ipcHandlers.set(channel, fn),
@@ -131,6 +138,10 @@ describe('main/index.ts', () => {
       { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
     ]);
     expect(state.calls).toContain('enableSandbox');
+  });
+
+  it('replaces the default menu (its Help links to electronjs.org) with ours', () => {
+    expect(state.calls).toContainEqual(expect.stringMatching(/^menu: .*&Edit,&View,&Window,&Help$/));
   });
 
   it('denies every permission request and check, and cancels remote requests', () => {
