@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, PaymentMethod } from '#db/schema.ts';
 import { OPEN_STATUSES } from '#shared/statuses.ts';
 import type { Rng } from './prng.ts';
+import { majorNumberToMinor, minorToDecimal } from '#shared/money.ts';
 
 // A realistic money trail for the demo, made through the payments services (so every rule,
 // receipt number and audit row is real): deposits on some of today's visits and a few
@@ -28,8 +29,7 @@ const REFUND_REASONS = ['Visit was shorter than booked', 'Charged twice at the d
 
 /** Major-units text of half a fee, exact for 0-3 decimals. */
 function half(fee: number, digits: number): string {
-  const minor = Math.round(fee * 10 ** digits);
-  return (Math.floor(minor / 2) / 10 ** digits).toFixed(digits);
+  return minorToDecimal(Math.floor(majorNumberToMinor(fee, digits) / 2), digits);
 }
 
 export async function seedPaymentActivity(

@@ -5,8 +5,7 @@ import type { StaffRole } from '#contract/fields.ts';
 import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, staleRecord } from '../core/errors.ts';
-import { hashPassword } from '../auth/index.ts';
-import { loadStaffUser, toStaffUser } from '../auth/index.ts';
+import { hashPassword, loadStaffUser, sessionEpochOf, toStaffUser } from '../auth/index.ts';
 
 export interface DoctorProfile {
   specialization: string;
@@ -266,12 +265,7 @@ export function createUsersService({ db, clock }: ServiceDeps) {
         entity: 'user',
         entityId: userId,
       });
-      const after = await trx
-        .selectFrom('users')
-        .select('session_epoch')
-        .where('user_id', '=', userId)
-        .executeTakeFirstOrThrow();
-      return after.session_epoch;
+      return sessionEpochOf(trx, userId);
     });
   }
 

@@ -6,7 +6,7 @@ import { addMinutes } from '../core/clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
-import { loadStaffUser } from './staff-users.ts';
+import { loadStaffUser, sessionEpochOf } from './staff-users.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCKOUT_MINUTES = 15;
@@ -110,12 +110,7 @@ export function createAuthService({ db, clock }: ServiceDeps) {
         entityId: user.user_id,
       });
       // Leaving an expired lock is a status change: the trigger has moved the epoch on.
-      const after = await trx
-        .selectFrom('users')
-        .select('session_epoch')
-        .where('user_id', '=', user.user_id)
-        .executeTakeFirstOrThrow();
-      return after.session_epoch;
+      return sessionEpochOf(trx, user.user_id);
     });
   }
 
@@ -203,12 +198,7 @@ export function createAuthService({ db, clock }: ServiceDeps) {
         entity: 'user',
         entityId: actor.userId,
       });
-      const after = await trx
-        .selectFrom('users')
-        .select('session_epoch')
-        .where('user_id', '=', actor.userId)
-        .executeTakeFirstOrThrow();
-      return after.session_epoch;
+      return sessionEpochOf(trx, actor.userId);
     });
   }
 

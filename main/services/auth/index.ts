@@ -4,4 +4,4 @@
 export { createAuthService } from './auth.ts';
 export type { AuthService } from './auth.ts';
 export { hashPassword } from './passwords.ts';
-export { loadStaffUser, toStaffUser } from './staff-users.ts';
+export { loadStaffUser, sessionEpochOf, toStaffUser } from './staff-users.ts';

@@ -50,3 +50,17 @@ export async function loadStaffUser(db: Kysely<Database>, userId: number): Promi
   if (!user) throw notFound('staff account');
   return user;
 }
+
+/**
+ * The account's session epoch as it stands now, read inside the writing transaction: the trigger
+ * of migration 0014 moves it on when role, status or password hash change, so the caller reads it
+ * after its write to start (or keep) a session that the change did not end.
+ */
+export async function sessionEpochOf(db: Kysely<Database>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select('session_epoch')
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return row.session_epoch;
+}

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AppointmentStatus, Database, LedgerKind, PaymentMethod } from '#db/schema.ts';
 import type { Tx } from '#db/tx.ts';
 import type { PaymentStatus } from '#contract/payments.ts';
-import { minorDigitsOf, toMajorNumber } from '#shared/money.ts';
+import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from '#shared/money.ts';
 import { deriveStatus } from './payment-status.ts';
 
 // The append-only ledger behind each payments row, and the summary kept on that row.
@@ -190,7 +190,7 @@ export async function openVisitAccount(
     paymentId: payment_id,
     appointmentId: visit.appointmentId,
     kind: 'charge',
-    amountMinor: Math.round(visit.feeMajor * 10 ** money.digits),
+    amountMinor: majorNumberToMinor(visit.feeMajor, money.digits),
     currency: money.currency,
     createdAt: visit.createdAt,
     createdBy: visit.createdBy,

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { containsText } from '#db/like.ts';
 import type { Database } from '#db/schema.ts';
 import type { AccountSummary, LedgerEntry, PaymentStatus } from '#contract/payments.ts';
+import { majorNumberToMinor } from '#shared/money.ts';
 import { balanceOf } from './payment-status.ts';
 import { patientNumber } from '../patients/index.ts';
 import type { ClinicMoney } from './ledger.ts';
@@ -72,7 +73,7 @@ function toSummary(r: SummaryRecord, money: ClinicMoney): AccountSummary {
     ...totals,
     balanceMinor: balanceOf(totals, r.appointment_status),
     status: r.payment_status,
-    feeDefaultMinor: Math.round(Number(r.consultation_fee) * 10 ** money.digits),
+    feeDefaultMinor: majorNumberToMinor(Number(r.consultation_fee), money.digits),
     lastMethod: r.payment_method,
   };
 }
