@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  */
 
 export const WEB_FALLBACK_MESSAGE =
-  'The Electron runtime is not installed on this computer, so Clinic desk opens in your browser instead (web shell).';
+  'The Electron runtime is not installed on this computer, so Clinic desk opens in your default browser instead (web shell).';
 
 /** The Electron executable named by node_modules/electron/path.txt, if that file really exists. */
 export function findElectronExecutable(projectDir: string, env: NodeJS.ProcessEnv = process.env): string | null {
@@ -33,7 +33,7 @@ export type StartPlan =
       npmScripts: readonly string[];
       launch: { command: string; args: readonly string[] };
     }
-  | { mode: 'web'; message: string; npmScripts: readonly string[] };
+  | { mode: 'web'; message: string; npmScripts: readonly string[]; webArgs: readonly string[] };
 
 export function planStart(projectDir: string, env: NodeJS.ProcessEnv = process.env): StartPlan {
   const electronPath = findElectronExecutable(projectDir, env);
@@ -45,15 +45,17 @@ export function planStart(projectDir: string, env: NodeJS.ProcessEnv = process.e
       launch: { command: electronPath, args: [projectDir] },
     };
   }
-  return { mode: 'web', message: WEB_FALLBACK_MESSAGE, npmScripts: ['web'] };
+  // --open: the web shell opens the default browser itself once it listens (main/web/serve.ts).
+  return { mode: 'web', message: WEB_FALLBACK_MESSAGE, npmScripts: ['web'], webArgs: ['--open'] };
 }
 
 /** `npm run <script>`, through the npm that runs us when there is one (works on Windows too). */
-function runNpmScript(script: string, cwd: string): number {
+function runNpmScript(script: string, cwd: string, extraArgs: readonly string[] = []): number {
+  const npmArgs = ['run', script, ...(extraArgs.length ? ['--', ...extraArgs] : [])];
   const npmCli = process.env.npm_execpath;
   const result = npmCli
-    ? spawnSync(process.execPath, [npmCli, 'run', script], { cwd, stdio: 'inherit' })
-    : spawnSync('npm', ['run', script], { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+    ? spawnSync(process.execPath, [npmCli, ...npmArgs], { cwd, stdio: 'inherit' })
+    : spawnSync('npm', npmArgs, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
   return result.status ?? 1;
 }
 
@@ -62,7 +64,7 @@ function main(): void {
   const plan = planStart(projectDir);
   if (plan.mode === 'web') console.log(plan.message);
   for (const script of plan.npmScripts) {
-    const status = runNpmScript(script, projectDir);
+    const status = runNpmScript(script, projectDir, plan.mode === 'web' ? plan.webArgs : []);
     if (status !== 0) process.exit(status);
   }
   if (plan.mode !== 'electron') return;

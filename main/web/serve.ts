@@ -9,10 +9,12 @@ import { createFileLogger, logDirFor, teeLogger } from '../logging/file-logger.t
 import { consoleLogger } from '../services/core/logger.ts';
 import { DATABASE_FILE_NAME, prepareDataFolder } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
+import { openInBrowser } from './open-browser.ts';
 import { startWebServer } from './server.ts';
 
 // `npm run web`: the app in a browser, for machines without Electron and for e2e tests.
-// Usage: node main/web/serve.ts [--db FILE] [--port N] [--host 127.0.0.1]
+// Usage: node main/web/serve.ts [--db FILE] [--port N] [--host 127.0.0.1] [--open]
+// --open (what `npm start` passes without Electron) opens the address in the default browser.
 
 const DEFAULT_PORT = 5417;
 const projectRoot = resolve(import.meta.dirname, '..', '..');
@@ -23,7 +25,12 @@ function fail(message: string): never {
 }
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    open: { type: 'boolean' },
+  },
   strict: true,
 });
 
@@ -72,6 +79,7 @@ console.log(`Clinic desk is running. Open ${server.url} in your browser.`);
 console.log(`Database: ${databaseUrl ? redactUrl(databaseUrl) : dbFile}`);
 console.log(`Logs: ${fileLogger.dir}`);
 console.log('Press Ctrl+C to stop.');
+if (values.open) await openInBrowser(server.url);
 
 let stopping = false;
 async function stop(): Promise<void> {
