@@ -62,9 +62,17 @@ describe('seed', () => {
     expect(runA.stdout).toMatch(/demo-password-123.*demo data only/);
     // Every role's sign-in is printed, not only the admin's.
     expect(runA.stdout).toMatch(/with admin admin@clinic\.test/);
-    expect(runA.stdout).toMatch(/Sign in as a receptionist: \S+@\S+/);
-    expect(runA.stdout).toMatch(/Sign in as a doctor: \S+@\S+/);
+    expect(runA.stdout).toMatch(/Sign in as a receptionist:\n/);
+    expect(runA.stdout).toMatch(/Sign in as a doctor:\n/);
     withDb(fileA(), (db) => {
+      // Every demo receptionist and doctor is listed with their name (a small clinic: no "… more").
+      const staff = all<{ email: string; name: string }>(
+        db,
+        "SELECT email, name FROM users WHERE role IN ('doctor', 'receptionist')",
+      );
+      expect(staff.length).toBeGreaterThan(3);
+      for (const person of staff) expect(runA.stdout).toContain(`  ${person.email}  (${person.name})`);
+      expect(runA.stdout).not.toContain('more doctors');
       for (const table of COUNTED_TABLES) {
         const rows = count(db, `SELECT count(*) FROM ${table}`);
         expect(rows, table).toBeGreaterThan(0);

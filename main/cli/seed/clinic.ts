@@ -82,6 +82,21 @@ async function staffIds(core: AppCore, emails: readonly string[], role: 'doctor'
   });
 }
 
+/** A big demo clinic has hundreds of doctors: list this many per role, then say how many more. */
+const SIGN_INS_LISTED_PER_ROLE = 12;
+
+/** Every demo sign-in by role (all with the staff password printed above), so each role can be tried. */
+function printDemoSignIns(io: CliIo, staff: readonly SeedStaff[]): void {
+  for (const role of ['receptionist', 'doctor'] as const) {
+    const people = staff.filter((person) => person.role === role);
+    if (people.length === 0) continue;
+    io.out(`Sign in as a ${role}:`);
+    for (const person of people.slice(0, SIGN_INS_LISTED_PER_ROLE)) io.out(`  ${person.email}  (${person.name})`);
+    const more = people.length - SIGN_INS_LISTED_PER_ROLE;
+    if (more > 0) io.out(`  … and ${more} more ${role}s, through ${people[people.length - 1]?.email}`);
+  }
+}
+
 /**
  * The demo receptionists and doctors (created through the users service, audited there),
  * and what the schedule needs of them: doctor ids with their fees, receptionist ids.
@@ -96,11 +111,7 @@ export async function ensureDemoStaff(
   const created = await ensureStaff(core, actor, staff, options.password);
   const skipped = staff.length - created;
   io.out(`Staff: ${created} created${skipped > 0 ? `, ${skipped} skipped (email already in use)` : ''}.`);
-  // Who can sign in to try each role (all with the staff password printed above).
-  const firstDoctor = staff.find((person) => person.role === 'doctor');
-  const firstReceptionist = staff.find((person) => person.role === 'receptionist');
-  if (firstReceptionist) io.out(`Sign in as a receptionist: ${firstReceptionist.email}`);
-  if (firstDoctor) io.out(`Sign in as a doctor: ${firstDoctor.email} (and the other doctors' emails)`);
+  printDemoSignIns(io, staff);
   const doctorIds = await staffIds(
     core,
     Array.from({ length: options.doctors }, (_, i) => doctorEmail(i)),
