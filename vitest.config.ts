@@ -11,6 +11,7 @@ import react from '@vitejs/plugin-react';
 // - logging: the log file of an app core on a SQLite file (the logger is the same in both modes);
 // - backup, backup-restore: file backups of the SQLite database; in server mode the server's
 //   own backups apply and the app says so.
+// - encryption-*: encryption at rest of the SQLite file (PostgreSQL relies on the server's disk).
 const SQLITE_ONLY = [
   'write-tx',
   'migrations',
@@ -23,6 +24,10 @@ const SQLITE_ONLY = [
   'backup',
   'backup-restore',
   'logging',
+  'encryption-at-rest',
+  'encryption-cli',
+  'encryption-desktop-key',
+  'encryption-kill',
 ].map((name) => `tests/integration/${name}.test.ts`);
 const postgresProject = {
   test: {

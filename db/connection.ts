@@ -1,5 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { openRawSqlite } from './cipher.ts';
 import { guardedDialect } from './parameter-guard.ts';
 import type { Database } from './schema.ts';
 
@@ -46,11 +47,15 @@ export function withStatementCache(raw: BetterSqlite3.Database, size = STATEMENT
 
 /** Opens (creating if needed) a clinic database file with the pragmas every connection needs. */
 export function openSqlite(file: string, options: OpenOptions = {}): SqliteHandle {
-  const raw = new BetterSqlite3(file, { readonly: options.readonly ?? false });
+  // Encrypted or new with a key in use: keyed before the first statement (see cipher.ts).
+  const raw = openRawSqlite(file, { readonly: options.readonly ?? false });
   if (!options.readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-  raw.pragma('synchronous = NORMAL');
+  // FULL: in WAL every commit is synced to disk before it is acknowledged, so a booking or
+  // payment whose receipt was printed survives a power cut or an OS crash, not only a killed
+  // process (NORMAL syncs at checkpoints only). About 0.15–0.2 ms a commit on an idle disk.
+  raw.pragma('synchronous = FULL');
   // Statement journals (a statement that fires a trigger keeps one so it can abort alone)
   // in memory, not in temp files: a year of slots was twice as slow with them on disk.
   raw.pragma('temp_store = MEMORY');

@@ -5,7 +5,8 @@ import type { Database } from './schema.ts';
 // run a small one, so a query that runs on every click is built once per dialect with
 // stand-in values, and later runs only swap the values in (the SQL text then also hits the
 // connection's prepared-statement cache). Only for queries whose shape never changes with
-// the values: ids and dates in WHERE clauses, not lists or optional filters.
+// the values: ids and dates in WHERE clauses and the values of a fixed INSERT (null included),
+// not lists or optional filters.
 
 interface Compilable<Row> {
   compile(): CompiledQuery<Row>;
@@ -14,7 +15,7 @@ interface Compilable<Row> {
 /** Stand-ins no real argument equals: negative and far beyond any id. */
 const STAND_IN = -7_340_032_000_000;
 
-export function hotQuery<Args extends readonly (number | string)[], Row>(
+export function hotQuery<Args extends readonly (number | string | null)[], Row>(
   build: (db: Kysely<Database>, ...args: Args) => Compilable<Row>,
 ): (db: Kysely<Database>, ...args: Args) => Promise<Row[]> {
   // One compiled form per dialect (the adapter object is shared by a database's transactions).

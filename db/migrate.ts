@@ -15,6 +15,8 @@ import * as m0013 from './migrations/0013_backup_kind_cli.ts';
 import * as m0014 from './migrations/0014_session_epoch.ts';
 import * as m0015 from './migrations/0015_canonical_time_zone.ts';
 import * as m0016 from './migrations/0016_app_meta.ts';
+import * as m0017 from './migrations/0017_board_settings.ts';
+import * as m0018 from './migrations/0018_full_checks.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -33,6 +35,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0014_session_epoch': m0014,
   '0015_canonical_time_zone': m0015,
   '0016_app_meta': m0016,
+  '0017_board_settings': m0017,
+  '0018_full_checks': m0018,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

@@ -52,21 +52,29 @@ function refuse(sqlText: string, index: number, why: string): never {
   throw new BoundParameterError(`Refused to bind parameter ${index + 1} (${why}) of the query: ${shown}`);
 }
 
-function checkScalar(value: unknown, dialect: GuardDialect, options: GuardOptions, at: () => never): unknown {
+/** What `checkScalar` gives for a value no driver may bind (no closure per parameter: hot path). */
+const REFUSED: unique symbol = Symbol('refused');
+
+function checkScalar(value: unknown, dialect: GuardDialect, options: GuardOptions): unknown {
   switch (typeof value) {
     case 'string':
-      return value.includes('\u0000') ? at() : value;
+      return value.includes('\u0000') ? REFUSED : value;
     case 'number':
-      return Number.isFinite(value) ? value : at();
+      return Number.isFinite(value) ? value : REFUSED;
     case 'boolean':
       if (dialect === 'postgres') return value;
-      return options.strictBooleans ? at() : Number(value);
+      return options.strictBooleans ? REFUSED : Number(value);
     case 'object':
       if (value === null || value instanceof Uint8Array) return value;
-      return at();
+      return REFUSED;
     default:
-      return at();
+      return REFUSED;
   }
+}
+
+function refuseValue(sqlText: string, index: number, value: unknown): never {
+  const why = typeof value === 'string' ? 'text with the NUL character U+0000' : describeValue(value);
+  return refuse(sqlText, index, why);
 }
 
 /** The parameters as the driver should bind them, or a BoundParameterError naming the query. */
@@ -77,27 +85,25 @@ export function guardParameters(
   options: GuardOptions,
 ): readonly unknown[] {
   let converted: unknown[] | null = null;
-  parameters.forEach((value, index) => {
-    const at = (): never => {
-      const why = typeof value === 'string' ? 'text with the NUL character U+0000' : describeValue(value);
-      return refuse(sqlText, index, why);
-    };
+  for (let index = 0; index < parameters.length; index++) {
+    const value = parameters[index];
     let safe: unknown;
     if (Array.isArray(value) && dialect === 'postgres') {
       // PostgreSQL arrays (`unnest($1::text[])`): each element must be a plain value.
-      value.forEach((element: unknown) => {
-        if (Array.isArray(element)) at();
-        checkScalar(element, dialect, options, at);
-      });
+      for (const element of value as unknown[]) {
+        if (Array.isArray(element) || checkScalar(element, dialect, options) === REFUSED)
+          refuseValue(sqlText, index, value);
+      }
       safe = value;
     } else {
-      safe = checkScalar(value, dialect, options, at);
+      safe = checkScalar(value, dialect, options);
+      if (safe === REFUSED) refuseValue(sqlText, index, value);
     }
     if (safe !== value) {
       converted ??= [...parameters];
       converted[index] = safe;
     }
-  });
+  }
   return converted ?? parameters;
 }
 

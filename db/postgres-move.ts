@@ -5,6 +5,7 @@ import { migrateToLatest } from './migrate.ts';
 import { nulRefusal, rowsWithNul } from './move-text-check.ts';
 import { openPostgres } from './postgres.ts';
 import type { Database } from './schema.ts';
+import { INACTIVE_STATUSES } from '#shared/statuses.ts';
 
 // The move from a single PC to the clinic server: every table of a clinic's SQLite file,
 // ids and audit trail included, copied into an empty PostgreSQL database in one transaction,
@@ -117,7 +118,7 @@ async function checkInvariants(db: AnyDb): Promise<void> {
   const checks: [string, string][] = [
     [
       'two active appointments share a slot',
-      `SELECT availability_id FROM appointments WHERE status NOT IN ('cancelled', 'no_show')
+      `SELECT availability_id FROM appointments WHERE status NOT IN (${INACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
        GROUP BY availability_id HAVING count(*) > 1`,
     ],
     [

@@ -117,4 +117,15 @@ export interface BackupsTable {
 }
 
 export type BackupRow = Selectable<BackupsTable>;
+
+/** added (0018): each weekly full check (integrity_check) of the live SQLite file */
+export interface FullChecksTable {
+  check_id: Generated<number>;
+  started_at: string;
+  finished_at: string | null;
+  result: string | null;
+  ok: Flag | null;
+  host: string;
+}
+
 export type BackupSettingsRow = Selectable<BackupSettingsTable>;

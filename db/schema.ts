@@ -6,6 +6,7 @@ import type {
   BackupsTable,
   CashDrawerSessionsTable,
   ChatReadMarkersTable,
+  FullChecksTable,
   PaymentLedgerTable,
   ReceiptsTable,
   WaitlistTable,
@@ -205,6 +206,8 @@ export interface SettingsTable {
   schedule_horizon_weeks: ColumnType<number, number | undefined, number>;
   /** added: refunds above this (minor units of the currency) need an admin */
   refund_approval_threshold_minor: ColumnType<number, number | undefined, number>;
+  /** added (0017): a patient still scheduled this many minutes after their time is a likely no-show */
+  likely_no_show_minutes: ColumnType<number, number | undefined, number>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
@@ -244,6 +247,7 @@ export interface Database {
   cash_drawer_sessions: CashDrawerSessionsTable;
   chat_read_markers: ChatReadMarkersTable;
   app_meta: AppMetaTable;
+  full_checks: FullChecksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

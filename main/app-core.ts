@@ -12,6 +12,8 @@ import { createServices, type Services } from './services/index.ts';
 import { createHorizonKeeper } from './services/schedule/horizon-keeper.ts';
 import { consoleLogger, type Logger } from './services/core/logger.ts';
 import { APP_VERSION } from './services/core/app-version.ts';
+import { createPrinting, type Printing } from './printing/printing.ts';
+import type { UpdatesControl } from './updates/control.ts';
 
 /** Everything main runs, without Electron: used by the desktop app, the web shell, the CLI and tests. */
 export interface AppCore {
@@ -52,6 +54,13 @@ export interface AppCoreOptions {
   hostName?: string;
   /** An administrator's confirmation to migrate a clinic server that holds data (see version-gate.ts). */
   upgrade?: UpgradeConfirmation;
+  /** The log folder and Electron's crashDumps folder, for the diagnostics export. */
+  logDir?: string | null;
+  crashDumpsDir?: string | null;
+  /** This PC's updates (the desktop app and the web shell; elsewhere none are looked for). */
+  updates?: UpdatesControl | null;
+  /** This PC's printer and receipt paper (default: no printer, settings for the run only). */
+  printing?: Printing;
 }
 
 async function openFrom({ dbFile, databaseUrl, database }: AppCoreOptions): Promise<DatabaseHandle> {
@@ -82,7 +91,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sessions = createSessionStore(clock);
   const hub = createEventHub();
   const connection = createConnectionControl(() => core, options.connection ?? {}, logger);
-  const dispatcher = createDispatcher({ services, sessions, hub, connection });
+  const runtime = {
+    appVersion,
+    logDir: options.logDir ?? null,
+    crashDumpsDir: options.crashDumpsDir ?? null,
+    updates: options.updates ?? null,
+    printing: options.printing ?? createPrinting({ file: null, printer: null, logger }),
+  };
+  const dispatcher = createDispatcher({ services, sessions, hub, connection, runtime });
   let bridge: PgEventBridge | null = null;
   const horizon = createHorizonKeeper({
     db: () => core.database.db,
@@ -146,7 +162,13 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     core.database = next;
     core.services = createServices({ db: next.db, clock, logger }, operations.host);
     core.sessions = createSessionStore(clock);
-    core.dispatcher = createDispatcher({ services: core.services, sessions: core.sessions, hub, connection });
+    core.dispatcher = createDispatcher({
+      services: core.services,
+      sessions: core.sessions,
+      hub,
+      connection,
+      runtime,
+    });
   }
   async function startBridge(): Promise<void> {
     const { pool } = core.database;

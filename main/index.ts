@@ -1,21 +1,31 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
+import { app, crashReporter, dialog, ipcMain, protocol, session, type BrowserWindow } from 'electron';
 import type { AppCore } from './app-core.ts';
 import { StartupError } from './connection/start-failure.ts';
 import { startFromChoice } from './connection/startup.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
-import { registerIpc, type IpcRegistration } from './ipc/register.ts';
+import { createUpgradeHoldDesk, heldCore } from './connection/upgrade-hold.ts';
+import { clientKeyOf, registerIpc, type IpcRegistration } from './ipc/register.ts';
+import { exportDiagnosticsFromMenu } from './shell/diagnostics-menu.ts';
 import { installCrashHandlers } from './logging/crash-handlers.ts';
 import { createFileLogger, logDirFor, switchableLogger } from './logging/file-logger.ts';
+import { systemClock } from './services/core/clock.ts';
 import { consoleLogger } from './services/core/logger.ts';
-import { prepareDataFolder } from './paths.ts';
+import { DATABASE_FILE_NAME, prepareDataFolder } from './paths.ts';
 import { APP_VERSION } from './services/core/app-version.ts';
 import { setApplicationMenu } from './shell/menu.ts';
 import { databaseModeOf } from './shell/menu-template.ts';
 import { electronSecretStore } from './shell/secret-store-electron.ts';
+import {
+  createKeychainKeeper,
+  KEY_FILE_NAME,
+  keyTextFromEnvironment,
+  prepareDesktopKey,
+} from './encryption/desktop-key.ts';
+import { useKeyKeeper } from './services/encryption/index.ts';
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -25,7 +35,12 @@ import {
   permissionDecision,
 } from './shell/security.ts';
 import { WINDOW_STATE_FILE_NAME } from './shell/window-state.ts';
+import { LOCAL_CRASH_DUMPS, watchWindowHealth } from './shell/window-health.ts';
 import { createMainWindow, guardWebContents } from './shell/window.ts';
+import { runInstallerAndQuit } from './shell/install-update.ts';
+import { electronPrinter } from './shell/print-window.ts';
+import { createPrinting, PRINTING_FILE_NAME } from './printing/printing.ts';
+import { createFileSourceStore, createUpdatesControl, UPDATES_FILE_NAME } from './updates/control.ts';
 
 /**
  * Electron entry (bundled to out/main/index.js). Owns the database through AppCore, serves the
@@ -50,12 +65,14 @@ let ipc: IpcRegistration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let closing: Promise<void> | null = null;
 let readyToQuit = false;
+let stopUpdateChecks: (() => void) | null = null;
 // The console until start() opens the log files beside the database (logs/ in the data folder).
 const logger = switchableLogger(consoleLogger);
 
 /** Closes the database once, however many quit paths ask for it. */
 function closeCore(): Promise<void> {
   closing ??= (async () => {
+    stopUpdateChecks?.();
     ipc?.dispose();
     ipc = null;
     const current = core;
@@ -69,6 +86,7 @@ function closeCore(): Promise<void> {
 
 function openWindow(): void {
   if (!ipc) return;
+  const registration = ipc;
   const window = createMainWindow({
     preloadPath: PRELOAD_PATH,
     stateFile: join(app.getPath('userData'), WINDOW_STATE_FILE_NAME),
@@ -76,9 +94,41 @@ function openWindow(): void {
     devTools: !app.isPackaged,
   });
   mainWindow = window;
-  ipc.attachWebContents(window.webContents);
+  registration.attachWebContents(window.webContents);
+  // A crashed or hung window offers a reload (the database and main keep running).
+  watchWindowHealth(window, {
+    logger,
+    ask: (request) => dialog.showMessageBox(window, request),
+    quit: () => app.quit(),
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
+  });
+}
+
+/** Help › Export diagnostics: the Admin screen's export for this window's session, saved where the admin says. */
+async function exportDiagnostics(): Promise<void> {
+  const window = mainWindow;
+  const current = core;
+  if (!window || !current) return;
+  const tell = async (message: string): Promise<void> => {
+    await dialog.showMessageBox(window, { type: 'info', title: 'Export diagnostics', message, buttons: ['OK'] });
+  };
+  await exportDiagnosticsFromMenu({
+    dispatch: (key, channel, input) => current.dispatcher.dispatch(key, channel, input),
+    clientKey: clientKeyOf(window.webContents.id),
+    chooseFile: async (fileName) => {
+      const { canceled, filePath } = await dialog.showSaveDialog(window, {
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: 'Zip archive', extensions: ['zip'] }],
+      });
+      return canceled || !filePath ? null : filePath;
+    },
+    writeFile: (path, data) => writeFile(path, data),
+    tell,
+  }).catch((error: unknown) => {
+    logger.error('Exporting diagnostics failed', { error });
+    return tell('The diagnostics could not be saved there. Choose another folder and try again.');
   });
 }
 
@@ -106,7 +156,8 @@ async function start(): Promise<void> {
   // Windows keeps the database in %PROGRAMDATA% (shared, not roaming), moved once from %APPDATA%;
   // elsewhere it stays in userData. Window state stays per user in userData.
   const dataFolder = process.platform === 'win32' ? prepareDataFolder().folder : userData;
-  await createFileLogger(logDirFor({ folder: dataFolder })).then(logger.use, (error: unknown) =>
+  const logDir = logDirFor({ folder: dataFolder });
+  await createFileLogger(logDir).then(logger.use, (error: unknown) =>
     logger.warn('The log files could not be opened; logging to the console only', { error }),
   );
   hardenDefaultSession();
@@ -114,9 +165,37 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)),
   );
+  // An encrypted clinic file: its key from the keychain, else the recovery words (see desktop-key.ts).
+  const keeper = createKeychainKeeper(join(dataFolder, KEY_FILE_NAME), electronSecretStore());
+  useKeyKeeper(keeper);
+  if (!process.env.CLINIC_DATABASE_URL) {
+    await prepareDesktopKey({
+      dbFile: join(dataFolder, DATABASE_FILE_NAME),
+      keeper,
+      askKeyText: keyTextFromEnvironment(process.env),
+    });
+  }
+  // A newer app than the clinic server's tables opens on the confirmation screen first: the window
+  // talks to the held desk until an administrator confirms there (or closes it to quit).
+  const hold = createUpgradeHoldDesk();
+  // The update source is this PC's (updates.json beside the database), checked at start and daily.
+  const updates = createUpdatesControl({
+    store: createFileSourceStore(join(dataFolder, UPDATES_FILE_NAME)),
+    appVersion: APP_VERSION,
+    downloadsDir: join(userData, 'updates'),
+    clock: systemClock,
+    logger,
+    launch: (installer) => runInstallerAndQuit(installer, logger),
+  });
   core = await startFromChoice({
     userData: dataFolder,
-    core: { logger },
+    core: {
+      logger,
+      logDir,
+      crashDumpsDir: app.getPath('crashDumps'),
+      updates,
+      printing: createPrinting({ file: join(dataFolder, PRINTING_FILE_NAME), printer: electronPrinter(), logger }),
+    },
     store: createFileConnectionStore(join(dataFolder, CONNECTION_FILE_NAME), electronSecretStore()),
     onServerUnreachable: async (where) => {
       const { response } = await dialog.showMessageBox({
@@ -130,15 +209,38 @@ async function start(): Promise<void> {
       });
       return response === 0;
     },
+    onUpgradeNeedsConfirmation: (error, problem) => {
+      if (!ipc) {
+        ipc = registerIpc(ipcMain, heldCore(hold, systemClock), APP_ORIGIN);
+        openWindow();
+        mainWindow?.on('closed', hold.cancel);
+      }
+      return hold.ask(error, problem);
+    },
+  }).catch((error: unknown) => {
+    hold.settle({ failed: error instanceof Error ? error.message : String(error) });
+    throw error;
   });
+  ipc?.dispose();
+  ipc = null;
   if (!core) {
     readyToQuit = true;
     app.quit();
     return;
   }
   ipc = registerIpc(ipcMain, core, APP_ORIGIN);
-  setApplicationMenu({ version: APP_VERSION, databaseMode: () => databaseModeOf(core?.serverUrl ?? null) });
-  openWindow();
+  setApplicationMenu({
+    version: APP_VERSION,
+    databaseMode: () => databaseModeOf(core?.serverUrl ?? null),
+    onExportDiagnostics: () => void exportDiagnostics(),
+  });
+  if (mainWindow) {
+    // The held window goes on into the app once its confirmation is answered (AppGate).
+    mainWindow.off('closed', hold.cancel);
+    ipc.attachWebContents(mainWindow.webContents);
+  } else openWindow();
+  hold.settle({ started: true });
+  stopUpdateChecks = updates.schedule();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -146,6 +248,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   if (process.platform === 'win32') app.setAppUserModelId('org.clinicdesk.app');
+  // Native crash dumps stay in the crashDumps folder of this PC (Export diagnostics lists them).
+  crashReporter.start(LOCAL_CRASH_DUMPS);
   // Logged with the stack, then the database is closed and the app exits (not Electron's dialog).
   installCrashHandlers(process, logger, { onUncaughtException: () => void closeCore().finally(() => app.exit(1)) });
   app.on('second-instance', focusWindow);

@@ -1,3 +1,4 @@
+import { DatabaseKeyError } from '#db/cipher.ts';
 import { installCrashHandlers } from '../logging/crash-handlers.ts';
 import { createCliLog } from '../logging/cli-log.ts';
 import { AppError } from '../services/core/errors.ts';
@@ -5,9 +6,11 @@ import { CliFailure, UsageError } from './args.ts';
 import { backupCommand } from './backup.ts';
 import { callCommand } from './commands/call.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
+import { encryptCommand } from './commands/encrypt.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { processIo, stderrLogger, type CliIo } from './io.ts';
+import { prepareDatabaseKey } from './key.ts';
 import { moveToServerCommand } from './move-to-server.ts';
 import { restoreCommand } from './restore.ts';
 import { shortUsage, USAGE } from './usage.ts';
@@ -25,6 +28,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   restore: restoreCommand,
   'move-to-server': moveToServerCommand,
+  encrypt: encryptCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -37,13 +41,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     if (name === undefined) throw new UsageError('Name a command.');
     if (!command) throw new UsageError(`Unknown command "${name}".`);
+    await prepareDatabaseKey(name, rest, io);
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n${shortUsage(command && name)}`);
       return 2;
     }
-    if (error instanceof AppError || error instanceof CliFailure) {
+    if (error instanceof AppError || error instanceof CliFailure || error instanceof DatabaseKeyError) {
       io.err(error.message);
       return 1;
     }

@@ -5,6 +5,7 @@ import type { Clock } from '../services/core/clock.ts';
 import type { Logger } from '../services/core/logger.ts';
 import { teeLogger } from '../logging/file-logger.ts';
 import { PASSWORD_ENV, UsageError } from './args.ts';
+import { promptSecret } from './prompt.ts';
 
 /** Where a command writes, and what it reads from its environment (tests pass their own). */
 export interface CliIo {
@@ -15,6 +16,8 @@ export interface CliIo {
   readStdin(maxBytes: number): Promise<string | null>;
   /** Opens the file log for the database a command opens (the CLI entry's); service logs go there too. */
   openLog?: (dbFile: string) => Promise<Logger | null>;
+  /** Asks for a secret without echoing it; absent when there is no terminal. Null: cancelled. */
+  promptSecret?: (question: string) => Promise<string | null>;
 }
 
 async function readProcessStdin(maxBytes: number): Promise<string | null> {
@@ -34,6 +37,7 @@ export const processIo: CliIo = {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   readStdin: readProcessStdin,
+  ...(process.stdin.isTTY ? { promptSecret } : {}),
 };
 
 /** Service logs go to stderr, so stdout holds only the command's own output (JSON for `call`). */

@@ -6,6 +6,7 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   backup: 'backup --db FILE --out FILE',
   restore: 'restore --db FILE --from FILE',
   'move-to-server': 'move-to-server --from FILE [--to postgres://USER:PASSWORD@HOST:PORT/DB]',
+  encrypt: 'encrypt --db FILE [--delete-plain-copy]',
 };
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -44,6 +45,14 @@ Commands:
       15+ database on the clinic server, in one transaction, then verify row counts,
       checksums and the booking rules. Refuses a target that holds data. The URL may be
       given in CLINIC_DATABASE_URL instead of --to.
+  ${COMMAND_USAGE.encrypt}
+      Encrypt an existing clinic file (stop the app first) with the key in CLINIC_DB_KEY, or a
+      new one whose 24 recovery words are printed once. The plain file is kept beside it until
+      --delete-plain-copy.
+
+An encrypted clinic's key comes from CLINIC_DB_KEY (64 hex digits or the 24 recovery words)
+or, in a terminal, a prompt; never from an argument. migrate and seed create a new file
+encrypted when CLINIC_DB_KEY is set, plain otherwise.
 
 For migrate, create-admin, call and seed, --db may also name the clinic server's database:
 postgres://USER:PASSWORD@HOST:PORT/DB (backup and restore work on files only).

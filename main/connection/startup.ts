@@ -27,7 +27,10 @@ export interface StartFromChoiceOptions {
     hold: UpgradeNeedsConfirmationError,
     problem: string | null,
   ): Promise<UpgradeConfirmation | null>;
-  core?: Pick<AppCoreOptions, 'clock' | 'logger' | 'appVersion' | 'hostName'>;
+  core?: Pick<
+    AppCoreOptions,
+    'clock' | 'logger' | 'appVersion' | 'hostName' | 'logDir' | 'crashDumpsDir' | 'updates' | 'printing'
+  >;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ConnectionControl } from '../connection/control.ts';
 import { AppError, databaseErrorToAppError } from '../services/core/errors.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
+import { defaultRuntimeInfo, type RuntimeInfo } from './runtime-info.ts';
 import type { Handler, HandlerContext } from './handler-types.ts';
 import { handlers } from './handlers/index.ts';
 import { checkSession } from './session-check.ts';
@@ -16,7 +17,12 @@ export interface DispatcherDeps {
   hub: EventHub;
   /** The first-run choice of where the data lives. */
   connection: ConnectionControl;
+  /** The log folder and version for diagnostics (none: the logs are not exported). */
+  runtime?: RuntimeInfo;
 }
+
+/** settings.idle_lock_minutes >= 1, a CHECK of the settings table. */
+const MIN_IDLE_LOCK_MS = 60_000;
 
 const fail = (error: ClinicError): Result<never> => ({ ok: false, error });
 
@@ -44,12 +50,21 @@ function checkAccess(spec: ChannelSpec, session: SessionState | undefined, revok
  * The one entry point for every call, from Electron IPC and the web shell alike:
  * session and role check, zod parse, service call, output check, errors as data.
  */
-export function createDispatcher({ services, sessions, hub, connection }: DispatcherDeps) {
+export function createDispatcher({
+  services,
+  sessions,
+  hub,
+  connection,
+  runtime = defaultRuntimeInfo(),
+}: DispatcherDeps) {
   const { logger } = services.deps;
 
   async function lockIfIdle(clientKey: string, spec: ChannelSpec): Promise<void> {
     const session = sessions.get(clientKey);
     if (!session || session.locked || spec.whileLocked) return;
+    // The lock is a minute at least (the database refuses less): a session used within the last
+    // minute cannot be due, so the setting is read only after a pause, not on every call.
+    if (services.deps.clock.now().getTime() - session.lastActivityAt < MIN_IDLE_LOCK_MS) return;
     const minutes = (await services.settings.find())?.idleLockMinutes ?? 15;
     if (sessions.lockIfIdle(clientKey, minutes)) hub.sendTo([clientKey], 'session.changed', { reason: 'locked' });
   }
@@ -79,6 +94,7 @@ export function createDispatcher({ services, sessions, hub, connection }: Dispat
         sessions,
         hub,
         connection,
+        runtime,
       };
       const handler = handlers[channelName] as Handler<ChannelName>;
       const value = await handler(parsed.data as never, context);

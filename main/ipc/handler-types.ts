@@ -3,6 +3,7 @@ import type { ConnectionControl } from '../connection/control.ts';
 import type { Actor } from '../services/core/context.ts';
 import type { Services } from '../services/index.ts';
 import type { EventHub } from './event-hub.ts';
+import type { RuntimeInfo } from './runtime-info.ts';
 import type { SessionState, SessionStore } from './sessions.ts';
 
 export interface HandlerContext {
@@ -13,6 +14,8 @@ export interface HandlerContext {
   sessions: SessionStore;
   hub: EventHub;
   connection: ConnectionControl;
+  /** What this process knows about itself (log folder, version): diagnostics. */
+  runtime: RuntimeInfo;
 }
 
 export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: HandlerContext) => Promise<ChannelOutput<C>>;

@@ -1,5 +1,6 @@
 import { createElement as h, type ReactElement } from 'react';
 import { Document, Page, Text, View, type DocumentProps } from '@react-pdf/renderer';
+import type { ReceiptPaper } from '#contract/payments.ts';
 import { pdfStyles } from './styles.ts';
 import { KIND_WORDS, METHOD_WORDS, RECEIPT_TITLES, receiptNumberText, words } from './strings.ts';
 
@@ -33,8 +34,29 @@ export interface ReceiptData {
   issuedBy: string | null;
 }
 
-export function receiptDocument(data: ReceiptData): ReactElement<DocumentProps> {
-  const s = pdfStyles(JSON.stringify(data));
+/** An 80 mm roll in PDF points (72 a inch); the page is as long as the receipt. */
+export const ROLL_80_WIDTH_PT = (80 / 25.4) * 72;
+
+/** The receipt's page: A5, or an 80 mm roll with narrow margins, smaller type and a narrower label column. */
+function paperLayout(paper: ReceiptPaper) {
+  if (paper === 'a5') return { size: 'A5' as const, page: {}, label: {}, amount: {} };
+  return {
+    size: { width: ROLL_80_WIDTH_PT },
+    page: { padding: 10, fontSize: 8 },
+    label: { width: 62 },
+    amount: { flex: 1.2 },
+  };
+}
+
+export function receiptDocument(data: ReceiptData, paper: ReceiptPaper = 'a5'): ReactElement<DocumentProps> {
+  const base = pdfStyles(JSON.stringify(data));
+  const layout = paperLayout(paper);
+  const s = {
+    ...base,
+    page: { ...base.page, ...layout.page },
+    label: { ...base.label, ...layout.label },
+    amount: { ...base.amount, ...layout.amount },
+  };
   const line = (label: string, value: string, bold = false) =>
     h(
       View,
@@ -49,7 +71,7 @@ export function receiptDocument(data: ReceiptData): ReactElement<DocumentProps> 
     { title: `${RECEIPT_TITLES[data.kind]} ${receiptNumberText(data.receiptNumber)}`, author: data.clinicName },
     h(
       Page,
-      { size: 'A5', style: s.page },
+      { size: layout.size, style: s.page },
       h(
         View,
         { style: s.header },

@@ -1,4 +1,5 @@
 // Words printed on receipts and reports.
+import { MONEY_WORDS } from '#shared/money-words.ts';
 
 /** Receipt numbers print with six digits: 000042. */
 export const receiptNumberText = (n: number): string => String(n).padStart(6, '0');
@@ -56,11 +57,11 @@ export const words = {
   range: (from: string, to: string) => (from === to ? from : `${from} to ${to}`),
   forDoctor: (name: string) => `For ${name}`,
   totals: 'Totals',
-  charged: 'Charged',
-  collected: 'Collected',
-  refunded: 'Refunded',
-  discounts: 'Discounts and waivers',
-  net: 'Net collected',
+  charged: MONEY_WORDS.charged,
+  collected: MONEY_WORDS.collected,
+  refunded: MONEY_WORDS.refunded,
+  discounts: MONEY_WORDS.discounts,
+  net: MONEY_WORDS.net,
   byMethod: 'By payment method',
   byDoctor: 'By doctor',
   byDay: 'Collected per day',

@@ -18,7 +18,9 @@ import { createSettingsService } from './admin/index.ts';
 import { createSetupService } from './admin/index.ts';
 import { createUsersService } from './admin/index.ts';
 import { createWaitlistService } from './front-desk/index.ts';
+import { createBookingSuggestionService } from './front-desk/index.ts';
 import { createMessagesService } from './messages/index.ts';
+import { createEncryptionService } from './encryption/index.ts';
 
 /** Every service of the app, built from one database, clock and logger. */
 export function createServices(deps: ServiceDeps, operations: OperationsHost | null = null) {
@@ -38,7 +40,9 @@ export function createServices(deps: ServiceDeps, operations: OperationsHost | n
     patients: createPatientsService(deps),
     appointments,
     waitlist: createWaitlistService(deps, appointments, scheduleView),
+    bookingSuggestion: createBookingSuggestionService(deps, scheduleView),
     backups: createBackupsService(deps, operations),
+    encryption: createEncryptionService(deps, operations),
     auditView: createAuditViewService(deps),
     payments: createPaymentsService(deps),
     drawer: createDrawerService(deps),

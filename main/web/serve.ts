@@ -1,13 +1,21 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { DatabaseKeyError, useDatabaseKey } from '#db/cipher.ts';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppCore } from '../app-core.ts';
 import { createMemoryConnectionStore } from '../connection/store.ts';
+import { ServerNewerError, UpgradeNeedsConfirmationError } from '../connection/version-gate.ts';
+import { resolveDatabaseKey } from '../cli/key.ts';
 import { redactUrl } from '../cli/move-to-server.ts';
+import { promptSecret } from '../cli/prompt.ts';
 import { installCrashHandlers } from '../logging/crash-handlers.ts';
+import { systemClock } from '../services/core/clock.ts';
+import { APP_VERSION } from '../services/core/app-version.ts';
+import { createFileSourceStore, createUpdatesControl, UPDATES_FILE_NAME } from '../updates/control.ts';
 import { createFileLogger, logDirFor, teeLogger } from '../logging/file-logger.ts';
 import { consoleLogger } from '../services/core/logger.ts';
-import { DATABASE_FILE_NAME, prepareDataFolder } from '../paths.ts';
+import { DATABASE_FILE_NAME, prepareDataFolder, userDataDir } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
 import { openInBrowser } from './open-browser.ts';
 import { startWebServer } from './server.ts';
@@ -60,7 +68,37 @@ const connection = {
 const fileLogger = await createFileLogger(logDirFor({ dbFile: databaseUrl ? null : dbFile }));
 installCrashHandlers(process, fileLogger, { onUncaughtException: () => process.exit(1) });
 const logger = teeLogger(consoleLogger, fileLogger);
-const core = await startAppCore(databaseUrl ? { databaseUrl, connection, logger } : { dbFile, connection, logger });
+// An encrypted clinic's key: CLINIC_DB_KEY (the key or the 24 recovery words) or a prompt.
+if (!databaseUrl) {
+  try {
+    useDatabaseKey(await resolveDatabaseKey([dbFile], process.env, process.stdin.isTTY ? promptSecret : undefined));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+// Updates: the web shell checks this PC's update source and shows what is new; only the desktop
+// app installs (no launcher here). Diagnostics include the log folder.
+const updates = createUpdatesControl({
+  store: createFileSourceStore(join(databaseUrl ? userDataDir() : dirname(dbFile), UPDATES_FILE_NAME)),
+  appVersion: APP_VERSION,
+  downloadsDir: join(tmpdir(), 'clinic-desk-updates'),
+  clock: systemClock,
+  logger,
+});
+const core = await startAppCore({
+  ...(databaseUrl ? { databaseUrl } : { dbFile }),
+  connection,
+  logger,
+  logDir: fileLogger.dir,
+  updates,
+}).catch((error: unknown) => {
+  if (error instanceof DatabaseKeyError || error instanceof ServerNewerError) return fail(error.message);
+  // The web shell has no confirmation screen: running the CLI's migrate is the confirmation.
+  if (error instanceof UpgradeNeedsConfirmationError) {
+    return fail(`${error.message}\nFrom a terminal: npm run cli -- migrate --db "$CLINIC_DATABASE_URL"`);
+  }
+  return Promise.reject(error);
+});
 
 async function listen() {
   try {

@@ -31,6 +31,8 @@ export const settingsSchema = z.object({
   scheduleHorizonWeeks: z.number(),
   /** Refunds above this (major units) need an admin; 0 means every refund needs one. */
   refundApprovalThreshold: z.number(),
+  /** A patient still scheduled this many minutes after their time is marked a likely no-show. */
+  likelyNoShowMinutes: z.number(),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -65,6 +67,13 @@ export const settingsUpdateSchema = z.object({
     .number({ error: 'Enter the refund approval limit as a number.' })
     .min(0, 'The refund approval limit cannot be negative.')
     .max(1_000_000_000, 'The refund approval limit must be at most 1,000,000,000.')
+    .optional(),
+  /** Minutes after the appointment time a scheduled patient is marked a likely no-show. Left out: unchanged. */
+  likelyNoShowMinutes: z
+    .number({ error: 'Enter the likely no-show time in minutes.' })
+    .int('Enter whole minutes for the likely no-show time.')
+    .min(1, 'The likely no-show time must be at least 1 minute.')
+    .max(480, 'The likely no-show time must be at most 480 minutes.')
     .optional(),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { channel, noInput } from './channel.ts';
-import { secretTextSchema } from './fields.ts';
+import { channel, done, noInput } from './channel.ts';
+import { emailSchema, passwordAttemptSchema, secretTextSchema } from './fields.ts';
 
 // Where the clinic's data lives, chosen on the first-run screen: this computer (a SQLite file)
 // or the clinic's PostgreSQL server. Public channels, but main answers the test and the switch
@@ -89,7 +89,32 @@ export const serverProbeSchema = z.object({
 });
 export type ServerProbe = z.infer<typeof serverProbeSchema>;
 
+/**
+ * This PC runs a newer Clinic desk than the clinic server's tables: the app started held, with
+ * only the confirmation screen, until an administrator confirms updating the server here.
+ */
+export const upgradeHoldSchema = z.object({
+  appVersion: z.string(),
+  /** The version that last updated the server (null before the server recorded one). */
+  serverVersion: z.string().nullable(),
+  /** main's sentence: both versions, who updated the server last, and the fresh-backup advice. */
+  message: z.string(),
+});
+export type UpgradeHold = z.infer<typeof upgradeHoldSchema>;
+
 export const connectionChannels = {
+  'setup.upgradeHold': channel({
+    description: 'Whether this PC waits for an administrator to confirm updating the clinic server (null if not).',
+    access: 'public',
+    input: noInput,
+    output: upgradeHoldSchema.nullable(),
+  }),
+  'setup.confirmUpgrade': channel({
+    description: 'While held: an administrator confirms updating the clinic server from this PC.',
+    access: 'public',
+    input: z.object({ email: emailSchema, password: passwordAttemptSchema }),
+    output: done,
+  }),
   'setup.database': channel({
     description: 'Where the clinic’s data lives now and whether it may be chosen on this screen.',
     access: 'public',

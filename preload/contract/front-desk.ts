@@ -3,6 +3,7 @@ import { APPOINTMENT_STATUSES, type StatusMoveTarget } from '#shared/statuses.ts
 import { ADMIN, channel, DESK } from './channel.ts';
 import type { StaffRole } from './fields.ts';
 import { dateRangeCheck, dateSchema, idSchema, optionalTextSchema, reasonSchema, textSchema } from './fields.ts';
+import { slotViewSchema } from './schedule-records.ts';
 
 // front-desk: the life of an appointment, walk-ins and the waitlist.
 
@@ -90,6 +91,49 @@ export const waitlistMatchSchema = z.object({
   }),
 });
 
+/** What booking preselects for a returning patient (`appointments.suggestBooking`). */
+export const bookingSuggestionSchema = z.object({
+  /** The usual doctor: of the last visit seen, else of the last booking; null for a new patient. */
+  doctor: z
+    .object({
+      doctorId: z.number(),
+      name: z.string(),
+      specialization: z.string(),
+      basis: z.enum(['last_seen', 'last_booked']),
+    })
+    .nullable(),
+  /** That doctor's first free slot from now; null when there is none. */
+  slot: slotViewSchema.extend({ doctorName: z.string(), specialization: z.string() }).nullable(),
+});
+export type BookingSuggestion = z.infer<typeof bookingSuggestionSchema>;
+
+/** The most appointments one board read returns: the board pages through a big clinic's day. */
+export const BOARD_PAGE_MAX = 200;
+
+export const boardAppointmentSchema = appointmentSchema.extend({
+  /** Why it was cancelled or marked a no-show (the last status step's reason), else null. */
+  statusReason: z.string().nullable(),
+});
+export type BoardAppointment = z.infer<typeof boardAppointmentSchema>;
+
+const boardSchema = z.object({
+  date: z.string(),
+  now: z.object({ date: z.string(), time: z.string() }),
+  /** This page, in time order (a doctor's own appointments first when a doctor reads it). */
+  appointments: z.array(boardAppointmentSchema),
+  /** The first appointment of this page. */
+  offset: z.number(),
+  /** Every appointment of the day matching the doctor filter, on this page or not. */
+  total: z.number(),
+  /** The whole day's appointments per status, for the same doctor filter. */
+  statusCounts: z.record(z.enum(APPOINTMENT_STATUSES), z.number()),
+  /** Every doctor with appointments that day (ignoring the filter), by name, with their count. */
+  doctors: z.array(z.object({ doctorId: z.number(), name: z.string(), count: z.number() })),
+  /** The clinic's setting: minutes after the time a scheduled patient is a likely no-show. */
+  likelyNoShowMinutes: z.number(),
+});
+export type Board = z.infer<typeof boardSchema>;
+
 export const frontDeskChannels = {
   'appointments.book': channel({
     description: 'Books a free slot for a patient.',
@@ -101,6 +145,12 @@ export const frontDeskChannels = {
       overlapOverrideReason: optionalTextSchema(300, 'reason for the double appointment'),
     }),
     output: appointmentSchema,
+  }),
+  'appointments.suggestBooking': channel({
+    description: 'A returning patient’s usual doctor (last seen, else last booked) and that doctor’s first free slot.',
+    access: DESK,
+    input: z.object({ patientId: idSchema }),
+    output: bookingSuggestionSchema,
   }),
   'appointments.get': channel({
     description: 'One appointment with every status step.',
@@ -127,9 +177,9 @@ export const frontDeskChannels = {
     output: appointmentSchema,
   }),
   'appointments.noShow': channel({
-    description: 'The patient did not come; frees the slot.',
+    description: 'The patient did not come; frees the slot. What the desk knows (optional) is kept as the reason.',
     access: STATUS_MOVE_ROLES.no_show,
-    input: idOnly,
+    input: z.object({ appointmentId: idSchema, reason: optionalTextSchema(200, 'reason for the no-show') }),
     output: appointmentSchema,
   }),
   'appointments.cancel': channel({
@@ -166,14 +216,27 @@ export const frontDeskChannels = {
     output: appointmentSchema,
   }),
   'appointments.board': channel({
-    description: 'A day’s appointments of every doctor, for the flow board.',
+    description:
+      'One page of a day’s appointments (every doctor, or one), in time order, for the flow board; with the whole day’s counts.',
     access: 'staff',
-    input: z.object({ date: dateSchema.optional() }),
-    output: z.object({
-      date: z.string(),
-      now: z.object({ date: z.string(), time: z.string() }),
-      appointments: z.array(appointmentSchema),
+    input: z.object({
+      date: dateSchema.optional(),
+      doctorId: idSchema.optional(),
+      /** The first appointment of the page, counted from 0. */
+      offset: z
+        .number({ error: 'The first appointment must be a number.' })
+        .int({ error: 'The first appointment must be a whole number.' })
+        .min(0, { error: 'The first appointment cannot be below 0.' })
+        .optional(),
+      /** Appointments per page; without it, BOARD_PAGE_MAX. */
+      limit: z
+        .number({ error: 'The page size must be a number.' })
+        .int({ error: 'The page size must be a whole number.' })
+        .min(1, { error: 'The page size must be at least 1.' })
+        .max(BOARD_PAGE_MAX, { error: `The page size can be at most ${BOARD_PAGE_MAX} appointments.` })
+        .optional(),
     }),
+    output: boardSchema,
   }),
   'waitlist.add': channel({
     description: 'Puts a patient on the waitlist for a doctor or a specialization between two dates.',

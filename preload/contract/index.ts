@@ -3,6 +3,10 @@ import { adminChannels, adminSetupChannels, settingsSchema } from './admin.ts';
 import { authChannels } from './auth.ts';
 import type { ChannelSpec } from './channel.ts';
 import { connectionChannels } from './connection.ts';
+import { diagnosticsChannels } from './diagnostics.ts';
+import { encryptionChannels } from './encryption.ts';
+import { updatesChannels } from './updates.ts';
+import { printingChannels } from './printing.ts';
 import { exportsChannels } from './exports.ts';
 import { frontDeskChannels } from './front-desk.ts';
 import { patientsChannels } from './patients.ts';
@@ -30,6 +34,10 @@ export const contract = {
   ...exportsChannels,
   ...messagesChannels,
   ...paymentsChannels,
+  ...diagnosticsChannels,
+  ...encryptionChannels,
+  ...updatesChannels,
+  ...printingChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events main pushes to windows. Each payload is validated before it is sent. */

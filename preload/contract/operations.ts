@@ -55,6 +55,16 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
+/** The last weekly full check (integrity_check) of the live file. */
+export const fullCheckSchema = z.object({
+  /** When it finished (UTC). */
+  at: z.string(),
+  ok: z.boolean(),
+  /** "ok", or the first problems found. */
+  result: z.string(),
+});
+export type FullCheck = z.infer<typeof fullCheckSchema>;
+
 export const backupStatusSchema = z.object({
   /** False in PostgreSQL mode, where backups are the database server's job. */
   available: z.boolean(),
@@ -62,6 +72,8 @@ export const backupStatusSchema = z.object({
   /** Whole hours since the last verified backup; null when there is none. */
   ageHours: z.number().nullable(),
   warn: z.boolean(),
+  /** Null until the first one has run (and in PostgreSQL mode). */
+  lastFullCheck: fullCheckSchema.nullable(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 
@@ -87,6 +99,8 @@ export const auditRowSchema = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** Whom the record is about, by name: the patient of a patient record, appointment or payment; the person of a user or doctor record. */
+  subjectName: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

@@ -11,7 +11,7 @@ import {
   searchQuerySchema,
   versionSchema,
 } from './fields.ts';
-import { appointmentSchema, rescheduleSchema } from './front-desk.ts';
+import { boardAppointmentSchema, rescheduleSchema } from './front-desk.ts';
 
 // patients: the patient registry.
 
@@ -28,11 +28,21 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
+/** A search hit: enough to tell two patients of one name apart without opening either. */
+export const patientSearchResultSchema = patientSummarySchema.extend({
+  /** The date of the latest visit the patient came to (checked in or later), up to today. */
+  lastVisit: z.string().nullable(),
+  /** The next booked appointment, today or later, still to come. */
+  nextAppointment: z.object({ date: z.string(), time: z.string() }).nullable(),
+});
+export type PatientSearchResult = z.infer<typeof patientSearchResultSchema>;
+
 export const patientDetailSchema = patientSummarySchema.extend({
   medicalNotes: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
-  appointments: z.array(appointmentSchema),
+  /** With the reason of each cancellation or no-show, as the board shows it. */
+  appointments: z.array(boardAppointmentSchema),
   reschedules: z.array(rescheduleSchema.extend({ appointmentId: z.number() })),
 });
 
@@ -61,13 +71,14 @@ const patientFields = {
 
 export const patientsChannels = {
   'patients.search': channel({
-    description: 'Patients whose name, phone, email or number contains the typed text.',
+    description:
+      'Patients whose name, phone, email or number contains the typed text; whole surname, phone or number first, then the start of one, then recent visits.',
     access: 'staff',
     input: z.object({
       query: searchQuerySchema,
       limit: z.number().int().min(1).max(200).optional(),
     }),
-    output: z.array(patientSummarySchema),
+    output: z.array(patientSearchResultSchema),
   }),
   'patients.findDuplicates': channel({
     description: 'Existing patients with the same name and phone, or the same email.',

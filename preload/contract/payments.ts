@@ -170,6 +170,10 @@ export type PaymentReport = z.infer<typeof paymentReportSchema>;
 
 const pdfSchema = z.object({ fileName: z.string(), pdfBase64: z.string() });
 
+/** A receipt on A5 paper, or on an 80 mm receipt printer's roll (as long as the receipt). */
+export const receiptPaperSchema = z.enum(['a5', 'roll80'], { error: 'Choose A5 paper or an 80 mm roll.' });
+export type ReceiptPaper = z.infer<typeof receiptPaperSchema>;
+
 /**
  * Who may refund past the clinic's refund limit (Settings → refund approval limit); the limit
  * counts everything refunded on one visit, so it cannot be split into small refunds.
@@ -244,9 +248,13 @@ export const paymentsChannels = {
     description:
       'A receipt as PDF: for one payment or refund (a reprint keeps its number, marked Copy), or a statement of a whole appointment (a new number each time).',
     access: DESK,
-    input: z.union([z.object({ entryId: idSchema }).strict(), z.object({ appointmentId: idSchema }).strict()], {
-      error: 'Choose a payment or an appointment.',
-    }),
+    input: z.union(
+      [
+        z.object({ entryId: idSchema, paper: receiptPaperSchema.optional() }).strict(),
+        z.object({ appointmentId: idSchema, paper: receiptPaperSchema.optional() }).strict(),
+      ],
+      { error: 'Choose a payment or an appointment.' },
+    ),
     output: pdfSchema.extend({ receiptNumber: z.number() }),
   }),
   'payments.report': channel({

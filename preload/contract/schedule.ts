@@ -30,6 +30,9 @@ import {
 
 const SCHEDULERS = ['admin', 'receptionist', 'doctor'] as const;
 
+/** The most doctors one day-view read returns when paged: a page is what fits on a screen. */
+export const DAY_PAGE_MAX = 50;
+
 export * from './schedule-records.ts';
 
 const templateFields = {
@@ -217,14 +220,36 @@ export const scheduleChannels = {
     output: generationSchema,
   }),
   'schedule.day': channel({
-    description: 'One day of every doctor’s slots (or one specialization’s), for the calendar.',
+    description:
+      'One day of every doctor’s slots (or one specialization’s, or one doctor’s), for the calendar; paged by doctor when a limit is given.',
     access: 'staff',
-    input: z.object({ date: dateSchema, specialization: textSchema('specialization').trim().max(80).optional() }),
+    input: z.object({
+      date: dateSchema,
+      specialization: textSchema('specialization').trim().max(80).optional(),
+      doctorId: idSchema.optional(),
+      /** The first doctor of the page, counted from 0 in name order; past the end, the last page. */
+      offset: z
+        .number({ error: 'The first doctor must be a number.' })
+        .int({ error: 'The first doctor must be a whole number.' })
+        .min(0, { error: 'The first doctor cannot be below 0.' })
+        .optional(),
+      /** Doctors per page; without it, every doctor of the day. */
+      limit: z
+        .number({ error: 'The page size must be a number.' })
+        .int({ error: 'The page size must be a whole number.' })
+        .min(1, { error: 'The page size must be at least 1.' })
+        .max(DAY_PAGE_MAX, { error: `The page size can be at most ${DAY_PAGE_MAX} doctors.` })
+        .optional(),
+    }),
     output: z.object({
       date: z.string(),
       now: clinicNowSchema,
       doctors: z.array(dayDoctorSchema),
       slots: z.array(slotViewSchema),
+      /** Every doctor matching the filters, on this page or not. */
+      totalDoctors: z.number(),
+      /** The first doctor of this page (0 without paging). */
+      offset: z.number(),
     }),
   }),
   'schedule.week': channel({

@@ -34,9 +34,12 @@ export function weekday(date: string): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
+/** "HH:MM" (any seconds ignored) as minutes since midnight; no arrays: it runs for every slot shown. */
 export const timeToMinutes = (time: string): number => {
-  const [h, m] = time.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+  const colon = time.indexOf(':');
+  if (colon < 0) return Number(time) * 60;
+  const next = time.indexOf(':', colon + 1);
+  return Number(time.slice(0, colon)) * 60 + Number(time.slice(colon + 1, next < 0 ? time.length : next));
 };
 
 export const minutesToTime = (minutes: number): string => `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;

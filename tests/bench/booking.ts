@@ -33,7 +33,14 @@ async function freeSlots(core: AppCore, count: number): Promise<number[]> {
   return rows.map((r) => r.availability_id);
 }
 
-/** The same statements the booking service runs, written by hand (what "raw" costs). */
+/**
+ * The floor of a booking: every row the service writes (the appointment, the slot's flag, the
+ * visit's payments row with its summary, the ledger's charge, the first status step, the audit
+ * row with the booked appointment as JSON) and every check it makes (settings, slot and doctor,
+ * patient, leave, the slot's live appointment, the patient's clashes), as hand-written prepared
+ * statements in one BEGIN IMMEDIATE on the app's own connection (same pragmas, schema, indexes).
+ * No ORM, no validation, no dispatcher: what SQLite itself costs for the same work.
+ */
 function rawBooking(raw: BetterSqlite3.Database, adminId: number) {
   const settings = raw.prepare('SELECT time_zone, currency FROM settings WHERE id = 1');
   const slot = raw.prepare(
@@ -42,37 +49,44 @@ function rawBooking(raw: BetterSqlite3.Database, adminId: number) {
        FROM doctor_availability s JOIN doctors d ON d.doctor_id = s.doctor_id JOIN users u ON u.user_id = s.doctor_id
       WHERE s.availability_id = ?`,
   );
-  const patient = raw.prepare('SELECT patient_id FROM patients WHERE patient_id = ?');
+  const patient = raw.prepare(
+    'SELECT u.name FROM patients p JOIN users u ON u.user_id = p.patient_id WHERE p.patient_id = ?',
+  );
   const leave = raw.prepare(
-    "SELECT 1 FROM schedule_exceptions WHERE doctor_id = ? AND kind = 'leave' AND start_date <= ? AND end_date >= ?",
+    "SELECT 1 FROM schedule_exceptions WHERE kind = 'leave' AND start_date <= ? AND end_date >= ? AND doctor_id = ?",
   );
   const active = raw.prepare(
-    "SELECT appointment_id FROM appointments WHERE availability_id = ? AND status NOT IN ('cancelled', 'no_show')",
+    "SELECT appointment_id FROM appointments WHERE availability_id = ? AND status NOT IN ('cancelled', 'no_show') LIMIT 1",
   );
+  // The appointment's own date bound too, as the service does, so the (patient, date) index answers it.
   const clashes = raw.prepare(
-    `SELECT a.appointment_id FROM appointments a JOIN doctor_availability s ON s.availability_id = a.availability_id
-      WHERE a.patient_id = ? AND a.appointment_date = s.available_date AND a.status IN ('scheduled', 'checked_in', 'in_consultation')
+    `SELECT a.appointment_id, s.start_time, d.name FROM appointments a
+       JOIN doctor_availability s ON s.availability_id = a.availability_id JOIN users d ON d.user_id = a.doctor_id
+      WHERE a.patient_id = ? AND a.appointment_date = ? AND a.status IN ('scheduled', 'checked_in', 'in_consultation')
         AND s.available_date = ? AND s.start_time < ? AND s.end_time > ?`,
   );
   const insert = raw.prepare(
-    `INSERT INTO appointments (doctor_id, patient_id, availability_id, appointment_date, appointment_time, status, created_at, booked_by, is_walk_in)
-     VALUES (?, ?, ?, ?, ?, 'scheduled', ?, ?, 0)`,
+    `INSERT INTO appointments (doctor_id, patient_id, availability_id, appointment_date, appointment_time, status,
+                               created_at, needs_reschedule_reason, booked_by, overlap_override_reason, is_walk_in)
+     VALUES (?, ?, ?, ?, ?, 'scheduled', ?, NULL, ?, NULL, 0)`,
   );
   const booked = raw.prepare('UPDATE doctor_availability SET is_booked = 1 WHERE availability_id = ?');
-  const payment = raw.prepare("INSERT INTO payments (appointment_id, amount, payment_status) VALUES (?, ?, 'unpaid')");
+  const payment = raw.prepare(
+    "INSERT INTO payments (appointment_id, amount, payment_method, payment_status, transaction_date) VALUES (?, ?, NULL, 'unpaid', NULL)",
+  );
   const charge = raw.prepare(
     "INSERT INTO payment_ledger (payment_id, appointment_id, kind, amount_minor, currency, created_at, created_by) VALUES (?, ?, 'charge', ?, ?, ?, ?)",
   );
-  const summary = raw.prepare("UPDATE payments SET payment_status = 'unpaid' WHERE payment_id = ?");
   const step = raw.prepare(
     "INSERT INTO appointment_status_history (appointment_id, from_status, to_status, changed_by, changed_at) VALUES (?, NULL, 'scheduled', ?, ?)",
   );
-  const view = appointmentView(raw);
   const audit = raw.prepare(
     "INSERT INTO audit_log (at, user_id, action, entity, entity_id, after_json) VALUES (?, ?, 'appointment.book', 'appointment', ?, ?)",
   );
   interface SlotRow {
+    availability_id: number;
     doctor_id: number;
+    doctor_name: string;
     available_date: string;
     start_time: string;
     end_time: string;
@@ -81,11 +95,12 @@ function rawBooking(raw: BetterSqlite3.Database, adminId: number) {
   const book = raw.transaction((availabilityId: number, patientId: number) => {
     const { currency } = settings.get() as { currency: string };
     const s = slot.get(availabilityId) as SlotRow | undefined;
-    if (!s || !patient.get(patientId)) throw new Error('no such slot or patient');
-    if (leave.get(s.doctor_id, s.available_date, s.available_date)) throw new Error('on leave');
+    const p = patient.get(patientId) as { name: string } | undefined;
+    if (!s || !p) throw new Error('no such slot or patient');
+    if (leave.get(s.available_date, s.available_date, s.doctor_id)) throw new Error('on leave');
     if (active.get(availabilityId)) throw new Error('taken');
     // The service asks for a reason then; the bench books anyway (a random patient rarely has one).
-    clashes.all(patientId, s.available_date, s.end_time, s.start_time);
+    clashes.all(patientId, s.available_date, s.available_date, s.end_time, s.start_time);
     const now = new Date().toISOString();
     const id = Number(
       insert.run(s.doctor_id, patientId, availabilityId, s.available_date, s.start_time, now, adminId).lastInsertRowid,
@@ -93,9 +108,24 @@ function rawBooking(raw: BetterSqlite3.Database, adminId: number) {
     booked.run(availabilityId);
     const paymentId = Number(payment.run(id, s.consultation_fee).lastInsertRowid);
     charge.run(paymentId, id, Math.round(s.consultation_fee * 100), currency, now, adminId);
-    summary.run(paymentId);
     step.run(id, adminId, now);
-    const after = view.get(id);
+    const after = {
+      appointmentId: id,
+      doctorId: s.doctor_id,
+      doctorName: s.doctor_name,
+      patientId,
+      patientName: p.name,
+      availabilityId,
+      date: s.available_date,
+      time: s.start_time,
+      endTime: s.end_time,
+      status: 'scheduled',
+      isWalkIn: false,
+      needsRescheduleReason: null,
+      checkedInAt: null,
+      createdAt: now,
+      overlapOverrideReason: null,
+    };
     audit.run(now, adminId, id, JSON.stringify(after));
   });
   return (availabilityId: number, patientId: number) => book.immediate(availabilityId, patientId);
@@ -225,20 +255,35 @@ export async function bookingFigures(desk: DeskContext, iterations: number): Pro
   );
   const lookupRawP50 = percentile(lookups.a, 50);
   const lookupOursP50 = percentile(lookups.b, 50);
+  const bookingRatio = oursP50 / rawP50;
+  const lookupRatio = lookupOursP50 / lookupRawP50;
   return {
+    // Kept for readers of --json; the raw side is now the floor (see rawBooking), so each equals its *_vs_floor.
     booking_vs_raw_ratio: {
-      value: oursP50 / rawP50,
+      value: bookingRatio,
       unit: '×',
       goal: '≤ 2',
       note: `p50 ${oursP50.toFixed(3)} ms through the dispatcher vs ${rawP50.toFixed(3)} ms raw (${iterations} each)`,
     },
     booking_p50_ms: { value: oursP50, unit: 'ms', goal: 'info' },
     lookup_vs_raw_ratio: {
-      value: lookupOursP50 / lookupRawP50,
+      value: lookupRatio,
       unit: '×',
       goal: '≤ 2',
       note: `p50 ${lookupOursP50.toFixed(3)} ms through the dispatcher vs ${lookupRawP50.toFixed(3)} ms raw`,
     },
     lookup_p50_ms: { value: lookupOursP50, unit: 'ms', goal: 'info' },
+    booking_vs_floor: {
+      value: bookingRatio,
+      unit: '×',
+      goal: '≤ 2',
+      note: `floor: every row the service writes and every check it makes, prepared statements, one BEGIN IMMEDIATE; p95 ${percentile(samples.b, 95).toFixed(3)} ms vs ${percentile(samples.a, 95).toFixed(3)} ms`,
+    },
+    lookup_vs_floor: {
+      value: lookupRatio,
+      unit: '×',
+      goal: '≤ 2',
+      note: 'floor: the appointment with names and check-in time, its steps and its moves, prepared statements',
+    },
   };
 }

@@ -1,9 +1,6 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Backup } from '#contract/operations.ts';
-import { AuditDiff } from '../../renderer/src/features/admin/audit/AuditDiff.tsx';
-import { auditChanges } from '../../renderer/src/features/admin/audit/audit-diff.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
 import { ok, sessionFor, settingsFixture } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
@@ -26,46 +23,6 @@ const backup = (overrides: Partial<Backup> = {}): Backup => ({
 });
 
 const backupSettings = { folder: '/backups', dailyTime: '02:00', keepCount: 14, enabled: true, version: 1 };
-
-describe('audit diff', () => {
-  it('lists only the changed fields as field: before → after, nested fields by path', () => {
-    expect(
-      auditChanges(
-        { name: 'Ann', phone: '1', doctor: { fee: 30, about: 'x' } },
-        { name: 'Anna', phone: '1', doctor: { fee: 35, about: 'x' }, email: 'a@b.c' },
-      ),
-    ).toEqual([
-      { field: 'name', before: 'Ann', after: 'Anna' },
-      { field: 'doctor.fee', before: '30', after: '35' },
-      { field: 'email', before: null, after: 'a@b.c' },
-    ]);
-    expect(auditChanges(null, null)).toEqual([]);
-  });
-
-  it('renders each change as a readable line, and says when nothing was recorded', () => {
-    const { unmount } = render(
-      <MantineProvider>
-        <AuditDiff before={{ status: 'scheduled', note: null }} after={{ status: 'cancelled', note: 'Ill' }} />
-      </MantineProvider>,
-    );
-    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual(['status: scheduled → cancelled', 'note: — → Ill']);
-    unmount();
-    const created = render(
-      <MantineProvider>
-        <AuditDiff before={null} after={{ fileName: 'a.sqlite' }} />
-      </MantineProvider>,
-    );
-    expect(screen.getByRole('listitem').textContent).toBe('fileName: a.sqlite');
-    created.unmount();
-    render(
-      <MantineProvider>
-        <AuditDiff before={null} after={null} />
-      </MantineProvider>,
-    );
-    expect(screen.getByText('No details recorded.')).toBeInTheDocument();
-  });
-});
 
 describe('backups area', () => {
   it('restores only after RESTORE is typed, and sends the typed word to main', async () => {
@@ -158,7 +115,13 @@ describe('backups area', () => {
       session: sessionFor('receptionist'),
       handlers: {
         'backups.status': () =>
-          ok({ available: true, lastGoodAt: '2026-02-25T09:00:00.000Z', ageHours: 72, warn: true }),
+          ok({
+            available: true,
+            lastGoodAt: '2026-02-25T09:00:00.000Z',
+            ageHours: 72,
+            warn: true,
+            lastFullCheck: null,
+          }),
       },
     });
     renderApp(clinic, '/front-desk');

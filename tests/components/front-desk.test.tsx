@@ -1,17 +1,17 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Appointment } from '#contract/front-desk.ts';
-import type { PatientSummary } from '#contract/patients.ts';
+import type { PatientSearchResult } from '#contract/patients.ts';
 import type { Doctor, SlotView } from '#contract/schedule.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic, type Handlers } from './support/fake-clinic.ts';
-import { fail, ok, sessionFor } from './support/fixtures.ts';
+import { boardFixture, fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 const TODAY = '2026-03-10';
 // 10:00 in London (GMT in March, before the clocks change).
 const NOW = new Date('2026-03-10T10:00:00.000Z');
-const JANE: PatientSummary = {
+const JANE: PatientSearchResult = {
   patientId: 1,
   patientNumber: 'P-000001',
   name: 'Jane Doe',
@@ -20,6 +20,8 @@ const JANE: PatientSummary = {
   gender: null,
   age: 40,
   dateOfBirth: null,
+  lastVisit: null,
+  nextAppointment: null,
 };
 const MENSAH: Doctor = {
   doctorId: 11,
@@ -79,7 +81,7 @@ function deskClinic(role: 'receptionist' | 'doctor', handlers: Handlers = {}, ap
   return createFakeClinic({
     session: sessionFor(role),
     handlers: {
-      'appointments.board': () => ok({ date: TODAY, now: { date: TODAY, time: '10:00' }, appointments }),
+      'appointments.board': () => ok(boardFixture(TODAY, '10:00', appointments)),
       'waitlist.matches': () => ok([]),
       'waitlist.list': () => ok([]),
       'doctors.list': () => ok([MENSAH]),
@@ -185,7 +187,7 @@ describe('flow board', () => {
     const clinic = deskClinic('receptionist', {}, [waiting, late, onTime]);
     renderApp(clinic, '/front-desk');
 
-    const table = await screen.findByRole('table', { name: 'Appointments with Dr Ama Mensah' });
+    const table = await screen.findByRole('table', { name: 'Today’s appointments' });
     const row = (name: string) => within(table).getByText(name).closest('tr') as HTMLElement;
     expect(within(row('Wendy Waiting')).getByText('Waiting 12 min')).toBeInTheDocument();
     expect(within(row('Larry Late')).getByText('Late 15 min')).toBeInTheDocument();
@@ -210,7 +212,7 @@ describe('flow board', () => {
     });
     const veryLate = appointment({ appointmentId: 2, patientId: 2, patientName: 'Larry Late', time: '08:48' });
     renderApp(deskClinic('receptionist', {}, [longWait, veryLate]), '/front-desk');
-    const table = await screen.findByRole('table', { name: 'Appointments with Dr Ama Mensah' });
+    const table = await screen.findByRole('table', { name: 'Today’s appointments' });
     const row = (name: string) => within(table).getByText(name).closest('tr') as HTMLElement;
     expect(within(row('Wendy Waiting')).getByText('Waiting 2 h')).toBeInTheDocument();
     expect(within(row('Larry Late')).getByText('Late 1 h 12 min')).toBeInTheDocument();
@@ -262,13 +264,16 @@ describe('flow board', () => {
       status: 'checked_in',
       checkedInAt: '2026-03-10T09:50:00.000Z',
     });
-    renderApp(deskClinic('receptionist', {}, [scheduled, waiting]), '/front-desk');
-    const group = await screen.findByRole('group', { name: 'Actions for Sam Scheduled' });
+    const { user } = renderApp(deskClinic('receptionist', {}, [scheduled, waiting]), '/front-desk');
+    expect(await screen.findByRole('button', { name: 'Check in Sam Scheduled' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'More actions for Sam Scheduled' }));
+    const menu = await screen.findByRole('menu', { hidden: true });
     expect(
-      within(group)
-        .getAllByRole('button')
-        .map((b) => b.textContent),
-    ).toEqual(['Check in', 'Reschedule', 'Cancel']);
+      within(menu)
+        .getAllByRole('menuitem', { hidden: true })
+        .map((item) => item.textContent),
+    ).toEqual(['Reschedule', 'Cancel', 'Message Dr Ama Mensah']);
     expect(screen.queryByRole('button', { name: /Start the consultation/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('menuitem', { name: /Start the consultation/ })).not.toBeInTheDocument();
   });
 });

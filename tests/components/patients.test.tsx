@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PatientSummary } from '#contract/patients.ts';
+import type { PatientSearchResult } from '#contract/patients.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { fail, ok, sessionFor } from './support/fixtures.ts';
+import { boardFixture, fail, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
-function patient(patientId: number, name: string, phone: string): PatientSummary {
+function patient(patientId: number, name: string, phone: string): PatientSearchResult {
   return {
     patientId,
     patientNumber: `P-${String(patientId).padStart(6, '0')}`,
@@ -16,15 +16,18 @@ function patient(patientId: number, name: string, phone: string): PatientSummary
     gender: null,
     age: 40,
     dateOfBirth: null,
+    lastVisit: null,
+    nextAppointment: null,
   };
 }
 
 const JANE = patient(1, 'Jane Doe', '07700900123');
 const JANET = patient(2, 'Janet Smith', '07700900456');
 
-function detail(summary: PatientSummary): ChannelOutput<'patients.get'> {
+function detail(summary: PatientSearchResult): ChannelOutput<'patients.get'> {
+  const { lastVisit: _lastVisit, nextAppointment: _next, ...fields } = summary;
   return {
-    ...summary,
+    ...fields,
     medicalNotes: null,
     version: 1,
     createdAt: '2026-01-05T10:00:00.000Z',
@@ -37,8 +40,7 @@ function clinicWithPatients() {
   return createFakeClinic({
     session: sessionFor('receptionist'),
     handlers: {
-      'appointments.board': () =>
-        ok({ date: '2026-03-10', now: { date: '2026-03-10', time: '10:00' }, appointments: [] }),
+      'appointments.board': () => ok(boardFixture('2026-03-10', '10:00', [])),
       'waitlist.matches': () => ok([]),
       'waitlist.list': () => ok([]),
       'patients.search': ({ query }) =>
@@ -183,6 +185,7 @@ describe('patient page', () => {
       needsRescheduleReason: null,
       checkedInAt: `${today}T09:00:00.000Z`,
       createdAt: `${today}T08:00:00.000Z`,
+      statusReason: null,
     };
     const clinic = createFakeClinic({
       session: sessionFor('admin'),

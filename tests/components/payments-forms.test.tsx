@@ -147,7 +147,7 @@ describe('take payment', () => {
     const print = within(offer).getByRole('button', { name: 'Print receipt' });
     await waitFor(() => expect(print).toHaveFocus());
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(clinic.callsTo('payments.receiptPdf')).toEqual([{ entryId: 2 }]));
+    await waitFor(() => expect(clinic.callsTo('payments.receiptPdf')).toEqual([{ entryId: 2, paper: 'a5' }]));
     expect(clinic.callsTo('payments.take')[0]).toMatchObject({ method: 'card', reference: 'SLIP-7', amount: '60.00' });
     expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Appointment } from '#contract/front-desk.ts';
 import type { Account } from '#contract/payments.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { ok, sessionFor, settingsFixture } from './support/fixtures.ts';
+import { boardFixture, ok, sessionFor, settingsFixture } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 const TODAY = '2026-03-10';
@@ -51,7 +51,7 @@ function boardClinic(paidMinor: number) {
   return createFakeClinic({
     session: sessionFor('receptionist'),
     handlers: {
-      'appointments.board': () => ok({ date: TODAY, now: { date: TODAY, time: '10:00' }, appointments: [APPOINTMENT] }),
+      'appointments.board': () => ok(boardFixture(TODAY, '10:00', [APPOINTMENT])),
       'waitlist.matches': () => ok([]),
       'waitlist.list': () => ok([]),
       'appointments.cancel': () => ok({ ...APPOINTMENT, status: 'cancelled' as const }),
@@ -62,7 +62,8 @@ function boardClinic(paidMinor: number) {
 
 async function cancelJane(clinic: ReturnType<typeof boardClinic>) {
   const { user } = renderApp(clinic, '/front-desk');
-  await user.click(await screen.findByRole('button', { name: 'Cancel the appointment of Jane Doe' }));
+  await user.click(await screen.findByRole('button', { name: 'More actions for Jane Doe' }));
+  await user.click(await screen.findByRole('menuitem', { name: 'Cancel the appointment of Jane Doe', hidden: true }));
   const dialog = await screen.findByRole('dialog', { name: 'Cancel the appointment of Jane Doe?' });
   await user.type(within(dialog).getByRole('textbox', { name: 'Reason for cancelling' }), 'Unwell{Enter}');
   await waitFor(() => expect(clinic.callsTo('appointments.cancel')).toHaveLength(1));

@@ -98,7 +98,7 @@ describe('day-end report', () => {
     expect(total('Charged').getByText('£240.00')).toBeInTheDocument();
     expect(total('Refunded').getByText('£15.00')).toBeInTheDocument();
     expect(total('Discounts and waivers').getByText('£10.00')).toBeInTheDocument();
-    expect(total('Net takings').getByText('£175.50')).toBeInTheDocument();
+    expect(total('Net collected').getByText('£175.50')).toBeInTheDocument();
 
     const methods = screen.getByRole('table', { name: 'By method' });
     const cash = within(methods).getByRole('rowheader', { name: 'Cash' }).closest('tr')!;

@@ -74,16 +74,16 @@ test('the audit viewer shows changes and filters by action', async ({ page, clin
   await signIn(page, clinic.url, ADMIN.email, ADMIN.password);
   await page.goto(`${clinic.url}#/admin/audit`);
   const entries = page.getByRole('list', { name: 'Audit entries' });
-  await expect(entries.getByText('auth.sign_in').first()).toBeVisible();
-  await expect(entries.getByText('backup.created').first()).toBeVisible();
+  await expect(entries.getByText('Signed in', { exact: true }).first()).toBeVisible();
+  await expect(entries.getByText('Made a backup', { exact: true }).first()).toBeVisible();
 
   await page.getByRole('combobox', { name: 'Action' }).click();
-  await page.getByRole('option', { name: 'backup.settings' }).click();
+  await page.getByRole('option', { name: 'Changed backup settings' }).click();
   await expect(page.getByText('1 entry', { exact: true })).toBeVisible();
-  await expect(entries.getByText('backup.settings')).toHaveCount(1);
-  await expect(entries.getByText(/^folder:/)).toBeVisible();
+  await expect(entries.getByText('Changed backup settings', { exact: true })).toHaveCount(1);
+  await expect(entries.getByText(/^(Set|Changed) folder /)).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/admin-audit.png`, fullPage: true });
 
   await page.getByRole('button', { name: 'Clear filters' }).click();
-  await expect(entries.getByText('setup.complete')).toBeVisible();
+  await expect(entries.getByText('Set up the clinic', { exact: true })).toBeVisible();
 });

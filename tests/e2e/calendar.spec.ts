@@ -4,6 +4,7 @@ import { addDays, mondayOf } from '#shared/dates.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
 import {
   ADMIN,
+  dispatch,
   formatDateLong,
   formatDateMedium,
   RECEPTIONIST,
@@ -153,7 +154,8 @@ test('blocking a slot from its dialog shows it blocked, with the reason on focus
   await page.goto(`${clinic.url}#/calendar/day?date=${tomorrow}`);
   const grid = dayGrid(page, tomorrow);
   await grid.getByRole('gridcell', { name: 'Dr Ama Mensah, 09:00 to 09:15, free' }).focus();
-  await page.keyboard.press('Enter');
+  // Enter books a free slot; B opens its details, where it can be blocked.
+  await page.keyboard.press('b');
   const dialog = page.getByRole('dialog', { name: 'Dr Ama Mensah, 09:00 to 09:15' });
   await expect(dialog.getByRole('button', { name: 'Book appointment' })).toBeEnabled();
   await expect(dialog.getByLabel('Reason for blocking')).toBeFocused();
@@ -243,5 +245,189 @@ test('leave added on the doctor page shows in the calendar; booked appointments 
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expectNoSeriousA11yViolations(page, 'day view in the dark theme');
   await page.getByRole('button', { name: 'Switch to light theme' }).click();
+  expect(errors).toEqual([]);
+});
+
+/** Five more doctors, so that the clinic's eight do not all fit beside each other at 1366 px. */
+const MORE_DOCTORS = ['Dr Noor Haddad', 'Dr Tomas Ruiz', 'Dr Priya Raman', 'Dr Chen Wei', 'Dr Olu Adeyemi'];
+
+test('day view at 1366×768: every doctor reachable on pages that say so, the now line, Enter books a free slot', async ({
+  page,
+  clinic,
+}) => {
+  const errors = watchErrors(page);
+  const { today } = clinicData;
+  for (const [index, name] of MORE_DOCTORS.entries()) {
+    const user = await dispatch(clinic.core, 'users.create', {
+      name,
+      email: `more-${index}@clinic.test`,
+      password: `doctor-password-more-${index}`,
+      phone: '',
+      role: 'doctor',
+      doctor: {
+        specialization: 'General practice',
+        experienceYears: 3,
+        consultationFee: 30,
+        about: null,
+        rating: null,
+        isAvailable: true,
+      },
+    });
+    await dispatch(clinic.core, 'templates.create', {
+      doctorId: user.userId,
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      startTime: '08:00',
+      endTime: '18:00',
+      slotMinutes: 15,
+      validFrom: today,
+    });
+  }
+  const everyDoctor = [...['Dr Ama Mensah', 'Dr Kofi Osei', 'Dr Lena Berg'], ...MORE_DOCTORS].sort();
+  expect(page.viewportSize()).toEqual({ width: 1366, height: 768 });
+  await signIn(page, clinic.url, RECEPTIONIST.email, RECEPTIONIST.password);
+  await page.goto(`${clinic.url}#/calendar/day`);
+  const grid = dayGrid(page, today);
+  await expect(grid).toBeVisible();
+
+  // Every doctor of the day: on this page, in view, or on a later page the count names.
+  const pager = page.getByText(/^Doctors \d+–\d+ of \d+$/);
+  const seen: string[] = [];
+  for (let pageNumber = 1; ; pageNumber += 1) {
+    const headers = grid.getByRole('columnheader');
+    await expect(headers.first()).toBeVisible();
+    const count = (await headers.count()) - 1;
+    for (let index = 1; index <= count; index += 1) {
+      await expect(headers.nth(index)).toBeInViewport();
+      seen.push((await headers.nth(index).locator('p').first().innerText()).trim());
+    }
+    if (seen.length === everyDoctor.length) {
+      console.log(
+        `Calendar at 1366×768: ${everyDoctor.length} doctors on ${pageNumber} page(s), ${count} on the last.`,
+      );
+      break;
+    }
+    const range = /^Doctors (\d+)–(\d+) of (\d+)$/.exec(await pager.innerText());
+    expect(range?.slice(1).map(Number)).toEqual([seen.length - count + 1, seen.length, everyDoctor.length]);
+    if (pageNumber === 1) {
+      await expectNoSeriousA11yViolations(page, 'day view, paged doctors');
+      await screenshots(page, 'day-1366-paged');
+    }
+    await page.getByRole('button', { name: 'Next doctors' }).click();
+    await expect(pager).toHaveText(new RegExp(`^Doctors ${seen.length + 1}–`));
+  }
+  expect([...seen].sort()).toEqual(everyDoctor);
+
+  // Today opens at now: the line is drawn and scrolled into view, with the time on it.
+  const nowLine = page.locator('.cd-now-line');
+  await expect(nowLine).toBeVisible();
+  await expect(nowLine).toBeInViewport();
+  await expect(nowLine).toHaveText(/^Now \d{2}:\d{2}$/);
+
+  // Enter on a free slot goes straight to booking, with the slot chosen.
+  await page.getByRole('button', { name: 'Previous doctors' }).click();
+  const tomorrow = addDays(today, 1);
+  await page.goto(`${clinic.url}#/calendar/day?date=${tomorrow}`);
+  // (09:00 was blocked by an earlier test; 08:00–09:00 is leave.)
+  const free = dayGrid(page, tomorrow).getByRole('gridcell', { name: 'Dr Ama Mensah, 10:00 to 10:15, free' });
+  await free.focus();
+  await page.keyboard.press('Enter');
+  const booking = page.getByRole('dialog', { name: 'Book appointment' });
+  await expect(booking).toBeVisible();
+  await expect(booking).toContainText('Dr Ama Mensah');
+  await expect(page.getByLabel('Reason for blocking')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(booking).toBeHidden();
+  await expect(free).toBeFocused();
+  // A booked slot says its status in words.
+  await expect(
+    dayGrid(page, tomorrow).getByRole('gridcell', {
+      name: 'Dr Ama Mensah, 08:15 to 08:30, booked: Jane Doe, Scheduled',
+    }),
+  ).toContainText('Scheduled');
+  await page.screenshot({ path: `${SHOTS}/day-1366-tomorrow-light.png` });
+  expect(errors).toEqual([]);
+});
+
+test('day view with 200 doctors: one page of columns, read from main page by page (figures printed)', async ({
+  page,
+  clinic,
+}) => {
+  test.setTimeout(300_000);
+  const errors = watchErrors(page);
+  const tomorrow = addDays(clinicData.today, 1);
+  const existing = (await dispatch(clinic.core, 'schedule.day', { date: tomorrow })).totalDoctors;
+  for (let index = existing; index < 200; index += 1) {
+    const user = await dispatch(clinic.core, 'users.create', {
+      name: `Dr Many ${String(index).padStart(3, '0')}`,
+      email: `many-${index}@clinic.test`,
+      password: `doctor-password-many-${index}`,
+      phone: '',
+      role: 'doctor',
+      doctor: {
+        specialization: 'General practice',
+        experienceYears: 1,
+        consultationFee: 30,
+        about: null,
+        rating: null,
+        isAvailable: true,
+      },
+    });
+    await dispatch(clinic.core, 'templates.create', {
+      doctorId: user.userId,
+      weekdays: [0, 1, 2, 3, 4, 5, 6],
+      startTime: '08:00',
+      endTime: '18:00',
+      slotMinutes: 15,
+      validFrom: clinicData.today,
+      validTo: tomorrow,
+    });
+  }
+  await signIn(page, clinic.url, RECEPTIONIST.email, RECEPTIONIST.password);
+  const { today } = clinicData;
+  await page.goto(`${clinic.url}#/calendar/day`);
+  await expect(dayGrid(page, today)).toBeVisible();
+  // From another screen to today's day view: the click to the first slot cell painted, the
+  // longest task meanwhile, and the page's size. Twice: the first visit also loads the area.
+  for (const visit of ['first', 'second']) {
+    await page.getByRole('link', { name: 'Patients' }).click();
+    await expect(page.getByRole('grid')).toHaveCount(0);
+    await page.evaluate(() => {
+      const marks = { start: performance.now(), grid: 0, longest: 0 };
+      Object.assign(window, { calendarMarks: marks });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.startTime >= marks.start) marks.longest = Math.max(marks.longest, entry.duration);
+        }
+      }).observe({ type: 'longtask' });
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[role="grid"] [role="gridcell"]')) return;
+        seen.disconnect();
+        requestAnimationFrame(() => {
+          marks.grid = performance.now();
+        });
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('link', { name: 'Calendar' }).click();
+    await expect(page.getByText(/^Doctors 1–\d+ of 200$/)).toBeVisible();
+    await expect(dayGrid(page, today).getByRole('gridcell').first()).toBeVisible();
+    const figures = await page.evaluate(() => {
+      const marks = (window as unknown as { calendarMarks: { start: number; grid: number; longest: number } })
+        .calendarMarks;
+      return {
+        firstGridMs: Math.round(marks.grid - marks.start),
+        longestTaskMs: Math.round(marks.longest),
+        domNodes: document.getElementsByTagName('*').length,
+      };
+    });
+    console.log(
+      `Calendar day view, 200 doctors, ${visit} visit: first slot cells painted ${figures.firstGridMs} ms after the click, longest task ${figures.longestTaskMs} ms, ${figures.domNodes} DOM nodes.`,
+    );
+  }
+  const grid = dayGrid(page, today);
+  const columns = (await grid.getByRole('columnheader').count()) - 1;
+  expect(columns).toBeLessThanOrEqual(8);
+  await page.getByRole('button', { name: 'Next doctors' }).click();
+  await expect(page.getByText(new RegExp(`^Doctors ${columns + 1}–${2 * columns} of 200$`))).toBeVisible();
   expect(errors).toEqual([]);
 });

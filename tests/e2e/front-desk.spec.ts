@@ -82,7 +82,8 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(row(doctorPage, PATIENTS.returning.name).getByText('Checked in')).toBeVisible();
 
   // Reschedule another appointment with a reason.
-  await page.getByRole('button', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` }).press('Enter');
+  await page.getByRole('button', { name: `More actions for ${PATIENTS.moving.name}` }).press('Enter');
+  await page.getByRole('menuitem', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` }).press('Enter');
   const moving = page.getByRole('dialog', { name: `Reschedule the appointment of ${PATIENTS.moving.name}` });
   const newSlot = moving.getByRole('radio').nth(2);
   await newSlot.focus();
@@ -93,13 +94,16 @@ test('front desk journey: search, book, check in, reschedule, cancel, walk-in, l
   await expect(page.getByText(new RegExp(`The appointment of ${PATIENTS.moving.name} is moved to`))).toBeVisible();
 
   // Cancel a third appointment with a reason; the dialog names the consequence.
-  await page.getByRole('button', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}` }).press('Enter');
+  await page.getByRole('button', { name: `More actions for ${PATIENTS.cancelling.name}` }).press('Enter');
+  await page.getByRole('menuitem', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}` }).press('Enter');
   const cancelling = page.getByRole('dialog', { name: `Cancel the appointment of ${PATIENTS.cancelling.name}?` });
   await expect(cancelling.getByText(/the slot becomes free for others to book/)).toBeVisible();
   await cancelling.getByLabel('Reason for cancelling').fill('The patient called to cancel.');
   await page.keyboard.press('Enter');
   await expect(cancelling).toBeHidden();
   await expect(row(page, PATIENTS.cancelling.name).getByText('Cancelled')).toBeVisible();
+  // The reason is where the desk looks: on the board's row.
+  await expect(row(page, PATIENTS.cancelling.name).getByText('Reason: The patient called to cancel.')).toBeVisible();
 
   // A walk-in, registered in place, checked in with the doctor.
   await page.keyboard.press('w');

@@ -60,9 +60,8 @@ test('a receptionist and a doctor message each other live, with badges, by keybo
   // The receptionist starts the thread from Martin's appointment on the board.
   await signIn(page, clinic.url, RECEPTIONIST);
   await goToFrontDesk(page);
-  const messageDoctor = page.getByRole('button', {
-    name: `Message doctor: ${DOCTOR.name} about ${PATIENTS.moving.name}`,
-  });
+  await page.getByRole('button', { name: `More actions for ${PATIENTS.moving.name}` }).press('Enter');
+  const messageDoctor = page.getByRole('menuitem', { name: `Message ${DOCTOR.name}` });
   await messageDoctor.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/messages\/\d+$/);

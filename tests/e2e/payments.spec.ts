@@ -48,7 +48,7 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   await expect(martin).toBeFocused();
   await page.keyboard.press('Enter');
   const account = page.getByRole('dialog', { name: 'Account of Martin Moves' });
-  await expect(account.getByText('Balance due')).toBeVisible();
+  await expect(account.getByText('Owed')).toBeVisible();
 
   // A part payment of 20 in cash: the balance is prefilled, typing replaces it, Enter takes it.
   await pressOn(account.getByRole('button', { name: 'Take payment' }));
@@ -63,7 +63,7 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   await page.keyboard.press('Enter');
   const offer = page.getByRole('dialog', { name: 'Payment recorded' });
   await expect(offer.getByText(/£20\.00 recorded on receipt number \d+\./)).toBeVisible();
-  await expect(offer.getByText('Still owed: £40.00.')).toBeVisible();
+  await expect(offer.getByText('Owed: £40.00.')).toBeVisible();
   await expect(offer.getByRole('button', { name: 'Print receipt' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(offer).toBeHidden();
@@ -149,10 +149,11 @@ test('payments: part payment, the rest, receipt, refund, drawer close and the da
   // The day-end report: totals, per method, the unpaid completed visit, the drawer session.
   await pressOn(page.getByRole('link', { name: 'Day-end report' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Day-end report' })).toBeVisible();
-  const total = (label: string) => page.locator('[data-total]', { hasText: label });
+  // By the card's own label: "Collected" is also part of "Net collected".
+  const total = (label: string) => page.locator(`[data-total="${label}"]`);
   await expect(total('Collected')).toContainText('£60.00');
   await expect(total('Refunded')).toContainText('£15.00');
-  await expect(total('Net takings')).toContainText('£45.00');
+  await expect(total('Net collected')).toContainText('£45.00');
   const methods = page.getByRole('table', { name: 'By method' });
   await expect(methods.getByRole('row', { name: /^Cash/ })).toContainText('£20.00');
   await expect(methods.getByRole('row', { name: /^Cash/ })).toContainText('£5.00');

@@ -13,11 +13,13 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '#db/connection.ts';
 import { LATEST_MIGRATION } from '#db/migrate.ts';
 import { insertPatients, generatePatient } from '../../main/cli/seed/patients.ts';
 import { createRng } from '../../main/cli/seed/prng.ts';
 import { verifyDatabaseFile, verifyInWorker } from '../../main/services/operations/backup-file.ts';
 import { createBackupsService, SERVER_MODE_MESSAGE } from '../../main/services/operations/backups.ts';
+import { claimFullCheck } from '../../main/services/operations/full-check.ts';
 import { runCli } from '../support/cli.ts';
 import { ADMIN_KEY, createTestApp, setUpClinic, signInNew, STAFF_PASSWORD, type TestApp } from '../support/test-app.ts';
 
@@ -215,7 +217,13 @@ describe('backups', () => {
     });
     await expect(service.run(null, 'manual')).rejects.toThrow(SERVER_MODE_MESSAGE);
     await expect(service.restore(null, { path: '/tmp/x.sqlite' })).rejects.toThrow(SERVER_MODE_MESSAGE);
-    expect(await service.status()).toEqual({ available: false, lastGoodAt: null, ageHours: null, warn: false });
+    expect(await service.status()).toEqual({
+      available: false,
+      lastGoodAt: null,
+      ageHours: null,
+      warn: false,
+      lastFullCheck: null,
+    });
   });
 });
 
@@ -344,4 +352,83 @@ describe('backups in the backup worker', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
   }, 60_000);
+});
+
+describe('verification levels and the weekly full check', () => {
+  /**
+   * An index whose entries do not match its rows, in the live file: an index on x whose schema
+   * then says lower(x) (unsafe mode lets the test edit the schema). Every page stays well formed
+   * and the counts agree, so only integrity_check (which matches entries to rows) sees it.
+   */
+  function breakAnIndex(): void {
+    const conn = new BetterSqlite3(app.dbFile);
+    try {
+      conn.exec(
+        "CREATE TABLE probe (x TEXT); CREATE INDEX probe_x ON probe (x); INSERT INTO probe VALUES ('A'), ('B');",
+      );
+      conn.unsafeMode(true);
+      const version = conn.pragma('schema_version', { simple: true }) as number;
+      conn.pragma('writable_schema = ON');
+      conn
+        .prepare("UPDATE sqlite_master SET sql = 'CREATE INDEX probe_x ON probe (lower(x))' WHERE name = 'probe_x'")
+        .run();
+      conn.pragma(`schema_version = ${version + 1}`);
+    } finally {
+      conn.close();
+    }
+  }
+
+  it('verifies each backup with quick_check, schema version and counts; a full check finds what that cannot', async () => {
+    breakAnIndex();
+    const backup = await app.ok(ADMIN_KEY, 'backups.run', {});
+    // The copy is whole and opens: quick_check, the schema version and every table's count.
+    expect(backup).toMatchObject({ verified: 'ok', integrity: 'ok', schemaVersion: LATEST_MIGRATION });
+    expect(backup.rowCounts.probe).toBe(2);
+    // The same copy under integrity_check: the index misses a row (copied from the live file).
+    const full = verifyDatabaseFile(backup.path);
+    expect(full.ok).toBe(false);
+    expect(full.integrity).toMatch(/probe_x/);
+  });
+
+  it('checks the live file fully once a week at the backup time, in the worker, and shows the result', async () => {
+    const desk = await signInNew(app, 'receptionist');
+    const { backups } = app.core.services;
+    // The test clock starts at 09:00 in London; the daily backup time is 02:00.
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({ lastFullCheck: null });
+    breakAnIndex();
+    const found = await backups.runFullCheckIfDue();
+    expect(found?.ok).toBe(false);
+    expect(found?.result).toMatch(/probe_x/);
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({
+      lastFullCheck: { ok: false, at: app.clock.now().toISOString(), result: expect.stringMatching(/probe_x/) },
+    });
+    // Not again the same week, from this process or another on the same file.
+    expect(await backups.runFullCheckIfDue()).toBeNull();
+    const other = openSqlite(app.dbFile);
+    try {
+      expect(await claimFullCheck(other.db, app.clock)).toBeNull();
+      // Seven days later, before the backup time (00:30 London): not yet; after it, once.
+      new BetterSqlite3(app.dbFile).exec('DROP TABLE probe').close();
+      app.clock.set(new Date('2026-03-09T00:30:00.000Z'));
+      expect(await backups.runFullCheckIfDue()).toBeNull();
+      app.clock.set(new Date('2026-03-09T02:05:00.000Z'));
+      // Another process (its own connection) claims it first: this one then does not run it.
+      expect(await claimFullCheck(other.db, app.clock)).toEqual(expect.any(Number));
+      expect(await backups.runFullCheckIfDue()).toBeNull();
+    } finally {
+      await other.close();
+    }
+    app.clock.set(new Date('2026-03-16T02:05:00.000Z'));
+    await app.ok(desk.key, 'auth.unlock', { password: STAFF_PASSWORD });
+    expect(await backups.runFullCheckIfDue()).toEqual({ ok: true, result: 'ok' });
+    expect(await app.ok(desk.key, 'backups.status', {})).toMatchObject({
+      lastFullCheck: { ok: true, result: 'ok', at: '2026-03-16T02:05:00.000Z' },
+    });
+  });
+
+  it('runs the full check from the daily schedule, after the backup', async () => {
+    expect(await app.core.tick()).toMatchObject({ kind: 'auto', verified: 'ok' });
+    const checks = app.core.database.raw.prepare('SELECT ok, result, finished_at FROM full_checks').all();
+    expect(checks).toEqual([{ ok: 1, result: 'ok', finished_at: app.clock.now().toISOString() }]);
+  });
 });

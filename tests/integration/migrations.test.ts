@@ -60,6 +60,8 @@ describe('migrations', () => {
     }
     expect(h.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(h.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    // FULL (2): every acknowledged commit is on disk, so it survives a power cut too.
+    expect(h.raw.pragma('synchronous', { simple: true })).toBe(2);
     expect(await migrateToLatest(h.db)).toEqual([]);
   });
 

@@ -75,6 +75,10 @@ function fillTheRest(path: string): void {
         "INSERT INTO waitlist (patient_id, doctor_id, from_date, to_date, status, created_by, created_at) VALUES (?, ?, '2026-03-02', '2026-03-09', 'waiting', ?, ?)",
       )
       .run(appointment.patient_id, appointment.doctor_id, admin, at);
+  if (empty('full_checks'))
+    raw
+      .prepare("INSERT INTO full_checks (started_at, finished_at, result, ok, host) VALUES (?, ?, 'ok', 1, 'desk-1')")
+      .run(at, at);
   if (empty('cash_drawer_sessions'))
     raw
       .prepare('INSERT INTO cash_drawer_sessions (opened_at, opened_by, float_minor) VALUES (?, ?, 5000)')

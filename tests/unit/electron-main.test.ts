@@ -60,7 +60,9 @@ vi.mock('electron', async () => {
       id: nextId++,
       send: () => undefined,
       isDestroyed: () => false,
+      reload: () => state.calls.push('reload'),
     });
+    isDestroyed = () => false;
     loadedUrl = '';
     focused = 0;
     constructor(options: Record<string, unknown>) {
@@ -85,7 +87,15 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (title: string) => state.calls.push(`error box: ${title}`) },
+    dialog: {
+      showErrorBox: (title: string) => state.calls.push(`error box: ${title}`),
+      showMessageBox: (_window: unknown, request: { title: string }) => {
+        state.calls.push(`message box: ${request.title}`);
+        return Promise.resolve({ response: 0 });
+      },
+    },
+    crashReporter: { start: (options: unknown) => state.calls.push(`crashReporter ${JSON.stringify(options)}`) },
+    shell: { openPath: (path: string) => Promise.resolve(state.calls.push(`open ${path}`) && '') },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: (menu: { template: { label?: string }[] }) =>
@@ -199,6 +209,13 @@ describe('main/index.ts', () => {
     expect(home.preventDefault).not.toHaveBeenCalled();
     expect(openHandler).not.toBeNull();
     expect((openHandler as unknown as () => unknown)()).toEqual({ action: 'deny' });
+  });
+
+  it('keeps crash dumps on this PC and offers a reload when the window’s renderer is gone', async () => {
+    expect(state.calls).toContain('crashReporter {"uploadToServer":false,"compress":true}');
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 133 });
+    await vi.waitFor(() => expect(state.calls).toContain('reload'));
+    expect(state.calls).toContain('message box: Clinic desk stopped working');
   });
 
   it('focuses the existing window when a second instance starts', () => {

@@ -1,6 +1,13 @@
+import { AppError } from '../../services/core/errors.ts';
 import type { HandlerMap } from '../handler-types.ts';
 
-type ConnectionChannels = 'setup.database' | 'setup.testServer' | 'setup.useServer' | 'setup.useLocal';
+type ConnectionChannels =
+  | 'setup.database'
+  | 'setup.testServer'
+  | 'setup.useServer'
+  | 'setup.useLocal'
+  | 'setup.upgradeHold'
+  | 'setup.confirmUpgrade';
 
 // Where the clinic's data lives (main/connection/control.ts decides who may ask).
 export const connectionHandlers: HandlerMap<ConnectionChannels> = {
@@ -8,4 +15,8 @@ export const connectionHandlers: HandlerMap<ConnectionChannels> = {
   'setup.testServer': (input, { connection }) => connection.test(input),
   'setup.useServer': (input, { connection }) => connection.use(input),
   'setup.useLocal': (_input, { connection }) => connection.useLocal(),
+  // A started app is past the version gate; a held start answers these (connection/upgrade-hold.ts).
+  'setup.upgradeHold': () => Promise.resolve(null),
+  'setup.confirmUpgrade': () =>
+    Promise.reject(new AppError('CONFLICT', 'Clinic desk has already started: there is no server update to confirm.')),
 };

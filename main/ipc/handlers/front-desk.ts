@@ -18,6 +18,7 @@ function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
 
 export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
   'appointments.book': async (input, ctx) => changed(ctx, await ctx.services.appointments.book(actorOf(ctx), input)),
+  'appointments.suggestBooking': (input, { services }) => services.bookingSuggestion.suggest(input.patientId),
   'appointments.get': (input, { services }) => services.appointments.get(input.appointmentId),
   'appointments.checkIn': async (input, ctx) =>
     changed(ctx, await ctx.services.appointments.checkIn(actorOf(ctx), input.appointmentId)),
@@ -26,7 +27,7 @@ export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
   'appointments.complete': async (input, ctx) =>
     changed(ctx, await ctx.services.appointments.complete(actorOf(ctx), input.appointmentId)),
   'appointments.noShow': async (input, ctx) =>
-    changed(ctx, await ctx.services.appointments.noShow(actorOf(ctx), input.appointmentId)),
+    changed(ctx, await ctx.services.appointments.noShow(actorOf(ctx), input.appointmentId, input.reason ?? null)),
   'appointments.cancel': async (input, ctx) =>
     changed(ctx, await ctx.services.appointments.cancel(actorOf(ctx), input.appointmentId, input.reason)),
   'appointments.undoLastStep': async (input, ctx) =>
@@ -51,7 +52,7 @@ export const frontDeskHandlers: HandlerMap<FrontDeskChannels> = {
         input.overlapOverrideReason,
       ),
     ),
-  'appointments.board': (input, { services }) => services.appointments.board(input.date),
+  'appointments.board': (input, ctx) => ctx.services.appointments.board(actorOf(ctx), input),
   'waitlist.add': (input, ctx) => ctx.services.waitlist.add(actorOf(ctx), input),
   'waitlist.list': (_input, { services }) => services.waitlist.list(),
   'waitlist.remove': (input, ctx) => ctx.services.waitlist.remove(actorOf(ctx), input.waitlistId),

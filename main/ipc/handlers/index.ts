@@ -3,6 +3,10 @@ import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
 import { authHandlers } from './auth.ts';
 import { connectionHandlers } from './connection.ts';
+import { diagnosticsHandlers } from './diagnostics.ts';
+import { encryptionHandlers } from './encryption.ts';
+import { updatesHandlers } from './updates.ts';
+import { printingHandlers } from './printing.ts';
 import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
 import { operationsHandlers } from './operations.ts';
@@ -26,4 +30,8 @@ export const handlers: HandlerMap<ChannelName> = {
   ...exportsHandlers,
   ...messagesHandlers,
   ...paymentsHandlers,
+  ...diagnosticsHandlers,
+  ...encryptionHandlers,
+  ...updatesHandlers,
+  ...printingHandlers,
 };

@@ -58,7 +58,7 @@ export const scheduleHandlers: HandlerMap<ScheduleChannels> = {
   },
   'slots.generate': async (input, ctx) =>
     changed(ctx, input.doctorId ?? null, await ctx.services.slots.generate(actorOf(ctx), input.doctorId)),
-  'schedule.day': (input, { services }) => services.scheduleView.day(input.date, input.specialization),
+  'schedule.day': ({ date, ...filter }, { services }) => services.scheduleView.day(date, filter),
   'schedule.week': (input, { services }) => services.scheduleView.week(input.doctorId, input.date),
   'schedule.myDay': (input, ctx) => ctx.services.scheduleView.myDay(actorOf(ctx).userId, input.date),
   'schedule.whyNot': (input, { services }) => services.scheduleView.whyNot(input.doctorId, input.date, input.time),

@@ -19,6 +19,8 @@ export interface SettingsUpdate {
   refundApprovalThreshold?: number | undefined;
   /** Weeks of slots generated ahead; left out = unchanged. */
   scheduleHorizonWeeks?: number | undefined;
+  /** Minutes after the appointment time; left out = unchanged. */
+  likelyNoShowMinutes?: number | undefined;
 }
 
 /** Any ledger entry beyond a charge of zero: from then on the currency is fixed. */
@@ -43,6 +45,7 @@ export function toSettings(row: SettingsRow): Settings {
     timeFormat: row.time_format,
     scheduleHorizonWeeks: row.schedule_horizon_weeks,
     refundApprovalThreshold: toMajorNumber(row.refund_approval_threshold_minor, minorDigitsOf(row.currency)),
+    likelyNoShowMinutes: row.likely_no_show_minutes,
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -84,6 +87,7 @@ export function createSettingsService({ db, clock }: ServiceDeps) {
             input.refundApprovalThreshold === undefined
               ? before.refund_approval_threshold_minor
               : majorNumberToMinor(input.refundApprovalThreshold, minorDigitsOf(input.currency)),
+          likely_no_show_minutes: input.likelyNoShowMinutes ?? before.likely_no_show_minutes,
           version: before.version + 1,
           updated_at: clock.now().toISOString(),
         })

@@ -1,3 +1,4 @@
+import { hotQuery } from '#db/hot-query.ts';
 import type { Tx } from '#db/tx.ts';
 import type { Clock } from './clock.ts';
 
@@ -12,18 +13,38 @@ export interface AuditEntry {
 
 const toJson = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 
+const insertAudit = hotQuery(
+  (
+    db,
+    at: string,
+    userId: number | null,
+    action: string,
+    entity: string,
+    entityId: string | null,
+    beforeJson: string | null,
+    afterJson: string | null,
+  ) =>
+    db.insertInto('audit_log').values({
+      at,
+      user_id: userId,
+      action,
+      entity,
+      entity_id: entityId,
+      before_json: beforeJson,
+      after_json: afterJson,
+    }),
+);
+
 /** Writes one audit row; call it inside the same transaction as the change it records. */
 export async function writeAudit(trx: Tx, clock: Clock, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at: clock.now().toISOString(),
-      user_id: entry.userId,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId === null ? null : String(entry.entityId),
-      before_json: toJson(entry.before),
-      after_json: toJson(entry.after),
-    })
-    .execute();
+  await insertAudit(
+    trx,
+    clock.now().toISOString(),
+    entry.userId,
+    entry.action,
+    entry.entity,
+    entry.entityId === null ? null : String(entry.entityId),
+    toJson(entry.before),
+    toJson(entry.after),
+  );
 }

@@ -50,7 +50,7 @@ export const toAppointmentRow = (r: AppointmentRowRecord) => ({
   createdAt: r.created_at,
 });
 
-function appointmentsQuery(db: Kysely<Database>) {
+export function appointmentsQuery(db: Kysely<Database>) {
   return appointmentRowsQuery(db).select((eb) => [
     'a.needs_reschedule_reason',
     eb
@@ -127,14 +127,19 @@ export async function listReschedules(db: Kysely<Database>, filter: { patientId?
     if (filter.appointmentId !== undefined) q = q.where('r.appointment_id', '=', filter.appointmentId);
     rows = await q.orderBy('r.reschedule_id').execute();
   }
-  return rows.map((r) => ({
-    appointmentId: r.appointment_id,
-    oldDate: r.old_date,
-    oldTime: r.old_time,
-    newDate: r.new_date,
-    newTime: r.new_time,
-    reason: r.reason,
-    rescheduledAt: r.rescheduled_at,
-    rescheduledBy: r.name,
-  }));
+  return rows.map(toReschedule);
 }
+
+type RescheduleRecord = Awaited<ReturnType<typeof reschedulesOf>>[number];
+
+/** One move of an appointment, from a row of `reschedulesQuery`'s shape. */
+export const toReschedule = (r: RescheduleRecord) => ({
+  appointmentId: r.appointment_id,
+  oldDate: r.old_date,
+  oldTime: r.old_time,
+  newDate: r.new_date,
+  newTime: r.new_time,
+  reason: r.reason,
+  rescheduledAt: r.rescheduled_at,
+  rescheduledBy: r.name,
+});

@@ -121,13 +121,18 @@ const clashesOf = hotQuery(
       .where('a.appointment_id', '!=', ignoreAppointmentId),
 );
 
-/** The patient must be registered: a VALIDATION error on `patientId` otherwise. */
-export async function requirePatient(db: Kysely<Database>, patientId: number): Promise<void> {
-  const patient = await db
-    .selectFrom('patients')
-    .select('patient_id')
-    .where('patient_id', '=', patientId)
-    .executeTakeFirst();
+const patientNameOf = hotQuery((db, patientId: number) =>
+  db
+    .selectFrom('patients as p')
+    .innerJoin('users as u', 'u.user_id', 'p.patient_id')
+    .select('u.name')
+    .where('p.patient_id', '=', patientId),
+);
+
+/** The patient must be registered: a VALIDATION error on `patientId` otherwise. Returns their name. */
+export async function requirePatient(db: Kysely<Database>, patientId: number): Promise<string> {
+  const [patient] = await patientNameOf(db, patientId);
   if (!patient)
     throw new AppError('VALIDATION', 'Choose a registered patient.', { patientId: 'Choose a registered patient.' });
+  return patient.name;
 }

@@ -33,6 +33,21 @@ export async function cancelAppointments(
     trx,
     rows.map((r) => r.availability_id),
   );
+  // The status step too, so the reason shows where the desk looks (board, patient page).
+  const changedAt = clock.now().toISOString();
+  await trx
+    .insertInto('appointment_status_history')
+    .values(
+      rows.map((r) => ({
+        appointment_id: r.appointment_id,
+        from_status: r.status,
+        to_status: 'cancelled' as const,
+        reason,
+        changed_by: actor.userId,
+        changed_at: changedAt,
+      })),
+    )
+    .execute();
   for (const row of rows) {
     await writeAudit(trx, clock, {
       userId: actor.userId,

@@ -27,6 +27,28 @@ const stepsOf = hotQuery((db, appointmentId: number) =>
     .orderBy('h.history_id'),
 );
 
+const insertStep = hotQuery(
+  (
+    db,
+    appointmentId: number,
+    from: AppointmentStatus | null,
+    to: AppointmentStatus,
+    reason: string | null,
+    changedBy: number,
+    changedAt: string,
+    undoes: number | null,
+  ) =>
+    db.insertInto('appointment_status_history').values({
+      appointment_id: appointmentId,
+      from_status: from,
+      to_status: to,
+      reason,
+      changed_by: changedBy,
+      changed_at: changedAt,
+      undoes_history_id: undoes,
+    }),
+);
+
 /** Writes one status step (who, when, why; `undoes` for an admin's undo) in the caller's transaction. */
 export function stepRecorder(clock: Clock) {
   return async function recordStep(
@@ -38,30 +60,23 @@ export function stepRecorder(clock: Clock) {
     reason: string | null,
     undoes: number | null = null,
   ): Promise<void> {
-    await trx
-      .insertInto('appointment_status_history')
-      .values({
-        appointment_id: appointmentId,
-        from_status: from,
-        to_status: to,
-        reason,
-        changed_by: actor.userId,
-        changed_at: clock.now().toISOString(),
-        undoes_history_id: undoes,
-      })
-      .execute();
+    await insertStep(trx, appointmentId, from, to, reason, actor.userId, clock.now().toISOString(), undoes);
   };
 }
 
+type StepRecord = Awaited<ReturnType<typeof stepsOf>>[number];
+
+/** One step as the appointment's page shows it, from a row of `stepsOf`'s shape. */
+export const toHistoryStep = (s: StepRecord) => ({
+  fromStatus: s.from_status,
+  toStatus: s.to_status,
+  reason: s.reason,
+  changedBy: s.name,
+  changedAt: s.changed_at,
+  isUndo: s.undoes_history_id !== null,
+});
+
 /** The steps of one appointment, oldest first, with who made each. */
 export async function readHistory(db: Kysely<Database>, appointmentId: number) {
-  const steps = await stepsOf(db, appointmentId);
-  return steps.map((s) => ({
-    fromStatus: s.from_status,
-    toStatus: s.to_status,
-    reason: s.reason,
-    changedBy: s.name,
-    changedAt: s.changed_at,
-    isUndo: s.undoes_history_id !== null,
-  }));
+  return (await stepsOf(db, appointmentId)).map(toHistoryStep);
 }

@@ -1,17 +1,52 @@
-import type { AppointmentStatus } from '#db/schema.ts';
+import type { AppointmentStatus, Flag } from '#db/schema.ts';
 import { canMove, isSlotFreeing, type StatusMoveTarget } from '#shared/statuses.ts';
+import { hotQuery } from '#db/hot-query.ts';
 import { writeTx, type Tx } from '#db/tx.ts';
 import { mayMoveTo, STATUS_MOVE_ROLES, type Appointment } from '#contract/front-desk.ts';
-import { listAppointments, listReschedules } from './appointment-read.ts';
+import { listAppointments } from './appointment-read.ts';
 import { assertBookable, loadSlot, patientClashes, requirePatient } from './appointment-rules.ts';
 import { writeAudit } from '../core/audit.ts';
-import { clinicCalendar } from '../core/clinic-clock.ts';
-import { openVisitAccount, syncAppointmentPayment } from '../payments/index.ts';
+import { calendarOf, clinicCalendar, deskSettings } from '../core/clinic-clock.ts';
+import { moneyOf, openVisitAccount, syncAppointmentPayment } from '../payments/index.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
 import { syncIsBooked } from '../schedule/index.ts';
-import { readHistory, stepRecorder, STATUS_WORDS } from './appointment-steps.ts';
+import { stepRecorder, STATUS_WORDS } from './appointment-steps.ts';
 import { findWalkInSlot } from './walk-in.ts';
+import { readAppointmentPage } from './appointment-page.ts';
+import { readBoard, type BoardQuery } from './board.ts';
+
+/** A new appointment, compiled once: the one insert every booking runs. */
+const insertAppointment = hotQuery(
+  (
+    db,
+    doctorId: number,
+    patientId: number,
+    availabilityId: number,
+    date: string,
+    time: string,
+    createdAt: string,
+    bookedBy: number,
+    overlapOverrideReason: string | null,
+    isWalkIn: Flag,
+  ) =>
+    db
+      .insertInto('appointments')
+      .values({
+        doctor_id: doctorId,
+        patient_id: patientId,
+        availability_id: availabilityId,
+        appointment_date: date,
+        appointment_time: time,
+        status: 'scheduled',
+        created_at: createdAt,
+        needs_reschedule_reason: null,
+        booked_by: bookedBy,
+        overlap_override_reason: overlapOverrideReason,
+        is_walk_in: isWalkIn,
+      })
+      .returning('appointment_id'),
+);
 
 export interface BookInput {
   availabilityId: number;
@@ -30,9 +65,11 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
 
   /** Books inside the caller's transaction; shared by booking and walk-ins. */
   async function bookIn(trx: Tx, actor: Actor, input: BookInput, walkIn: boolean): Promise<Appointment> {
-    const calendar = await clinicCalendar(trx, clock);
+    // The settings once for the whole booking: its calendar checks and its charge's currency.
+    const settings = await deskSettings(trx);
+    const calendar = calendarOf(settings, clock);
     const slot = await loadSlot(trx, input.availabilityId, 'availabilityId');
-    await requirePatient(trx, input.patientId);
+    const patientName = await requirePatient(trx, input.patientId);
     await assertBookable(trx, slot, calendar, 'availabilityId');
     const clashes = await patientClashes(trx, input.patientId, slot);
     const clash = clashes[0];
@@ -43,23 +80,20 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     const now = clock.now().toISOString();
     let appointmentId: number;
     try {
-      ({ appointment_id: appointmentId } = await trx
-        .insertInto('appointments')
-        .values({
-          doctor_id: slot.doctor_id,
-          patient_id: input.patientId,
-          availability_id: slot.availability_id,
-          appointment_date: slot.available_date,
-          appointment_time: slot.start_time,
-          status: 'scheduled',
-          created_at: now,
-          needs_reschedule_reason: null,
-          booked_by: actor.userId,
-          overlap_override_reason: clash ? (input.overlapOverrideReason ?? null) : null,
-          is_walk_in: walkIn ? 1 : 0,
-        })
-        .returning('appointment_id')
-        .executeTakeFirstOrThrow());
+      const [row] = await insertAppointment(
+        trx,
+        slot.doctor_id,
+        input.patientId,
+        slot.availability_id,
+        slot.available_date,
+        slot.start_time,
+        now,
+        actor.userId,
+        clash ? (input.overlapOverrideReason ?? null) : null,
+        walkIn ? 1 : 0,
+      );
+      if (!row) throw new Error('The appointment was not written.');
+      appointmentId = row.appointment_id;
     } catch (error) {
       if (isUniqueViolation(error, 'appointments.availability_id')) {
         throw new AppError(
@@ -71,12 +105,11 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       throw error;
     }
     await syncIsBooked(trx, [slot.availability_id]);
-    await openVisitAccount(trx, {
-      appointmentId,
-      feeMajor: slot.consultation_fee,
-      createdAt: now,
-      createdBy: actor.userId,
-    });
+    await openVisitAccount(
+      trx,
+      { appointmentId, feeMajor: slot.consultation_fee, createdAt: now, createdBy: actor.userId },
+      moneyOf(settings),
+    );
     await recordStep(
       trx,
       actor,
@@ -85,7 +118,23 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       'scheduled',
       clash ? `Booked over another appointment: ${input.overlapOverrideReason}` : null,
     );
-    const booked = await load(trx, appointmentId);
+    // Everything in it was just written or read above: no read-back through the joins.
+    const booked: Appointment = {
+      appointmentId,
+      doctorId: slot.doctor_id,
+      doctorName: slot.doctor_name,
+      patientId: input.patientId,
+      patientName,
+      availabilityId: slot.availability_id,
+      date: slot.available_date,
+      time: slot.start_time,
+      endTime: slot.end_time,
+      status: 'scheduled',
+      isWalkIn: walkIn,
+      needsRescheduleReason: null,
+      checkedInAt: null,
+      createdAt: now,
+    };
     await writeAudit(trx, clock, {
       userId: actor.userId,
       action: walkIn ? 'appointment.walk_in' : 'appointment.book',
@@ -270,23 +319,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     });
   }
 
-  async function get(appointmentId: number) {
-    const appointment = await load(db, appointmentId);
-    return {
-      ...appointment,
-      history: await readHistory(db, appointmentId),
-      reschedules: (await listReschedules(db, { appointmentId })).map(({ appointmentId: _id, ...r }) => r),
-    };
-  }
-
-  async function board(date?: string) {
-    const calendar = await clinicCalendar(db, clock);
-    const day = date ?? calendar.now.date;
-    const appointments = (await listAppointments(db, { date: day })).sort(
-      (a, b) => a.time.localeCompare(b.time) || a.doctorName.localeCompare(b.doctorName),
-    );
-    return { date: day, now: calendar.now, appointments };
-  }
+  const get = (appointmentId: number) => readAppointmentPage(db, appointmentId);
 
   return {
     book: (actor: Actor, input: BookInput) => writeTx(db, (trx) => bookIn(trx, actor, input, false)),
@@ -295,13 +328,15 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     checkIn: (actor: Actor, id: number) => move(actor, id, 'checked_in'),
     startConsultation: (actor: Actor, id: number) => move(actor, id, 'in_consultation'),
     complete: (actor: Actor, id: number) => move(actor, id, 'completed'),
-    noShow: (actor: Actor, id: number) => move(actor, id, 'no_show'),
+    noShow: (actor: Actor, id: number, reason: string | null = null) => move(actor, id, 'no_show', reason),
     cancel: (actor: Actor, id: number, reason: string) => move(actor, id, 'cancelled', reason),
     undoLastStep,
     reschedule,
     walkIn,
     get,
-    board,
+    /** One page of a day's board; a doctor reading it sees their own appointments first. */
+    board: (actor: Actor, query: BoardQuery) =>
+      readBoard(db, clock, query, actor.role === 'doctor' ? actor.userId : null),
   };
 }
 

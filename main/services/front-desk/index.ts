@@ -3,5 +3,6 @@
 
 export { createAppointmentsService } from './appointments.ts';
 export { createWaitlistService } from './waitlist.ts';
+export { createBookingSuggestionService } from './booking-suggestion.ts';
 export { appointmentRowsQuery, toAppointmentRow, listAppointments, listReschedules } from './appointment-read.ts';
 export { cancelAppointments } from './appointment-status.ts';

@@ -3,6 +3,7 @@ import type { Database } from '#db/schema.ts';
 import type { AuditFilters, AuditRow } from '#contract/operations.ts';
 import { localToUtcIso, addDays } from '#shared/dates.ts';
 import type { ServiceDeps } from '../core/context.ts';
+import { subjectNames } from './audit-subjects.ts';
 
 export interface AuditPage {
   rows: AuditRow[];
@@ -76,6 +77,7 @@ export function createAuditViewService({ db }: ServiceDeps) {
       .limit(limit + 1)
       .execute();
     const page = found.slice(0, limit);
+    const subjects = await subjectNames(db, page);
     return {
       rows: page.map((r) => ({
         auditId: r.audit_id,
@@ -85,6 +87,7 @@ export function createAuditViewService({ db }: ServiceDeps) {
         action: r.action,
         entity: r.entity,
         entityId: r.entity_id,
+        subjectName: subjects.get(`${r.entity}:${r.entity_id}`) ?? null,
         before: parseJson(r.before_json),
         after: parseJson(r.after_json),
       })),

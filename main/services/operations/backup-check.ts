@@ -1,5 +1,6 @@
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
+import { DatabaseKeyError, fileEncryption, openRawSqlite } from '#db/cipher.ts';
 
 // The raw side of a backup, shared by main's thread and the backup worker: copy a live file
 // with the online backup API and read the facts of a copy. Only better-sqlite3 and node:fs are
@@ -9,8 +10,19 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 export type CopyFacts =
   | { kind: 'missing' }
   | { kind: 'unreadable' }
+  /** Encrypted, and the key in use does not open it (or there is none). */
+  | { kind: 'locked' }
   | { kind: 'damaged'; integrity: string }
   | { kind: 'read'; integrity: string; schemaVersion: string | null; rowCounts: Record<string, number> };
+
+/**
+ * How much of a file is checked. 'quick' (PRAGMA quick_check: every page and record is
+ * readable and well formed, but index entries are not matched to their rows) for each fresh
+ * backup: the online backup copies pages exactly, so a mismatch in the copy is one in the live
+ * file, which the weekly 'full' check (PRAGMA integrity_check) of the live file finds. 'full' for
+ * a file of unknown history (one chosen to restore) and for that weekly check.
+ */
+export type CheckLevel = 'quick' | 'full';
 
 /** The verification's page cache, in KiB (see readCopyFacts). */
 export const CHECK_CACHE_KIB = 32 * 1024;
@@ -36,23 +48,22 @@ function lastMigration(conn: BetterSqlite3.Database): string | null {
 }
 
 /**
- * Reopens a copy read-only: `PRAGMA integrity_check` (the whole file), the last migration and
- * the row count of every table. Blocks for as long as SQLite reads the file: call it from the
- * backup worker, or where blocking does not matter (the command line, tests).
+ * Reopens a copy read-only: `PRAGMA quick_check` or `integrity_check` (see CheckLevel), the last
+ * migration and the row count of every table. Blocks for as long as SQLite reads the file: call
+ * it from the backup worker, or where blocking does not matter (the command line, tests).
  */
-export function readCopyFacts(path: string): CopyFacts {
+export function readCopyFacts(path: string, level: CheckLevel): CopyFacts {
   if (!existsSync(path) || !statSync(path).isFile()) return { kind: 'missing' };
   let conn: BetterSqlite3.Database | null = null;
   try {
-    conn = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+    conn = openRawSqlite(path, { readonly: true, fileMustExist: true });
     // A 32 MiB page cache. 256 MiB made the check of a 1.7 GB copy about a third faster, but
     // the worker's freed cache stayed in main's resident memory (about 200 MiB, for good); at
     // 32 MiB it goes back when the worker ends. No memory map: an I/O error on a mapped file
     // (a backup drive pulled out, a network folder gone) is a SIGBUS that ends the whole app.
     conn.pragma(`cache_size = -${CHECK_CACHE_KIB}`);
-    const problems = (conn.pragma('integrity_check(20)') as { integrity_check: string }[]).map(
-      (r) => r.integrity_check,
-    );
+    const pragma = level === 'quick' ? 'quick_check' : 'integrity_check';
+    const problems = (conn.pragma(`${pragma}(20)`) as Record<string, string>[]).map((r) => r[pragma] ?? '');
     const integrity = problems.join('; ').slice(0, 2000);
     if (integrity !== 'ok') return { kind: 'damaged', integrity };
     const schemaVersion = lastMigration(conn);
@@ -63,8 +74,8 @@ export function readCopyFacts(path: string): CopyFacts {
       }
     }
     return { kind: 'read', integrity, schemaVersion, rowCounts };
-  } catch {
-    return { kind: 'unreadable' };
+  } catch (error) {
+    return error instanceof DatabaseKeyError ? { kind: 'locked' } : { kind: 'unreadable' };
   } finally {
     conn?.close();
   }
@@ -72,7 +83,7 @@ export function readCopyFacts(path: string): CopyFacts {
 
 /** Turns a fresh copy (made from a WAL database) into one self-contained file: no -wal. */
 export function sealCopy(destination: string): void {
-  const copy = new BetterSqlite3(destination);
+  const copy = openRawSqlite(destination);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -91,8 +102,15 @@ export async function copyFileSnapshot(
   destination: string,
   onProgress: (copied: number, total: number) => void,
 ): Promise<void> {
-  const conn = new BetterSqlite3(source, { fileMustExist: true });
+  const conn = openRawSqlite(source, { fileMustExist: true });
   try {
+    if (fileEncryption(source) === 'encrypted') {
+      // The backup API cannot write a keyed target; VACUUM INTO writes one snapshot encrypted
+      // with the source's cipher and key (no page-by-page progress).
+      conn.prepare('VACUUM INTO ?').run(destination);
+      onProgress(1, 1);
+      return;
+    }
     conn.pragma('busy_timeout = 5000');
     conn.exec('BEGIN');
     conn.prepare('SELECT count(*) FROM sqlite_master').get();

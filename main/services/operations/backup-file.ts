@@ -2,8 +2,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { databaseKeyInUse, fileEncryption } from '#db/cipher.ts';
 import { MIGRATIONS } from '#db/migrate.ts';
-import { readCopyFacts, sealCopy, type CopyFacts } from './backup-check.ts';
+import { readCopyFacts, sealCopy, type CheckLevel, type CopyFacts } from './backup-check.ts';
 import type { BackupJob, WorkerMessage } from './backup-worker.ts';
 
 // The file side of backups: copy a live database with SQLite's online backup API (the app
@@ -11,7 +12,7 @@ import type { BackupJob, WorkerMessage } from './backup-worker.ts';
 
 export interface Verification {
   ok: boolean;
-  /** What `PRAGMA integrity_check` said ("ok", or its first problems); null if unreadable. */
+  /** What `PRAGMA quick_check` (a fresh backup) or `integrity_check` said ("ok", or its first problems); null if unreadable. */
   integrity: string | null;
   /** The last migration the copy has (e.g. "0009_operations"); null when unknown. */
   schemaVersion: string | null;
@@ -41,6 +42,12 @@ export async function copyDatabase(
   onProgress: (percent: number) => void,
 ): Promise<void> {
   onProgress(0);
+  if (fileEncryption(source.name) === 'encrypted') {
+    // The backup API cannot write a keyed target (see copyFileSnapshot).
+    source.prepare('VACUUM INTO ?').run(destination);
+    onProgress(100);
+    return;
+  }
   await source.backup(destination, {
     progress({ totalPages, remainingPages }) {
       onProgress(totalPages === 0 ? 100 : Math.floor(((totalPages - remainingPages) / totalPages) * 100));
@@ -56,6 +63,10 @@ export function toVerification(facts: CopyFacts): Verification {
   switch (facts.kind) {
     case 'missing':
       return failed('The backup file is missing.');
+    case 'locked':
+      return failed(
+        "The backup file could not be read with this clinic's key: it is encrypted with another key, damaged, or not a Clinic desk backup.",
+      );
     case 'unreadable':
       return failed('The backup file could not be read as a database: it is damaged or not a Clinic desk backup.');
     case 'damaged':
@@ -82,8 +93,8 @@ export function toVerification(facts: CopyFacts): Verification {
  * on this thread (it blocks until SQLite has read the whole file). The app uses the worker:
  * `verifyInWorker`.
  */
-export function verifyDatabaseFile(path: string): Verification {
-  return toVerification(readCopyFacts(path));
+export function verifyDatabaseFile(path: string, level: CheckLevel = 'full'): Verification {
+  return toVerification(readCopyFacts(path, level));
 }
 
 /** Where the worker is: beside this file (source), or beside/above it in the bundle (out/main). */
@@ -168,8 +179,9 @@ export async function backupAndVerify(
   onProgress(0);
   if (source.file && mode !== 'thread') {
     try {
-      const facts = await runWorker({ source: source.file, destination }, (copied, total) =>
-        onProgress(total === 0 ? 50 : Math.floor((copied / total) * 50)),
+      const facts = await runWorker(
+        { source: source.file, destination, key: databaseKeyInUse(), check: 'quick' },
+        (copied, total) => onProgress(total === 0 ? 50 : Math.floor((copied / total) * 50)),
       );
       onProgress(100);
       return toVerification(facts);
@@ -180,18 +192,29 @@ export async function backupAndVerify(
     }
   }
   await copyDatabase(source.raw(), destination, (percent) => onProgress(Math.floor(percent / 2)));
-  const verification = verifyDatabaseFile(destination);
+  const verification = verifyDatabaseFile(destination, 'quick');
   onProgress(100);
   return verification;
 }
 
-/** Verifies a file in the backup worker (this thread if the worker cannot start). */
+/** Verifies a file fully (one to restore) in the backup worker (this thread if the worker cannot start). */
 export async function verifyInWorker(path: string, mode?: 'worker' | 'thread'): Promise<Verification> {
   if (mode === 'thread') return verifyDatabaseFile(path);
   try {
-    return toVerification(await runWorker({ source: null, destination: path }, () => undefined));
+    return toVerification(
+      await runWorker({ source: null, destination: path, key: databaseKeyInUse(), check: 'full' }, () => undefined),
+    );
   } catch (error) {
     if (!(error instanceof WorkerUnavailable) || mode === 'worker') throw error;
     return verifyDatabaseFile(path);
   }
+}
+
+/**
+ * The weekly full check of the live file: `integrity_check` in the backup worker, on a
+ * read-only connection of its own (the desks keep writing). Never on main's thread: on a big
+ * file it reads for tens of seconds, so if the worker cannot start it is not run.
+ */
+export async function fullCheckInWorker(liveFile: string): Promise<CopyFacts> {
+  return runWorker({ source: null, destination: liveFile, key: databaseKeyInUse(), check: 'full' }, () => undefined);
 }

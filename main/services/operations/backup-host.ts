@@ -82,19 +82,33 @@ export function createOperations({ dbFile, clock, logger, tickMs = TICK_MS }: Op
     },
   };
 
-  /** Runs what is due now: the daily backup. Safe to call at any time; never throws. */
+  /** The weekly full check of the live file, after the backup (if both are due). Never throws. */
+  async function fullCheck(target: OperableCore): Promise<void> {
+    try {
+      const outcome = await target.services.backups.runFullCheckIfDue();
+      if (outcome?.ok) logger.info('Full check of the database: ok');
+    } catch (error) {
+      logger.error('Full check of the database failed', {
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  /** Runs what is due now: the daily backup, then the weekly full check. Safe to call at any time; never throws. */
   async function tick(): Promise<Backup | null> {
     if (ticking || !core || !dbFile || host.busy.current) return null;
     ticking = true;
+    const target = core;
     try {
-      if (!(await dailyBackupDue(core.database.db, clock))) return null;
-      const backup = await core.services.backups.run(null, 'auto');
+      if (!(await dailyBackupDue(target.database.db, clock))) return null;
+      const backup = await target.services.backups.run(null, 'auto');
       logger.info('Daily backup made', { file: backup.fileName, verified: backup.verified });
       return backup;
     } catch (error) {
       logger.error('Daily backup failed', { error: error instanceof Error ? error.message : String(error) });
       return null;
     } finally {
+      await fullCheck(target);
       ticking = false;
     }
   }

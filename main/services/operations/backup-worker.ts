@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { copyFileSnapshot, readCopyFacts, sealCopy, type CopyFacts } from './backup-check.ts';
+import { useDatabaseKey } from '#db/cipher.ts';
+import { copyFileSnapshot, readCopyFacts, sealCopy, type CheckLevel, type CopyFacts } from './backup-check.ts';
 
 // The backup worker (a worker thread): copies the live file and verifies the copy, so main's
 // thread keeps answering the desks while SQLite reads and writes gigabytes. Bundled as its own
@@ -9,6 +10,9 @@ export interface BackupJob {
   /** The live database file; null to only verify `destination`. */
   source: string | null;
   destination: string;
+  /** The clinic's key (an encrypted clinic's backups use it too); null for plain files. */
+  key: string | null;
+  check: CheckLevel;
 }
 
 export type WorkerMessage =
@@ -22,6 +26,7 @@ const port = parentPort;
 if (port) {
   const post = (message: WorkerMessage) => port.postMessage(message);
   const job = workerData as BackupJob;
+  useDatabaseKey(job.key);
   post({ type: 'started' });
   (async () => {
     if (job.source) {
@@ -29,7 +34,7 @@ if (port) {
       sealCopy(job.destination);
     }
     post({ type: 'verifying' });
-    post({ type: 'done', facts: readCopyFacts(job.destination) });
+    post({ type: 'done', facts: readCopyFacts(job.destination, job.check) });
   })().catch((error: unknown) =>
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
   );

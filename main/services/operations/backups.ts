@@ -5,7 +5,8 @@ import type { BackupKind, BackupSettingsRow } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
 import { BACKUP_WARN_HOURS, type Backup, type BackupSettings, type BackupStatus } from '#contract/operations.ts';
 import { writeAudit } from '../core/audit.ts';
-import { backupAndVerify, type Verification } from './backup-file.ts';
+import { backupAndVerify, fullCheckInWorker, type Verification } from './backup-file.ts';
+import { claimFullCheck, finishFullCheck, fullCheckResult, lastFullCheck } from './full-check.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, staleRecord } from '../core/errors.ts';
 import { backupFileName, toBackup, toSettings, uniquePath } from './backup-records.ts';
@@ -269,16 +270,44 @@ export function createBackupsService({ db, clock, logger }: ServiceDeps, host: O
 
   /** The age of the last verified backup, for the home-screen warning of every desk. */
   async function status(): Promise<BackupStatus> {
-    if (!host || host.engine() !== 'sqlite') return { available: false, lastGoodAt: null, ageHours: null, warn: false };
+    if (!host || host.engine() !== 'sqlite')
+      return { available: false, lastGoodAt: null, ageHours: null, warn: false, lastFullCheck: null };
+    const fullCheck = await lastFullCheck(db);
     const last = await db
       .selectFrom('backups')
       .select('created_at')
       .where('verified', '=', 'ok')
       .orderBy('backup_id', 'desc')
       .executeTakeFirst();
-    if (!last) return { available: true, lastGoodAt: null, ageHours: null, warn: true };
+    if (!last) return { available: true, lastGoodAt: null, ageHours: null, warn: true, lastFullCheck: fullCheck };
     const ageHours = Math.floor((clock.now().getTime() - Date.parse(last.created_at)) / 3_600_000);
-    return { available: true, lastGoodAt: last.created_at, ageHours, warn: ageHours >= BACKUP_WARN_HOURS };
+    return {
+      available: true,
+      lastGoodAt: last.created_at,
+      ageHours,
+      warn: ageHours >= BACKUP_WARN_HOURS,
+      lastFullCheck: fullCheck,
+    };
+  }
+
+  /**
+   * The weekly full check of the live file, when it is due and this process claimed it (see
+   * full-check.ts); its outcome, or null when nothing ran. Runs in the backup worker only.
+   */
+  async function runFullCheckIfDue(): Promise<{ ok: boolean; result: string } | null> {
+    if (!host || host.engine() !== 'sqlite' || !host.dbFile) return null;
+    const checkId = await claimFullCheck(db, clock);
+    if (checkId === null) return null;
+    let outcome: { ok: boolean; result: string };
+    try {
+      outcome = fullCheckResult(await fullCheckInWorker(host.dbFile));
+    } catch (error) {
+      logger.error('Full check of the database could not run', { error: String(error) });
+      outcome = { ok: false, result: 'The check could not run on this computer.' };
+    }
+    await finishFullCheck(db, clock, checkId, outcome);
+    if (!outcome.ok) logger.error('Full check of the database found problems', { result: outcome.result });
+    return outcome;
   }
 
   /** Restores a listed backup or a chosen file (the app core swaps the database). */
@@ -288,7 +317,7 @@ export function createBackupsService({ db, clock, logger }: ServiceDeps, host: O
     return ops.restore(actor, path);
   }
 
-  return { getSettings, updateSettings, list, get, run, runTo, prune, status, restore };
+  return { getSettings, updateSettings, list, get, run, runTo, prune, status, restore, runFullCheckIfDue };
 }
 
 export type BackupsService = ReturnType<typeof createBackupsService>;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
-import type { PatientSummary } from '#contract/patients.ts';
+import type { PatientSearchResult, PatientSummary } from '#contract/patients.ts';
 import { clinicNow } from '#shared/dates.ts';
 import { writeAudit } from '../core/audit.ts';
 import { listAppointments, listReschedules } from '../front-desk/index.ts';
@@ -9,6 +9,9 @@ import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound, staleRecord } from '../core/errors.ts';
 import { searchPatientIds } from './patient-search.ts';
+import { visitActivity } from './visit-activity.ts';
+import { withStatusReasons } from './status-reasons.ts';
+import { rankPatients } from './search-rank.ts';
 
 export interface PatientInput {
   name: string;
@@ -73,21 +76,28 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
       medicalNotes: row.medical_notes,
       version: row.version,
       createdAt: row.created_at,
-      appointments: await listAppointments(trx, { patientId }),
+      appointments: await withStatusReasons(trx, await listAppointments(trx, { patientId })),
       reschedules: await listReschedules(trx, { patientId }),
     };
   }
 
-  async function search(query: string, limit = 50): Promise<PatientSummary[]> {
+  async function search(query: string, limit = 50): Promise<PatientSearchResult[]> {
     const ids = await searchPatientIds(db, query, limit);
     if (ids.length === 0) return [];
-    const rows = await patientsQuery(db).where('p.patient_id', 'in', ids).execute();
-    const byId = new Map(rows.map((r) => [r.patient_id, r]));
     const date = await today();
-    return ids.flatMap((id) => {
+    const [rows, activity] = await Promise.all([
+      patientsQuery(db).where('p.patient_id', 'in', ids).execute(),
+      visitActivity(db, ids, date),
+    ]);
+    const byId = new Map(rows.map((r) => [r.patient_id, r]));
+    const found = ids.flatMap((id) => {
       const row = byId.get(id);
-      return row ? [toSummary(row, date)] : [];
+      if (!row) return [];
+      const seen = activity.get(id);
+      const next = seen?.nextAt ? { date: seen.nextAt.slice(0, 10), time: seen.nextAt.slice(11) } : null;
+      return [{ ...toSummary(row, date), lastVisit: seen?.lastVisit ?? null, nextAppointment: next }];
     });
+    return rankPatients(query, found, (p) => activity.get(p.patientId)?.lastActivity ?? null);
   }
 
   async function findDuplicates(

@@ -5,4 +5,4 @@ export { createPaymentsService } from './payments.ts';
 export { createDrawerService } from './drawer.ts';
 export { createReceiptsService } from './receipts.ts';
 export { createReportsService } from './reports.ts';
-export { openVisitAccount, syncAppointmentPayment } from './ledger.ts';
+export { moneyOf, openVisitAccount, syncAppointmentPayment } from './ledger.ts';

@@ -4,6 +4,8 @@ import type { Tx } from '#db/tx.ts';
 import type { PaymentStatus } from '#contract/payments.ts';
 import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from '#shared/money.ts';
 import { deriveStatus } from './payment-status.ts';
+import { deskSettings, type DeskSettings } from '../core/clinic-clock.ts';
+import { hotQuery } from '#db/hot-query.ts';
 
 // The append-only ledger behind each payments row, and the summary kept on that row.
 // Every write here runs inside the caller's write transaction.
@@ -17,13 +19,8 @@ export interface ClinicMoney {
   refundThresholdMinor: number;
 }
 
-/** The clinic's currency and its decimals (USD and 2 before setup). */
-export async function clinicMoney(db: Kysely<Database>): Promise<ClinicMoney> {
-  const row = await db
-    .selectFrom('settings')
-    .select(['currency', 'time_zone', 'clinic_name', 'clinic_address', 'refund_approval_threshold_minor'])
-    .where('id', '=', 1)
-    .executeTakeFirst();
+/** The clinic's currency and its decimals (USD and 2 before setup) from the settings row. */
+export function moneyOf(row: DeskSettings): ClinicMoney {
   const currency = row?.currency ?? 'USD';
   return {
     currency,
@@ -33,6 +30,10 @@ export async function clinicMoney(db: Kysely<Database>): Promise<ClinicMoney> {
     clinicAddress: row?.clinic_address ?? null,
     refundThresholdMinor: row?.refund_approval_threshold_minor ?? 0,
   };
+}
+
+export async function clinicMoney(db: Kysely<Database>): Promise<ClinicMoney> {
+  return moneyOf(await deskSettings(db));
 }
 
 export interface LedgerTotals {
@@ -72,27 +73,61 @@ export interface NewEntry {
   createdBy: number | null;
 }
 
+/** One ledger entry, compiled once: every booking and payment appends one. */
+const insertEntry = hotQuery(
+  (
+    db,
+    paymentId: number,
+    appointmentId: number,
+    kind: LedgerKind,
+    amountMinor: number,
+    currency: string,
+    method: PaymentMethod | null,
+    reference: string | null,
+    reason: string | null,
+    receiptId: number | null,
+    drawerSessionId: number | null,
+    createdAt: string,
+    createdBy: number | null,
+  ) =>
+    db
+      .insertInto('payment_ledger')
+      .values({
+        payment_id: paymentId,
+        appointment_id: appointmentId,
+        kind,
+        amount_minor: amountMinor,
+        currency,
+        method,
+        reference,
+        reason,
+        receipt_id: receiptId,
+        drawer_session_id: drawerSessionId,
+        created_at: createdAt,
+        created_by: createdBy,
+      })
+      .returning('entry_id'),
+);
+
 /** Appends one entry; the database refuses any later change to it. */
 export async function appendEntry(trx: Tx, entry: NewEntry): Promise<number> {
-  const { entry_id } = await trx
-    .insertInto('payment_ledger')
-    .values({
-      payment_id: entry.paymentId,
-      appointment_id: entry.appointmentId,
-      kind: entry.kind,
-      amount_minor: entry.amountMinor,
-      currency: entry.currency,
-      method: entry.method ?? null,
-      reference: entry.reference ?? null,
-      reason: entry.reason ?? null,
-      receipt_id: entry.receiptId ?? null,
-      drawer_session_id: entry.drawerSessionId ?? null,
-      created_at: entry.createdAt,
-      created_by: entry.createdBy,
-    })
-    .returning('entry_id')
-    .executeTakeFirstOrThrow();
-  return entry_id;
+  const [row] = await insertEntry(
+    trx,
+    entry.paymentId,
+    entry.appointmentId,
+    entry.kind,
+    entry.amountMinor,
+    entry.currency,
+    entry.method ?? null,
+    entry.reference ?? null,
+    entry.reason ?? null,
+    entry.receiptId ?? null,
+    entry.drawerSessionId ?? null,
+    entry.createdAt,
+    entry.createdBy,
+  );
+  if (!row) throw new Error('The ledger entry was not written.');
+  return row.entry_id;
 }
 
 /** Takes the next receipt number (never reused: AUTOINCREMENT / a sequence). */
@@ -165,37 +200,45 @@ export async function syncAppointmentPayment(trx: Tx, appointmentId: number): Pr
   if (row) await syncPaymentSummary(trx, row.payment_id);
 }
 
+/** A new visit's payments row with its summary (compiled once: every booking writes one). */
+const insertVisitPayment = hotQuery((db, appointmentId: number, amount: number, status: PaymentStatus) =>
+  db
+    .insertInto('payments')
+    .values({
+      appointment_id: appointmentId,
+      amount,
+      payment_method: null,
+      payment_status: status,
+      transaction_date: null,
+    })
+    .returning('payment_id'),
+);
+
 /**
  * A booked visit's account: the seed's 1:1 payments row (the doctor's fee at booking time,
  * unpaid until the desk takes money) and its first ledger entry, the charge in minor units, in
  * the booking's own transaction. Front desk asks for this; it never writes payment rows itself.
+ * The summary is what `syncPaymentSummary` would derive from that one charge (nothing paid, no
+ * movement), written with the row instead of read back from the ledger.
  */
 export async function openVisitAccount(
   trx: Tx,
   visit: { appointmentId: number; feeMajor: number; createdAt: string; createdBy: number | null },
+  money: ClinicMoney,
 ): Promise<void> {
-  const money = await clinicMoney(trx);
-  const { payment_id } = await trx
-    .insertInto('payments')
-    .values({
-      appointment_id: visit.appointmentId,
-      amount: visit.feeMajor,
-      payment_method: null,
-      payment_status: 'unpaid',
-      transaction_date: null,
-    })
-    .returning('payment_id')
-    .executeTakeFirstOrThrow();
+  const chargeMinor = majorNumberToMinor(visit.feeMajor, money.digits);
+  const status = deriveStatus({ chargeMinor, paidMinor: 0, refundedMinor: 0 }, 'scheduled');
+  const [row] = await insertVisitPayment(trx, visit.appointmentId, toMajorNumber(chargeMinor, money.digits), status);
+  if (!row) throw new Error('The payments row was not written.');
   await appendEntry(trx, {
-    paymentId: payment_id,
+    paymentId: row.payment_id,
     appointmentId: visit.appointmentId,
     kind: 'charge',
-    amountMinor: majorNumberToMinor(visit.feeMajor, money.digits),
+    amountMinor: chargeMinor,
     currency: money.currency,
     createdAt: visit.createdAt,
     createdBy: visit.createdBy,
   });
-  await syncPaymentSummary(trx, payment_id);
 }
 
 export type { AppointmentStatus };

@@ -1,3 +1,4 @@
+import type { ReceiptPaper } from '#contract/payments.ts';
 import { writeTx } from '#db/tx.ts';
 import type { ReceiptData } from '../../pdf/receipt.ts';
 import { receiptNumberText, words } from '../../pdf/strings.ts';
@@ -28,7 +29,7 @@ export interface PdfFile {
 export function createReceiptsService({ db, clock }: ServiceDeps) {
   async function receiptPdf(
     actor: Actor,
-    input: { entryId: number } | { appointmentId: number },
+    input: ({ entryId: number } | { appointmentId: number }) & { paper?: ReceiptPaper | undefined },
   ): Promise<PdfFile & { receiptNumber: number }> {
     const data = await writeTx(db, async (trx) => {
       const money = await clinicMoney(trx);
@@ -148,7 +149,7 @@ export function createReceiptsService({ db, clock }: ServiceDeps) {
     const { receiptDocument, renderPdfBase64 } = await pdfModules();
     return {
       fileName: `receipt-${receiptNumberText(data.receiptNumber)}${data.copy ? '-copy' : ''}.pdf`,
-      pdfBase64: await renderPdfBase64(receiptDocument(data)),
+      pdfBase64: await renderPdfBase64(receiptDocument(data, input.paper ?? 'a5')),
       receiptNumber: data.receiptNumber,
     };
   }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { Database, LedgerKind, PaymentMethod } from '#db/schema.ts';
 import { PAYMENT_METHODS, type PaymentReport } from '#contract/payments.ts';
@@ -14,7 +14,7 @@ import { ledgerEntriesQuery, listSummaries } from './payments-read.ts';
 import { patientNumber } from '../patients/index.ts';
 
 // The day-end (or any date range) report and the accountant's CSV. Money movements count on
-// the clinic-local day they were recorded; unpaid visits count on the day of the visit.
+// the clinic-local day they were recorded; charges and unpaid visits on the day of the visit.
 
 export interface RangeInput {
   from: string;
@@ -105,11 +105,45 @@ interface Sums {
 
 const emptySums = (): Sums => ({ chargedMinor: 0, collectedMinor: 0, refundedMinor: 0, discountsMinor: 0 });
 
+/** Money moved: collected and refunded count on the day the money moved. */
 function add(sums: Sums, row: EntryRow): void {
-  if (row.kind === 'charge' || row.kind === 'adjustment') sums.chargedMinor += row.amount_minor;
-  if (row.kind === 'adjustment' && row.amount_minor < 0) sums.discountsMinor -= row.amount_minor;
   if (row.kind === 'payment') sums.collectedMinor += row.amount_minor;
   if (row.kind === 'refund') sums.refundedMinor += row.amount_minor;
+}
+
+interface VisitCharges {
+  doctor_id: number;
+  doctor_name: string;
+  appointment_date: string;
+  charged: number | string | null;
+  discounts: number | string | null;
+}
+
+/**
+ * "Charged" and "Discounts and waivers" as the glossary (#shared/money-words.ts) defines them:
+ * the charges of the visits on these days, whenever they were entered; cancelled visits left out.
+ */
+async function visitCharges(db: Kysely<Database>, input: RangeInput): Promise<VisitCharges[]> {
+  let query = db
+    .selectFrom('payment_ledger as l')
+    .innerJoin('appointments as a', 'a.appointment_id', 'l.appointment_id')
+    .innerJoin('users as d', 'd.user_id', 'a.doctor_id')
+    .select([
+      'a.doctor_id',
+      'd.name as doctor_name',
+      'a.appointment_date',
+      sql<number | string | null>`sum(case when l.kind in ('charge', 'adjustment') then l.amount_minor end)`.as(
+        'charged',
+      ),
+      sql<
+        number | string | null
+      >`sum(case when l.kind = 'adjustment' and l.amount_minor < 0 then -l.amount_minor end)`.as('discounts'),
+    ])
+    .where('a.appointment_date', '>=', input.from)
+    .where('a.appointment_date', '<=', input.to)
+    .where('a.status', '!=', 'cancelled');
+  if (input.doctorId !== undefined) query = query.where('a.doctor_id', '=', input.doctorId);
+  return query.groupBy(['a.doctor_id', 'd.name', 'a.appointment_date']).execute();
 }
 
 const withNet = <T extends Sums>(sums: T) => ({ ...sums, netMinor: sums.collectedMinor - sums.refundedMinor });
@@ -129,6 +163,17 @@ export async function buildReport(
   for (let day = input.from; day <= input.to; day = addDays(day, 1)) byDay.set(day, emptySums());
   for await (const page of entryPages(db, fromIso, toIso, input.doctorId)) {
     for (const row of page) addRow(row);
+  }
+  for (const visit of await visitCharges(db, input)) {
+    const charged = Number(visit.charged ?? 0);
+    const discounts = Number(visit.discounts ?? 0);
+    const doctor = byDoctor.get(visit.doctor_id) ?? { ...emptySums(), doctorName: visit.doctor_name };
+    for (const sums of [totals, doctor, byDay.get(visit.appointment_date)]) {
+      if (!sums) continue;
+      sums.chargedMinor += charged;
+      sums.discountsMinor += discounts;
+    }
+    byDoctor.set(visit.doctor_id, doctor);
   }
   function addRow(row: EntryRow): void {
     add(totals, row);

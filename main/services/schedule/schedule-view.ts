@@ -17,6 +17,22 @@ export interface DayDoctor {
   leave: { exceptionId: number; startTime: string | null; endTime: string | null; reason: string | null }[];
 }
 
+export interface DayFilter {
+  specialization?: string | undefined;
+  doctorId?: number | undefined;
+  /** Paging by doctor, in name order; without a limit, every doctor. */
+  offset?: number | undefined;
+  limit?: number | undefined;
+}
+
+/** The page's doctors as [offset, end); an offset past the last doctor shows the last page. */
+function pageOf(total: number, offset: number, limit: number | undefined): { offset: number; end: number } {
+  if (limit === undefined) return { offset: 0, end: total };
+  const lastStart = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
+  const start = Math.min(offset, lastStart);
+  return { offset: start, end: Math.min(total, start + limit) };
+}
+
 export type WhyNotCode = 'doctor_unavailable' | 'past' | 'on_leave' | 'blocked' | 'booked' | 'outside_hours';
 
 export function createScheduleViewService({ db, clock }: ServiceDeps) {
@@ -59,9 +75,14 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     };
   }
 
-  async function day(date: string, specialization?: string) {
+  async function day(date: string, filter: DayFilter = {}) {
     const calendar = await clinicCalendar(db, clock);
-    const doctors = await doctorsFor({ specialization });
+    const { specialization, doctorId, limit } = filter;
+    const matching = await doctorsFor(
+      doctorId === undefined ? { specialization } : { specialization, doctorIds: [doctorId] },
+    );
+    const page = pageOf(matching.length, filter.offset ?? 0, limit);
+    const doctors = matching.slice(page.offset, page.end);
     const ids = doctors.map((d) => d.doctor_id);
     const [records, leave] = await Promise.all([
       selectSlots(db, { dates: [date], doctorIds: ids }),
@@ -73,6 +94,8 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       now: calendar.now,
       doctors: doctors.map((d) => toDayDoctor(d, leave, date)),
       slots: records.map((r) => toSlotView(r, context)),
+      totalDoctors: matching.length,
+      offset: page.offset,
     };
   }
 

@@ -1,5 +1,7 @@
 import { CompiledQuery, SqliteAdapter, sql } from 'kysely';
+import { hotQuery } from '#db/hot-query.ts';
 import type { Tx } from '#db/tx.ts';
+import { INACTIVE_STATUSES } from '#shared/statuses.ts';
 import { planSlots, slotKey, type PlannedSlot } from './slot-plan.ts';
 
 export interface GenerationResult {
@@ -93,6 +95,12 @@ export async function regenerateDoctor(
     .execute();
   const wanted = planSlots(templates, exceptions, from, to, timeZone);
 
+  // The first generation of a range (a new doctor, the horizon moving on) has nothing to
+  // compare: one index probe says so, and the plan is inserted as it is.
+  if (!(await anySlotIn(trx, doctorId, from, to))) {
+    await insertSlots(trx, doctorId, wanted);
+    return { created: wanted.length, removed: 0 };
+  }
   // Only what the comparison needs: whether a slot has appointments is asked below for the
   // few slots that could go (asking it of every slot probed the appointments index once per
   // slot, every doctor, at each start-up: seconds and a hundred megabytes at a million patients).
@@ -104,12 +112,6 @@ export async function regenerateDoctor(
     .where('available_date', '>=', from)
     .where('available_date', '<=', to)
     .execute();
-  // The first generation of a range (a new doctor, the horizon moving on) has nothing to compare.
-  if (existing.length === 0) {
-    await insertSlots(trx, doctorId, wanted);
-    return { created: wanted.length, removed: 0 };
-  }
-
   const wantedKeys = new Set(wanted.map((s) => slotKey(s.date, s.start, s.end)));
   const candidates = existing.filter(
     (s) =>
@@ -146,6 +148,21 @@ export async function regenerateDoctor(
   await insertSlots(trx, doctorId, toInsert);
   return { created: toInsert.length, removed: removable.length };
 }
+
+/** Whether the doctor has any slot on [from, to] (compiled once: every doctor, every start-up). */
+async function anySlotIn(trx: Tx, doctorId: number, from: string, to: string): Promise<boolean> {
+  return (await firstSlotIn(trx, doctorId, from, to)).length > 0;
+}
+
+const firstSlotIn = hotQuery((db, doctorId: number, from: string, to: string) =>
+  db
+    .selectFrom('doctor_availability')
+    .select('availability_id')
+    .where('doctor_id', '=', doctorId)
+    .where('available_date', '>=', from)
+    .where('available_date', '<=', to)
+    .limit(1),
+);
 
 /**
  * Whether the doctor's slots on [from, to] are already exactly what the rules want (no
@@ -219,16 +236,32 @@ export async function regenerateAll(trx: Tx, from: string, to: string, timeZone:
   return total;
 }
 
+/** 1 when the slot has a live appointment (the rule behind `is_booked`), as SQL on `doctor_availability`. */
+const LIVE_APPOINTMENT = sql<
+  0 | 1
+>`CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = doctor_availability.availability_id AND a.status NOT IN (${sql.join(
+  INACTIVE_STATUSES.map((status) => sql.lit(status)),
+)})) THEN 1 ELSE 0 END`;
+
+/** One slot's `is_booked` (every booking and status step): compiled once. */
+const syncOneIsBooked = hotQuery((db, availabilityId: number) =>
+  db
+    .updateTable('doctor_availability')
+    .set({ is_booked: LIVE_APPOINTMENT })
+    .where('availability_id', '=', availabilityId),
+);
+
 /** `is_booked` recomputed from the appointments for the given slots (the invariant). */
 export async function syncIsBooked(trx: Tx, availabilityIds: readonly number[]): Promise<void> {
   if (availabilityIds.length === 0) return;
+  const [only] = availabilityIds;
+  if (availabilityIds.length === 1 && only !== undefined) {
+    await syncOneIsBooked(trx, only);
+    return;
+  }
   await trx
     .updateTable('doctor_availability')
-    .set({
-      is_booked: sql<
-        0 | 1
-      >`CASE WHEN EXISTS (SELECT 1 FROM appointments a WHERE a.availability_id = doctor_availability.availability_id AND a.status NOT IN ('cancelled', 'no_show')) THEN 1 ELSE 0 END`,
-    })
+    .set({ is_booked: LIVE_APPOINTMENT })
     .where('availability_id', 'in', availabilityIds)
     .execute();
 }

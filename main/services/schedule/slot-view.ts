@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, ExceptionRow } from '#db/schema.ts';
+import { hotQuery } from '#db/hot-query.ts';
 import type { SlotState, SlotView } from '#contract/schedule.ts';
 import { timeToMinutes } from '#shared/dates.ts';
 import { INACTIVE_STATUSES } from '#shared/statuses.ts';
@@ -120,6 +121,18 @@ export function toSlotView(record: SlotRecord, context: SlotContext): SlotView {
   };
 }
 
+/** One doctor's leave over a range of dates (every booking asks it): compiled once. */
+const leaveOfDoctor = hotQuery((db, doctorId: number, first: string, last: string) =>
+  db
+    .selectFrom('schedule_exceptions')
+    .selectAll()
+    .where('kind', '=', 'leave')
+    .where('start_date', '<=', last)
+    .where('end_date', '>=', first)
+    .where('doctor_id', '=', doctorId)
+    .orderBy('start_date'),
+);
+
 export async function leaveOn(
   db: Kysely<Database>,
   dates: readonly string[],
@@ -129,6 +142,8 @@ export async function leaveOn(
   const first = sorted[0];
   const last = sorted.at(-1);
   if (!first || !last) return [];
+  const onlyDoctor = doctorIds?.length === 1 ? doctorIds[0] : undefined;
+  if (onlyDoctor !== undefined) return leaveOfDoctor(db, onlyDoctor, first, last);
   let q = db
     .selectFrom('schedule_exceptions')
     .selectAll()

@@ -9,10 +9,12 @@ import { useClinicEvent } from './events.ts';
 // refetched when main says a schedule changed, so both areas share these keys.
 
 export type DoctorFilter = ChannelInput<'doctors.list'>;
+/** The day view's read: the date, its filters and the page of doctors. */
+export type DayFilter = ChannelInput<'schedule.day'>;
 
 export const scheduleKeys = {
   all: ['schedule'] as const,
-  day: (date: string, specialization: string | null) => ['schedule', 'day', date, specialization] as const,
+  day: (filter: DayFilter) => ['schedule', 'day', filter] as const,
   week: (doctorId: number, date: string) => ['schedule', 'week', doctorId, mondayOf(date)] as const,
   myDay: (date: string) => ['schedule', 'myDay', date] as const,
 };
@@ -28,11 +30,12 @@ export const doctorKeys = {
 
 // The previous day stays on screen while the next one loads: the grid keeps its focused cell
 // instead of flashing a skeleton at every Page Down.
-export function useScheduleDay(date: string, specialization: string | null) {
+export function useScheduleDay(filter: DayFilter, enabled = true) {
   return useQuery({
-    queryKey: scheduleKeys.day(date, specialization),
-    queryFn: () => call('schedule.day', specialization ? { date, specialization } : { date }),
+    queryKey: scheduleKeys.day(filter),
+    queryFn: () => call('schedule.day', filter),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

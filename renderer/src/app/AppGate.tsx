@@ -1,11 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useSession, useSetupStatus } from '../api/session.ts';
 import { SignInScreen, useSessionSync } from '../features/auth/index.ts';
 import { SignedInApp } from '../features/frame/index.ts';
-import { SetupScreen } from '../features/setup/index.ts';
+import { SetupScreen, UpgradeConfirmScreen, useUpgradeHold } from '../features/setup/index.ts';
 import { StartupError, StartupSkeleton } from './StartupScreens.tsx';
 
-/** First run → setup; nobody signed in → sign-in; otherwise the app (with the lock on top when locked). */
+/** A start held for a server update → its confirmation, then the app's gate. */
 export function AppGate() {
+  const hold = useUpgradeHold();
+  const queryClient = useQueryClient();
+  if (hold.isPending) return <StartupSkeleton />;
+  if (hold.isError) return <StartupError error={hold.error} onRetry={() => void hold.refetch()} />;
+  // Main answers with the started app from now on: every answer so far came from the held start.
+  if (hold.data) return <UpgradeConfirmScreen hold={hold.data} onStarted={() => void queryClient.resetQueries()} />;
+  return <StartedAppGate />;
+}
+
+/** First run → setup; nobody signed in → sign-in; otherwise the app (with the lock on top when locked). */
+function StartedAppGate() {
   useSessionSync();
   const setup = useSetupStatus();
   const session = useSession();

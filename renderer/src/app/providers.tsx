@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
+import { DialogFocusGuard } from '../ui/DialogFocusGuard.tsx';
 import type { UserColorSchemeManager } from './color-scheme.ts';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -29,6 +30,7 @@ export function AppProviders({ queryClient, colorSchemeManager, children }: AppP
         defaultColorScheme="auto"
       >
         <Notifications position="bottom-right" limit={3} />
+        <DialogFocusGuard />
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </MantineProvider>
     </ColorSchemeManagerContext.Provider>

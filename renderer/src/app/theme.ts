@@ -20,7 +20,8 @@ export const theme = createTheme({
     // A closed dropdown leaves the page: Mantine would keep its listbox mounted (hidden) and
     // labelled like the field, so finding "Role" by its label would find two elements.
     Notification: { defaultProps: { closeButtonProps: { 'aria-label': commonStrings.closeNotification } } },
-    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    // Typing into a searchable list highlights the first match, so Enter takes it (one match: that one).
+    Select: { defaultProps: { comboboxProps: { keepMounted: false }, selectFirstOptionOnChange: true } },
     // Mantine's default name for this button contains "password", which would make a field
     // labelled "Password" ambiguous for anyone finding it by its label.
     PasswordInput: {

@@ -35,6 +35,8 @@ export function createFakeClinic(options: { session: Session | null; handlers?: 
   let session = options.session;
   const defaults: Handlers = {
     'setup.status': () => ok({ needsSetup: false, clinicName: 'Sunrise Clinic' }),
+    'setup.upgradeHold': () => ok(null),
+    'printing.settings': () => ok({ printerName: null, receiptPaper: 'a5' as const, canPrint: false }),
     'auth.session': () => ok(session),
     'auth.signIn': () => fail('INVALID_CREDENTIALS', 'That email and password do not match an active staff account.'),
     'auth.lock': () => {
@@ -57,9 +59,12 @@ export function createFakeClinic(options: { session: Session | null; handlers?: 
     'auth.touch': () => ok({ done: true as const }),
     'settings.get': () => ok(settingsFixture()),
     'users.list': () => ok([]),
-    'backups.status': () => ok({ available: true, lastGoodAt: '2025-01-01T00:00:00.000Z', ageHours: 1, warn: false }),
+    'backups.status': () =>
+      ok({ available: true, lastGoodAt: '2025-01-01T00:00:00.000Z', ageHours: 1, warn: false, lastFullCheck: null }),
     'messages.unreadTotals': () => ok({ total: 0, byChat: {} }),
     'messages.threads': () => ok({ threads: [], nextCursor: null }),
+    'encryption.status': () => ok({ mode: 'encrypted', plainCopyKept: false, keyKeptOnThisComputer: true }),
+    'encryption.firstRun': () => ok({ offered: false, encryptByDefault: false }),
   };
   const handlers: Handlers = { ...defaults, ...options.handlers };
   const calls: FakeClinic['calls'] = [];

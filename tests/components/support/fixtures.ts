@@ -1,5 +1,7 @@
 import type { ClinicError, ErrorCode, Result, Session, Settings, StaffUser } from '#contract/index.ts';
 import type { StaffRole } from '#contract/fields.ts';
+import type { Appointment, Board } from '#contract/front-desk.ts';
+import { APPOINTMENT_STATUSES } from '#shared/statuses.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -35,6 +37,7 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     timeFormat: '24h',
     scheduleHorizonWeeks: 12,
     refundApprovalThreshold: 100,
+    likelyNoShowMinutes: 20,
     version: 1,
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
@@ -53,6 +56,33 @@ export function staffUser(overrides: Partial<StaffUser> = {}): StaffUser {
     createdAt: '2025-01-01T00:00:00.000Z',
     version: 3,
     doctor: null,
+    ...overrides,
+  };
+}
+
+/** The board's answer for a day whose appointments all fit on one page, counted as main counts them. */
+export function boardFixture(
+  date: string,
+  time: string,
+  appointments: readonly (Appointment & { statusReason?: string | null })[],
+  overrides: Partial<Board> = {},
+): Board {
+  const doctors = new Map<number, { doctorId: number; name: string; count: number }>();
+  for (const a of appointments) {
+    const doctor = doctors.get(a.doctorId) ?? { doctorId: a.doctorId, name: a.doctorName, count: 0 };
+    doctors.set(a.doctorId, { ...doctor, count: doctor.count + 1 });
+  }
+  return {
+    date,
+    now: { date, time },
+    appointments: appointments.map((a) => ({ ...a, statusReason: a.statusReason ?? null })),
+    offset: 0,
+    total: appointments.length,
+    statusCounts: Object.fromEntries(
+      APPOINTMENT_STATUSES.map((s) => [s, appointments.filter((a) => a.status === s).length]),
+    ) as Board['statusCounts'],
+    doctors: [...doctors.values()].sort((x, y) => x.name.localeCompare(y.name)),
+    likelyNoShowMinutes: 20,
     ...overrides,
   };
 }

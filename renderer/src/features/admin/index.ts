@@ -9,6 +9,7 @@ export { BackupsPage } from './backups/BackupsPage.tsx';
 export { ExportMyCalendarButton } from './exports/ExportMyCalendarButton.tsx';
 export { ExportsPage } from './exports/ExportsPage.tsx';
 export { SettingsPage } from './settings/SettingsPage.tsx';
+export { ThisPcPage } from './this-pc/ThisPcPage.tsx';
 export { DoctorFields } from './users/DoctorFields.tsx';
 export { UsersPage } from './users/UsersPage.tsx';
 export type { UserFormValues } from './users/user-form.ts';

@@ -1,7 +1,8 @@
 import { Button, Select, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ChannelOutput } from '#contract/index.ts';
+import type { Doctor } from '#contract/schedule.ts';
 import { addDays } from '#shared/dates.ts';
 import { messageOf } from '../../api/errors.ts';
 import { useSettings } from '../../api/settings.ts';
@@ -14,10 +15,12 @@ import { buildGridModel, type GridColumn } from './grid/grid-model.ts';
 import { ScheduleGrid } from './grid/ScheduleGrid.tsx';
 import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from '../../lib/schedule-rights.ts';
-import { useScheduleDay, useSpecializations } from '../../api/schedule.ts';
-import { SlotDialog, type OpenSlot } from './SlotDialog.tsx';
+import { useDoctorList, useScheduleDay, useSpecializations } from '../../api/schedule.ts';
+import { DoctorPager } from './DoctorPager.tsx';
+import { SlotDialog, slotTarget, type OpenSlot } from './SlotDialog.tsx';
 import { calendarStrings } from './strings.ts';
 import { useCalendarDate, useStoredChoice } from './use-calendar-state.ts';
+import { DEFAULT_PAGE_SIZE, usePageSize } from './use-page-size.ts';
 
 const strings = calendarStrings;
 type DayData = ChannelOutput<'schedule.day'>;
@@ -46,26 +49,62 @@ export function EmptyScheduleMessage({ text }: { text: string }) {
   );
 }
 
-/** Every doctor's day side by side, one column each, filtered by specialization. */
+/** The doctor filter's choices: every active doctor, of the chosen specialization if there is one. */
+function doctorChoices(doctors: Doctor[] | undefined, specialization: string | null) {
+  return (doctors ?? [])
+    .filter((doctor) => doctor.accountActive && (specialization === null || doctor.specialization === specialization))
+    .map((doctor) => ({ value: String(doctor.doctorId), label: doctor.name }));
+}
+
+/**
+ * Every doctor's day side by side, one column each, filtered by specialization or doctor. The
+ * doctors are paged by as many columns as fit the window ("Doctors 1–6 of 8"), and main returns
+ * only the page's doctors, so a clinic with 200 doctors opens as fast as one with 6.
+ */
 export function DayView({ today }: { today: string }) {
   const timeFormat = useSettings().data?.timeFormat ?? '24h';
   const rights = useScheduleRights();
   const [date, setDate] = useCalendarDate(today);
   const [specialization, setSpecialization] = useStoredChoice('calendar-specialization');
+  const [doctorChoice, setDoctorChoice] = useStoredChoice('calendar-day-doctor');
   const specializations = useSpecializations();
-  const day = useScheduleDay(date, specialization);
+  const doctorList = useDoctorList();
+  const choices = doctorChoices(doctorList.data, specialization);
+  const doctorValue = choices.some((choice) => choice.value === doctorChoice) ? doctorChoice : null;
+  const areaRef = useRef<HTMLDivElement>(null);
+  const pageSize = usePageSize(areaRef);
+  const limit = pageSize ?? DEFAULT_PAGE_SIZE;
+  const [offset, setOffset] = useState(0);
+  const day = useScheduleDay(
+    {
+      date,
+      ...(specialization ? { specialization } : {}),
+      ...(doctorValue ? { doctorId: Number(doctorValue) } : {}),
+      offset,
+      limit,
+    },
+    pageSize !== null,
+  );
   const dialog = useTargetDialog<OpenSlot>();
   const clinicToday = day.data?.now.date ?? today;
   const model = useMemo(() => (day.data ? buildGridModel(dayColumns(day.data)) : null), [day.data]);
   const dateText = formatDateLong(date);
+  const filtered = specialization !== null || doctorValue !== null;
 
   const names = new Map(day.data?.doctors.map((doctor) => [doctor.doctorId, doctor]) ?? []);
+  const shownFrom = day.data?.offset ?? 0;
+  const pageBy = (step: 1 | -1): boolean => {
+    const next = shownFrom + step * limit;
+    if (!day.data || next < 0 || next >= day.data.totalDoctors) return false;
+    setOffset(next);
+    return true;
+  };
 
   let body;
   if (day.isPending) body = <GridSkeleton />;
   else if (day.isError && !day.data) body = <FormAlert title={strings.loadFailed}>{messageOf(day.error)}</FormAlert>;
   else if (!model || model.columns.length === 0) {
-    body = <Text>{specialization ? strings.empty.noDoctorsForFilter : strings.empty.noDoctors}</Text>;
+    body = <Text>{filtered ? strings.empty.noDoctorsForFilter : strings.empty.noDoctors}</Text>;
   } else {
     body = (
       <ScheduleGrid
@@ -73,6 +112,7 @@ export function DayView({ today }: { today: string }) {
         label={strings.grid.dayLabel(dateText)}
         timeFormat={timeFormat}
         now={day.data.now}
+        nowSaidAt={day.dataUpdatedAt}
         busy={day.isFetching}
         renderHeader={(column) => {
           const doctor = names.get(column.doctorId);
@@ -86,9 +126,12 @@ export function DayView({ today }: { today: string }) {
             />
           ) : null;
         }}
-        onOpenSlot={(slot, column) => dialog.open({ slot, doctorName: column.label })}
+        onOpenSlot={(slot, column, details) =>
+          dialog.open(slotTarget(slot, column.label, { canBook: rights.canBook, details }))
+        }
         onPage={(step) => setDate(addDays(date, step))}
         onToday={() => setDate(clinicToday)}
+        onColumnPage={pageBy}
         empty={{ label: strings.empty.day, content: <EmptyScheduleMessage text={strings.empty.day} /> }}
       />
     );
@@ -103,14 +146,38 @@ export function DayView({ today }: { today: string }) {
             label={strings.toolbar.specialization}
             data={[{ value: ALL, label: strings.toolbar.allSpecializations }, ...(specializations.data ?? [])]}
             value={specialization ?? ALL}
-            onChange={(value) => setSpecialization(value === ALL || value === null ? null : value)}
+            onChange={(value) => {
+              setSpecialization(value === ALL || value === null ? null : value);
+              setOffset(0);
+            }}
             allowDeselect={false}
             searchable
-            w={220}
+            w={200}
           />
+          <Select
+            label={strings.toolbar.doctor}
+            data={[{ value: ALL, label: strings.toolbar.allDoctors }, ...choices]}
+            value={doctorValue ?? ALL}
+            onChange={(value) => {
+              setDoctorChoice(value === ALL || value === null ? null : value);
+              setOffset(0);
+            }}
+            allowDeselect={false}
+            searchable
+            w={200}
+          />
+          {day.data ? (
+            <DoctorPager
+              offset={shownFrom}
+              shown={day.data.doctors.length}
+              total={day.data.totalDoctors}
+              pageSize={limit}
+              onChange={setOffset}
+            />
+          ) : null}
         </DateNav>
       </DateBar>
-      {body}
+      <div ref={areaRef}>{body}</div>
       <SlotDialog
         target={dialog.target}
         opened={dialog.opened}

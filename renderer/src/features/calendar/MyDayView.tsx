@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { SlotView } from '#contract/schedule.ts';
 import { messageOf } from '../../api/errors.ts';
@@ -9,6 +9,7 @@ import { appointmentStatusLabel, APPOINTMENT_STATUS_LOOK } from '../../lib/appoi
 import type { TimeFormat } from '../../lib/clinic-time.ts';
 import { formatDateLong, formatTime } from '../../lib/date-format.ts';
 import { ExportMyCalendarButton } from '../admin/index.ts';
+import { DoctorQueue } from '../front-desk/index.ts';
 import { useTargetDialog } from '../../lib/use-target-dialog.ts';
 import { leaveText, NotTakingBookingsBadge } from './ColumnHeaders.tsx';
 import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
@@ -69,7 +70,10 @@ function SlotRow({ slot, timeFormat, onOpen }: { slot: SlotView; timeFormat: Tim
   );
 }
 
-/** The signed-in doctor's own day: a printable list of slots with patients and their status. */
+/**
+ * The signed-in doctor's own day: today, their queue with Start and Complete first; then a
+ * printable list of slots with patients and their status.
+ */
 export function MyDayView({ today }: { today: string }) {
   const timeFormat = useSettings().data?.timeFormat ?? '24h';
   const rights = useScheduleRights();
@@ -95,26 +99,31 @@ export function MyDayView({ today }: { today: string }) {
     );
   } else if (data) {
     body = (
-      <Table aria-label={strings.listLabel(dateText)} aria-busy={myDay.isFetching || undefined} verticalSpacing={6}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{strings.time}</Table.Th>
-            <Table.Th scope="col">{strings.state}</Table.Th>
-            <Table.Th scope="col">{strings.patient}</Table.Th>
-            <Table.Th scope="col">{strings.status}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.slots.map((slot) => (
-            <SlotRow
-              key={slot.availabilityId}
-              slot={slot}
-              timeFormat={timeFormat}
-              onOpen={() => dialog.open({ slot, doctorName: data.doctor.name })}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {strings.heading(data.doctor.name)}
+        </Title>
+        <Table aria-label={strings.listLabel(dateText)} aria-busy={myDay.isFetching || undefined} verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{strings.time}</Table.Th>
+              <Table.Th scope="col">{strings.state}</Table.Th>
+              <Table.Th scope="col">{strings.patient}</Table.Th>
+              <Table.Th scope="col">{strings.status}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.slots.map((slot) => (
+              <SlotRow
+                key={slot.availabilityId}
+                slot={slot}
+                timeFormat={timeFormat}
+                onOpen={() => dialog.open({ slot, doctorName: data.doctor.name })}
+              />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
     );
   }
 
@@ -135,6 +144,7 @@ export function MyDayView({ today }: { today: string }) {
           ))}
         </Group>
       ) : null}
+      {date === clinicToday ? <DoctorQueue /> : null}
       {body}
       <SlotDialog
         target={dialog.target}

@@ -151,7 +151,33 @@ function SlotDetails({ slot, doctorName, timeFormat, canManage, onBook, onDone }
 export interface OpenSlot {
   slot: SlotView;
   doctorName: string;
+  /** Straight to the booking dialog, without the slot's details first. */
+  book?: boolean;
+  /**
+   * Where focus goes back to when that booking dialog closes: its own return goes to the field
+   * it focused first, which is gone by then.
+   */
+  opener?: HTMLElement | null;
 }
+
+/**
+ * What opening a slot does: a free slot goes straight to booking for those who book; any other
+ * slot, or any slot whose details are asked for (B, a right click), opens its details.
+ */
+export function slotTarget(slot: SlotView, doctorName: string, how: { canBook: boolean; details: boolean }): OpenSlot {
+  const book = !how.details && how.canBook && lookOf(slot) === 'free';
+  const focused = document.activeElement;
+  return { slot, doctorName, book, opener: book && focused instanceof HTMLElement ? focused : null };
+}
+
+const bookingSlotOf = ({ slot, doctorName }: OpenSlot): BookingSlot => ({
+  availabilityId: slot.availabilityId,
+  doctorId: slot.doctorId,
+  doctorName,
+  date: slot.date,
+  startTime: slot.startTime,
+  endTime: slot.endTime,
+});
 
 interface SlotDialogProps {
   target: OpenSlot | null;
@@ -164,20 +190,10 @@ interface SlotDialogProps {
 
 /** A slot's details; free slots can be blocked and blocked ones unblocked by those who keep the schedule. */
 export function SlotDialog({ target, opened, timeFormat, canManage, canBook, onClose }: SlotDialogProps) {
-  // Booking replaces this dialog with the front desk's booking dialog, slot preselected.
-  const [booking, setBooking] = useState<BookingSlot | null>(null);
-  const startBooking = (open: OpenSlot) => {
-    const { slot, doctorName } = open;
-    setBooking({
-      availabilityId: slot.availabilityId,
-      doctorId: slot.doctorId,
-      doctorName,
-      date: slot.date,
-      startTime: slot.startTime,
-      endTime: slot.endTime,
-    });
-    onClose();
-  };
+  // Booking from the details replaces them with the front desk's booking dialog, slot preselected.
+  const [fromDetails, setFromDetails] = useState<BookingSlot | null>(null);
+  const direct = opened && target?.book === true ? bookingSlotOf(target) : null;
+  const booking = fromDetails ?? direct;
   const title = target
     ? strings.title(
         target.doctorName,
@@ -186,7 +202,7 @@ export function SlotDialog({ target, opened, timeFormat, canManage, canBook, onC
     : '';
   return (
     <>
-      <Modal opened={opened && target !== null} onClose={onClose} title={title}>
+      <Modal opened={opened && target !== null && target.book !== true} onClose={onClose} title={title}>
         {target ? (
           <SlotDetails
             key={target.slot.availabilityId}
@@ -194,14 +210,28 @@ export function SlotDialog({ target, opened, timeFormat, canManage, canBook, onC
             doctorName={target.doctorName}
             timeFormat={timeFormat}
             canManage={canManage(target.slot.doctorId)}
-            onBook={canBook ? () => startBooking(target) : undefined}
+            onBook={
+              canBook
+                ? () => {
+                    setFromDetails(bookingSlotOf(target));
+                    onClose();
+                  }
+                : undefined
+            }
             onDone={onClose}
           />
         ) : null}
       </Modal>
       <BookAppointmentDialog
         open={booking !== null}
-        onClose={() => setBooking(null)}
+        onClose={
+          fromDetails
+            ? () => setFromDetails(null)
+            : () => {
+                onClose();
+                target?.opener?.focus();
+              }
+        }
         {...(booking ? { availabilityId: booking.availabilityId, slot: booking } : {})}
       />
     </>

@@ -15,7 +15,7 @@ import { ScheduleGrid } from './grid/ScheduleGrid.tsx';
 import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from '../../lib/schedule-rights.ts';
 import { useDoctorList, useScheduleWeek } from '../../api/schedule.ts';
-import { SlotDialog, type OpenSlot } from './SlotDialog.tsx';
+import { SlotDialog, slotTarget, type OpenSlot } from './SlotDialog.tsx';
 import { calendarStrings } from './strings.ts';
 import { useCalendarDate, useStoredChoice } from './use-calendar-state.ts';
 
@@ -76,6 +76,7 @@ export function WeekView({ today }: { today: string }) {
         label={strings.grid.weekLabel(doctorName, formatDateMedium(first))}
         timeFormat={timeFormat}
         now={week.data.now}
+        nowSaidAt={week.dataUpdatedAt}
         busy={week.isFetching}
         renderHeader={(column) => (
           <DayHeader
@@ -85,7 +86,9 @@ export function WeekView({ today }: { today: string }) {
             timeFormat={timeFormat}
           />
         )}
-        onOpenSlot={(slot) => dialog.open({ slot, doctorName })}
+        onOpenSlot={(slot, _column, details) =>
+          dialog.open(slotTarget(slot, doctorName, { canBook: rights.canBook, details }))
+        }
         onPage={(step) => setDate(addDays(date, step * 7))}
         onToday={() => setDate(clinicToday)}
         empty={{ label: strings.empty.week, content: <EmptyScheduleMessage text={strings.empty.week} /> }}

@@ -17,6 +17,13 @@ export const calendarStrings = {
     allSpecializations: 'All specializations',
     doctor: 'Doctor',
     chooseDoctor: 'Choose a doctor',
+    allDoctors: 'All doctors',
+  },
+  pager: {
+    range: (first: number, last: number, total: number) =>
+      first === last ? `Doctor ${first} of ${total}` : `Doctors ${first}–${last} of ${total}`,
+    previous: 'Previous doctors',
+    next: 'Next doctors',
   },
   heading: {
     day: (date: string) => date,
@@ -31,8 +38,9 @@ export const calendarStrings = {
     loading: 'Loading the calendar…',
     updating: 'Updating…',
     keyboardHint:
-      'Arrow keys move between slots, Home and End go to the first and last slot, Enter opens a slot, T goes to today, Page Up and Page Down change the date.',
+      'Arrow keys move between slots, Home and End go to the first and last. Enter books a free slot or opens another; B shows a slot’s details (to block it). T: today; Page Up, Page Down: change the date.',
     now: 'Now',
+    nowAt: (time: string) => `Now ${time}`,
   },
   state: {
     free: 'Free',
@@ -73,7 +81,7 @@ export const calendarStrings = {
     day: 'No slots on this day. Add a weekly schedule under Doctors, or an extra session.',
     week: 'No slots in this week. Add a weekly schedule under Doctors, or an extra session.',
     noDoctors: 'There are no doctors yet. An admin adds doctors under Admin, Users.',
-    noDoctorsForFilter: 'No doctor has this specialization. Choose another one, or all specializations.',
+    noDoctorsForFilter: 'No doctor matches these filters. Choose all specializations, or all doctors.',
     goToDoctors: 'Go to Doctors',
   },
   loadFailed: 'The calendar could not be loaded.',

@@ -7,6 +7,7 @@ import {
   NoAccessPage,
   ExportsPage,
   SettingsPage,
+  ThisPcPage,
   UsersPage,
 } from '../admin/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
@@ -33,6 +34,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
           <Route path="backups" element={<BackupsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="exports" element={<ExportsPage />} />
+          <Route path="this-pc" element={<ThisPcPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       ) : (

@@ -1,23 +1,8 @@
 import { Button, Group } from '@mantine/core';
 import type { Appointment } from '#contract/front-desk.ts';
 import { MessageDoctorButton } from '../messages/index.ts';
+import { ACTION_LOOK } from './action-look.ts';
 import type { AppointmentAction } from './appointment-rules.ts';
-import { deskStrings } from './strings.ts';
-
-const strings = deskStrings.actions;
-
-const LOOK: Record<
-  AppointmentAction,
-  { text: string; label: (patient: string) => string; color?: string; primary?: boolean }
-> = {
-  checkIn: { text: strings.checkIn, label: strings.checkInLabel, primary: true },
-  start: { text: strings.start, label: strings.startLabel, primary: true },
-  complete: { text: strings.complete, label: strings.completeLabel, primary: true },
-  noShow: { text: strings.noShow, label: strings.noShowLabel, color: 'orange' },
-  reschedule: { text: strings.reschedule, label: strings.rescheduleLabel },
-  cancel: { text: strings.cancel, label: strings.cancelLabel, color: 'red' },
-  undo: { text: strings.undo, label: strings.undoLabel },
-};
 
 interface AppointmentActionButtonsProps {
   appointment: Appointment;
@@ -40,7 +25,7 @@ export function AppointmentActionButtons({
     <Group gap={4} wrap="wrap" justify="flex-end">
       <Group gap={4} wrap="wrap" justify="flex-end" role="group" aria-label={groupLabel}>
         {actions.map((action) => {
-          const look = LOOK[action];
+          const look = ACTION_LOOK[action];
           return (
             <Button
               key={action}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import type { Appointment } from '#contract/front-desk.ts';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { Appointment, BookingSuggestion } from '#contract/front-desk.ts';
 import type { PatientSummary } from '#contract/patients.ts';
 import { reasonSchema } from '#contract/fields.ts';
 import { call } from '../../api/client.ts';
@@ -9,7 +9,7 @@ import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { DialogButtons } from '../../ui/DialogButtons.tsx';
 import { usePatient } from '../patients/index.ts';
-import { useRefreshDesk } from './desk-api.ts';
+import { useFetchBookingSuggestion, useRefreshDesk } from './desk-api.ts';
 import { enterSubmits } from '../../lib/enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
 import { SlotChooser, type FreeSlot, type SlotSource } from './SlotChooser.tsx';
@@ -61,12 +61,53 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
   const [overlap, setOverlap] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [focus, setFocus] = useState<'slot' | 'who' | null>(null);
+  const [suggested, setSuggested] = useState<BookingSuggestion['doctor']>(null);
+  const sourceTouched = useRef(source !== null);
+  const fetchSuggestion = useFetchBookingSuggestion();
+  const focused = useCallback(() => setFocus(null), []);
+
+  // A returning patient: their usual doctor and that doctor's first free slot are chosen, and
+  // focus goes to that slot so Enter books it; with no suggestion, focus goes to the doctor picker.
+  const applySuggestion = (suggestion: BookingSuggestion | null) => {
+    if (sourceTouched.current) return;
+    if (suggestion?.doctor) {
+      setSource({ doctorId: suggestion.doctor.doctorId });
+      setChosen(suggestion.slot);
+      setSuggested(suggestion.doctor);
+    }
+    setFocus(suggestion?.slot ? 'slot' : 'who');
+  };
+  const wantsSuggestion = () => !sourceTouched.current && preselectedId === null;
+
+  const pickPatient = (next: PatientSummary | null) => {
+    setPicked(next);
+    setOverlap(null);
+    if (next) {
+      setErrors((old) => ({ ...old, patient: undefined }));
+      if (wantsSuggestion()) void fetchSuggestion(next.patientId).then(applySuggestion);
+    }
+  };
+
+  // Opened for a patient (N on their page): their suggestion at once.
+  const onOpenedSuggestion = useEffectEvent(applySuggestion);
+  const [suggestOnOpen] = useState(patientId !== undefined && preselectedId === null ? patientId : null);
+  useEffect(() => {
+    const forPatient = suggestOnOpen;
+    if (forPatient === null) return;
+    let open = true;
+    void fetchSuggestion(forPatient).then((suggestion) => {
+      if (open) onOpenedSuggestion(suggestion);
+    });
+    return () => {
+      open = false;
+    };
+  }, [fetchSuggestion, suggestOnOpen]);
 
   if (registering !== null) {
     const done = (next: PatientSummary) => {
-      setPicked(next);
       setRegistering(null);
-      setErrors((old) => ({ ...old, patient: undefined }));
+      pickPatient(next);
     };
     return <RegisterInPlace typed={registering} onPicked={done} onCancel={() => setRegistering(null)} />;
   }
@@ -133,11 +174,7 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
           loading={patientId !== undefined && picked === undefined && initialPatient.isPending}
           error={errors.patient}
           autoFocus
-          onPick={(next) => {
-            setPicked(next);
-            setOverlap(null);
-            if (next) setErrors((old) => ({ ...old, patient: undefined }));
-          }}
+          onPick={pickPatient}
           onRegister={setRegistering}
         />
         {taken ? (
@@ -163,9 +200,20 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
           <SlotChooser
             source={source}
             onSourceChange={(next) => {
+              sourceTouched.current = true;
               setSource(next);
               setChosen(null);
+              setSuggested(null);
             }}
+            focus={focus}
+            onFocused={focused}
+            hint={
+              suggested
+                ? suggested.basis === 'last_seen'
+                  ? strings.suggestedSeen(suggested.name)
+                  : strings.suggestedBooked(suggested.name)
+                : null
+            }
             fromDate={fromDate}
             onFromDateChange={setFromDate}
             value={chosen?.availabilityId ?? null}

@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Kbd, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Kbd, SimpleGrid, Skeleton, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { IconCalendarPlus, IconWalk } from '@tabler/icons-react';
 import { messageOf } from '../../api/errors.ts';
 import { BackupWarning } from '../admin/index.ts';
 import { formatDateLong } from '../../lib/date-format.ts';
 import { useNow } from '../../lib/use-now.ts';
-import { groupByDoctor } from './appointment-rules.ts';
-import { BoardSection } from './BoardSection.tsx';
-import { useBoard } from './desk-api.ts';
+import { useState } from 'react';
+import { useBoard } from './board-api.ts';
+import { BoardTable } from './BoardTable.tsx';
+import { BoardToolbar } from './BoardToolbar.tsx';
 import { useDesk } from './desk-dialogs.tsx';
 import { deskStrings } from './strings.ts';
 import { useAppointmentActions } from './use-appointment-actions.tsx';
@@ -33,9 +34,10 @@ function BoardSkeleton() {
   );
 }
 
-/** Today's flow board: every doctor's patients with their status, waiting time and actions. */
+/** Today's flow board: one table of the clinic's patients with their status, waiting time and next step. */
 export function FrontDeskPage() {
-  const board = useBoard();
+  const [doctorId, setDoctorId] = useState<number | null>(null);
+  const board = useBoard(doctorId);
   const desk = useDesk();
   const viewer = useViewer();
   const now = useNow(TICK_MS);
@@ -52,29 +54,35 @@ export function FrontDeskPage() {
           {messageOf(board.error)}
         </Alert>
       );
-    const groups = groupByDoctor(board.data.appointments);
-    if (groups.length === 0) return <Text>{desktop ? strings.empty : strings.emptyDoctor}</Text>;
-    return groups.map((group) => (
-      <BoardSection
-        key={group.doctorId}
-        doctorName={group.doctorName}
-        rows={group.rows}
-        viewer={viewer}
-        moment={moment}
-        now={now}
-        busyId={actions.busyId}
-        onAction={actions.perform}
-      />
-    ));
+    if (board.data.doctors.length === 0) return <Text>{desktop ? strings.empty : strings.emptyDoctor}</Text>;
+    return (
+      <>
+        <BoardToolbar board={board.data} viewer={viewer} doctorId={doctorId} onDoctorChange={setDoctorId} />
+        <BoardTable
+          // A new filter starts at the first row with its own pages.
+          key={doctorId ?? 'all'}
+          board={board.data}
+          doctorId={doctorId}
+          viewer={viewer}
+          moment={moment}
+          now={now}
+          busyId={actions.busyId}
+          onAction={actions.perform}
+        />
+        <Text size="sm">{strings.keyboardHint}</Text>
+      </>
+    );
   };
 
   return (
-    <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={1}>{strings.title}</Title>
+    <Stack gap="xs">
+      <Group justify="space-between" align="center">
+        <Group gap="md" align="baseline">
+          <Title order={1} size="h2">
+            {strings.title}
+          </Title>
           <Text c="dimmed">{board.data ? strings.heading(formatDateLong(board.data.date)) : '\u00a0'}</Text>
-        </div>
+        </Group>
         {desktop ? (
           <Group gap="xs">
             <Button
@@ -105,8 +113,11 @@ export function FrontDeskPage() {
           </Group>
         ) : null}
       </Group>
-      <BackupWarning isAdmin={viewer?.role === 'admin'} />
-      {desktop ? <WaitlistPanel /> : null}
+      {/* Side by side on a wide screen, so the board keeps a dozen rows in view at 1366×768. */}
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs">
+        <BackupWarning isAdmin={viewer?.role === 'admin'} />
+        {desktop ? <WaitlistPanel /> : null}
+      </SimpleGrid>
       {content()}
       {actions.dialogs}
     </Stack>

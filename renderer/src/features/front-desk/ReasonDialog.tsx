@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { reasonSchema } from '#contract/fields.ts';
+import { optionalTextSchema, reasonSchema } from '#contract/fields.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 
@@ -16,6 +16,8 @@ interface ReasonDialogProps {
   reasonHint?: string;
   /** The words main uses in "Enter the …" for this reason. */
   reasonWords: string;
+  /** The reason may be left empty (a no-show: the desk often does not know why). */
+  reasonOptional?: boolean;
   confirmLabel: string;
   keepLabel: string;
   onConfirm: (reason: string) => Promise<void>;
@@ -25,7 +27,13 @@ interface ReasonDialogProps {
 function ReasonForm({ onClose, ...props }: Omit<ReasonDialogProps, 'opened' | 'title'>) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm({
-    resolver: zodResolver(z.object({ reason: reasonSchema(props.reasonWords) })),
+    resolver: zodResolver(
+      z.object({
+        reason: props.reasonOptional
+          ? optionalTextSchema(200, props.reasonWords).transform((reason) => reason ?? '')
+          : reasonSchema(props.reasonWords),
+      }),
+    ),
     mode: 'onBlur',
     defaultValues: { reason: '' },
   });
@@ -65,7 +73,7 @@ function ReasonForm({ onClose, ...props }: Omit<ReasonDialogProps, 'opened' | 't
   );
 }
 
-/** A destructive step that keeps a reason: asks once, naming the consequence; the reason is required. */
+/** A destructive step that keeps a reason: asks once, naming the consequence; the reason is required unless `reasonOptional`. */
 export function ReasonDialog({ opened, title, ...props }: ReasonDialogProps) {
   return (
     <Modal opened={opened} onClose={props.onClose} title={title}>

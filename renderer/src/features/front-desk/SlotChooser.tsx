@@ -10,7 +10,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import { useId } from 'react';
+import { useEffect, useId, useRef, type Ref } from 'react';
 import type { ChannelOutput } from '#contract/index.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateShort } from '../../lib/date-format.ts';
@@ -37,10 +37,11 @@ interface WhoProps {
   value: SlotSource | null;
   onChange: (source: SlotSource | null) => void;
   error?: string;
+  inputRef?: Ref<HTMLInputElement>;
 }
 
 /** A doctor (who takes bookings) or a specialization, in one searchable list. */
-export function SlotChooserWho({ value, onChange, error }: WhoProps) {
+export function SlotChooserWho({ value, onChange, error, inputRef }: WhoProps) {
   const doctors = useDoctorList({ availableOnly: true });
   const specializations = useSpecializations();
   const data = [
@@ -55,6 +56,7 @@ export function SlotChooserWho({ value, onChange, error }: WhoProps) {
   ];
   return (
     <Select
+      ref={inputRef}
       label={strings.who}
       placeholder={strings.whoPlaceholder}
       data={data}
@@ -80,6 +82,11 @@ interface SlotChooserProps {
   excludeId?: number;
   error?: string | null;
   limit?: number;
+  /** Moves focus once to the chosen slot (when it shows) or to the doctor picker, then calls onFocused. */
+  focus?: 'slot' | 'who' | null;
+  onFocused?: () => void;
+  /** A line under the picker saying why this doctor and slot are chosen. */
+  hint?: string | null;
 }
 
 /** Pick a doctor or a specialization and one of their next free slots. */
@@ -90,6 +97,17 @@ export function SlotChooser(props: SlotChooserProps) {
   const filter: NextFreeFilter | null = source ? { ...source, limit, ...(fromDate ? { fromDate } : {}) } : null;
   const slots = useNextFree(filter);
   const list = (slots.data ?? []).filter((slot) => slot.availabilityId !== props.excludeId);
+  const whoRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const { focus, onFocused } = props;
+  const listShown = slots.isSuccess;
+
+  useEffect(() => {
+    if (focus === 'who') whoRef.current?.focus();
+    else if (focus === 'slot' && listShown) listRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+    else return;
+    onFocused?.();
+  }, [focus, listShown, value, onFocused]);
 
   const body = () => {
     if (!source) return <Text size="sm">{strings.pickWho}</Text>;
@@ -113,11 +131,21 @@ export function SlotChooser(props: SlotChooserProps) {
         error={error ?? undefined}
         errorProps={{ id: errorId }}
       >
-        <SimpleGrid cols={{ base: 1, xs: 2, sm: 'doctorId' in source ? 3 : 2 }} spacing="xs" verticalSpacing={8} mt={6}>
+        <SimpleGrid
+          ref={listRef}
+          cols={{ base: 1, xs: 2, sm: 'doctorId' in source ? 3 : 2 }}
+          spacing="xs"
+          verticalSpacing={8}
+          mt={6}
+        >
           {list.map((slot) => (
             <Radio
               key={slot.availabilityId}
               value={String(slot.availabilityId)}
+              // Tab lands on a slot and chooses it, so Enter books it (no Space needed).
+              onFocus={() => {
+                if (value !== slot.availabilityId) props.onChange(slot);
+              }}
               label={
                 'doctorId' in source
                   ? strings.optionTime(formatDateShort(slot.date), format.time(slot.startTime))
@@ -141,7 +169,7 @@ export function SlotChooser(props: SlotChooserProps) {
             onChange={(key) => props.onSourceChange(sourceOf(key))}
           />
         ) : (
-          <SlotChooserWho value={source} onChange={props.onSourceChange} />
+          <SlotChooserWho value={source} onChange={props.onSourceChange} inputRef={whoRef} />
         )}
         <DateField
           label={strings.from}
@@ -152,6 +180,11 @@ export function SlotChooser(props: SlotChooserProps) {
           onChange={props.onFromDateChange}
         />
       </Group>
+      {props.hint ? (
+        <Text size="sm" c="dimmed">
+          {props.hint}
+        </Text>
+      ) : null}
       {body()}
       {error && (!source || list.length === 0) ? (
         <Text size="sm" c="red" role="alert">

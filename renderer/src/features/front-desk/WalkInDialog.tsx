@@ -1,13 +1,13 @@
 import { Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PatientSummary } from '#contract/patients.ts';
 import { call } from '../../api/client.ts';
 import { isClinicCallError, messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { DialogButtons } from '../../ui/DialogButtons.tsx';
 import { useDoctorList } from '../../api/schedule.ts';
-import { useRefreshDesk } from './desk-api.ts';
+import { useFetchBookingSuggestion, useRefreshDesk } from './desk-api.ts';
 import { enterSubmits } from '../../lib/enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
 import { RegisterInPlace } from './RegisterInPlace.tsx';
@@ -25,11 +25,31 @@ function WalkInFlow({ onClose }: { onClose: () => void }) {
   const [doctorId, setDoctorId] = useState<string | null>(null);
   const [errors, setErrors] = useState<{ patient?: string; doctorId?: string; form?: string }>({});
   const [submitting, setSubmitting] = useState(false);
+  const focusDoctorNext = useRef(false);
+  const doctorRef = useRef<HTMLInputElement>(null);
+  const fetchSuggestion = useFetchBookingSuggestion();
+
+  // Once the patient is chosen, focus goes on to the doctor, preselected as their usual one.
+  useEffect(() => {
+    if (!patient || !focusDoctorNext.current) return;
+    focusDoctorNext.current = false;
+    doctorRef.current?.focus();
+  }, [patient]);
+
+  const pickPatient = (next: PatientSummary | null) => {
+    setPatient(next);
+    if (!next) return;
+    focusDoctorNext.current = true;
+    void fetchSuggestion(next.patientId).then((suggestion) => {
+      const usual = suggestion?.doctor;
+      if (usual) setDoctorId((old) => old ?? String(usual.doctorId));
+    });
+  };
 
   if (registering !== null) {
     const done = (next: PatientSummary) => {
-      setPatient(next);
       setRegistering(null);
+      pickPatient(next);
     };
     return <RegisterInPlace typed={registering} onPicked={done} onCancel={() => setRegistering(null)} />;
   }
@@ -75,10 +95,11 @@ function WalkInFlow({ onClose }: { onClose: () => void }) {
           patient={patient}
           error={errors.patient}
           autoFocus
-          onPick={setPatient}
+          onPick={pickPatient}
           onRegister={setRegistering}
         />
         <Select
+          ref={doctorRef}
           label={strings.doctor}
           placeholder={strings.doctorPlaceholder}
           data={(doctors.data ?? []).map((d) => ({

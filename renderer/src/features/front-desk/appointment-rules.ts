@@ -39,6 +39,22 @@ export function minutesLate(a: Appointment, now: ClinicMoment): number | null {
   return late > LATE_AFTER_MINUTES ? late : null;
 }
 
+/** Late at least the clinic's likely no-show minutes (a setting), still not checked in. */
+export const isLikelyNoShow = (minutesLateNow: number | null, likelyNoShowMinutes: number): boolean =>
+  minutesLateNow !== null && minutesLateNow >= likelyNoShowMinutes;
+
+/** The actions the board offers as the row's one visible button: the visit's next step. */
+const NEXT_STEPS: readonly AppointmentAction[] = ['checkIn', 'start', 'complete'];
+
+/** The row's one visible action (the next step of the visit), and the rest for its menu. */
+export function splitActions(actions: readonly AppointmentAction[]): {
+  primary: AppointmentAction | null;
+  more: AppointmentAction[];
+} {
+  const primary = actions.find((a) => NEXT_STEPS.includes(a)) ?? null;
+  return { primary, more: actions.filter((a) => a !== primary) };
+}
+
 /** Whole minutes since check-in, for patients still in the waiting room. */
 export function minutesWaiting(a: Appointment, now: Date): number | null {
   if (a.status !== 'checked_in' || !a.checkedInAt) return null;
@@ -53,18 +69,3 @@ export const isUpcoming = (a: Appointment, today: string): boolean =>
 
 export const byTime = (a: Appointment, b: Appointment): number =>
   a.date.localeCompare(b.date) || a.time.localeCompare(b.time);
-
-/** The board's sections: one per doctor, in the order of their first appointment's doctor name. */
-export function groupByDoctor(
-  appointments: Appointment[],
-): { doctorId: number; doctorName: string; rows: Appointment[] }[] {
-  const groups = new Map<number, { doctorId: number; doctorName: string; rows: Appointment[] }>();
-  for (const a of appointments) {
-    const group = groups.get(a.doctorId) ?? { doctorId: a.doctorId, doctorName: a.doctorName, rows: [] };
-    group.rows.push(a);
-    groups.set(a.doctorId, group);
-  }
-  return [...groups.values()]
-    .map((group) => ({ ...group, rows: group.rows.sort(byTime) }))
-    .sort((x, y) => x.doctorName.localeCompare(y.doctorName));
-}

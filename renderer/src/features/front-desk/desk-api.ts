@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import type { BookingSuggestion } from '#contract/front-desk.ts';
 import type { ChannelInput } from '#contract/index.ts';
 import { call } from '../../api/client.ts';
 import { useClinicEvent } from '../../api/events.ts';
@@ -11,16 +12,12 @@ export type NextFreeFilter = ChannelInput<'schedule.nextFree'>;
 /** Query keys of the front desk: the board, free slots and the waitlist. */
 export const deskKeys = {
   all: ['desk'] as const,
-  board: (date: string | null) => ['desk', 'board', date] as const,
+  board: (doctorId: number | null, page: number) => ['desk', 'board', { doctorId, page }] as const,
   nextFree: (filter: NextFreeFilter) => ['desk', 'nextFree', filter] as const,
   waitlistMatches: ['desk', 'waitlist', 'matches'] as const,
   waitlist: ['desk', 'waitlist', 'list'] as const,
+  suggestion: (patientId: number) => ['desk', 'suggestion', patientId] as const,
 };
-
-/** Today's appointments of every doctor (the clinic's today, from main). */
-export function useBoard() {
-  return useQuery({ queryKey: deskKeys.board(null), queryFn: () => call('appointments.board', {}) });
-}
 
 export function useNextFree(filter: NextFreeFilter | null) {
   return useQuery({
@@ -30,6 +27,26 @@ export function useNextFree(filter: NextFreeFilter | null) {
     placeholderData: keepPreviousData,
     staleTime: 0,
   });
+}
+
+/**
+ * The usual doctor and their first free slot for a patient, fetched when the patient is chosen.
+ * A suggestion that cannot be had is none: the desk then picks the doctor as before.
+ */
+export function useFetchBookingSuggestion(): (patientId: number) => Promise<BookingSuggestion | null> {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (patientId: number) =>
+      queryClient
+        .fetchQuery({
+          queryKey: deskKeys.suggestion(patientId),
+          queryFn: () => call('appointments.suggestBooking', { patientId }),
+          staleTime: 0,
+          retry: false,
+        })
+        .catch(() => null),
+    [queryClient],
+  );
 }
 
 export function useWaitlistMatches(enabled: boolean) {

@@ -12,29 +12,28 @@ import { RescheduleDialog } from './RescheduleDialog.tsx';
 import { deskStrings } from './strings.ts';
 import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
-type DialogKind = 'cancel' | 'reschedule' | 'undo';
+type DialogKind = 'cancel' | 'reschedule' | 'undo' | 'noShow';
 type StepKind = Exclude<AppointmentAction, DialogKind>;
 
 const STEPS: Record<
   StepKind,
   {
-    channel:
-      'appointments.checkIn' | 'appointments.startConsultation' | 'appointments.complete' | 'appointments.noShow';
+    channel: 'appointments.checkIn' | 'appointments.startConsultation' | 'appointments.complete';
     done: (patient: string) => string;
   }
 > = {
   checkIn: { channel: 'appointments.checkIn', done: deskStrings.actions.checkedIn },
   start: { channel: 'appointments.startConsultation', done: deskStrings.actions.started },
   complete: { channel: 'appointments.complete', done: deskStrings.actions.completed },
-  noShow: { channel: 'appointments.noShow', done: deskStrings.actions.markedNoShow },
 };
 
 const isDialogKind = (kind: AppointmentAction): kind is DialogKind =>
-  kind === 'cancel' || kind === 'reschedule' || kind === 'undo';
+  kind === 'cancel' || kind === 'reschedule' || kind === 'undo' || kind === 'noShow';
 
 /**
  * The actions on an appointment, shared by the board and the patient page: visit steps act at
- * once; cancel, undo and reschedule open their dialog (reason required, consequence named).
+ * once; cancel, undo and reschedule open their dialog (reason required, consequence named); a
+ * no-show asks for what the desk knows, which may be left empty.
  */
 export function useAppointmentActions() {
   const refresh = useRefreshDesk();
@@ -67,6 +66,7 @@ export function useAppointmentActions() {
   const name = target?.patientName ?? '';
   const cancelStrings = deskStrings.cancel;
   const undoStrings = deskStrings.undo;
+  const noShowStrings = deskStrings.noShow;
 
   const dialogs = (
     <>
@@ -103,6 +103,24 @@ export function useAppointmentActions() {
           const after = await call('appointments.undoLastStep', { appointmentId: target.appointmentId, reason });
           const status = appointmentStatusLabel(after.status).toLowerCase();
           notifications.show({ color: 'green', message: undoStrings.done(after.patientName, status) });
+          refresh();
+        }}
+      />
+      <ReasonDialog
+        opened={openedKind === 'noShow'}
+        title={noShowStrings.title(name)}
+        body={target ? noShowStrings.body(format.when(target.date, target.time)) : ''}
+        reasonLabel={noShowStrings.reason}
+        reasonHint={noShowStrings.reasonHint}
+        reasonWords="reason for the no-show"
+        reasonOptional
+        confirmLabel={noShowStrings.confirm}
+        keepLabel={noShowStrings.keep}
+        onClose={close}
+        onConfirm={async (reason) => {
+          if (!target) return;
+          await call('appointments.noShow', { appointmentId: target.appointmentId, reason: reason || null });
+          notifications.show({ color: 'green', message: deskStrings.actions.markedNoShow(target.patientName) });
           refresh();
         }}
       />

@@ -88,6 +88,8 @@ export const messagesStrings = {
     messageDoctor: 'Message doctor',
     // Starts with the visible "Message doctor", so speech control users can say what they see.
     messageDoctorLabel: (doctor: string, patient: string) => `Message doctor: ${doctor} about ${patient}`,
+    messageDesk: 'Message the desk',
+    messageDeskLabel: (patient: string) => `Message the desk about ${patient}`,
   },
   openFailed: 'The conversation could not be opened.',
 };

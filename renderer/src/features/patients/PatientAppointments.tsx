@@ -1,17 +1,18 @@
-import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
-import type { Appointment } from '#contract/front-desk.ts';
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { Appointment, BoardAppointment } from '#contract/front-desk.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { AppointmentStatusBadge } from '../../ui/AppointmentStatusBadge.tsx';
 import { AppointmentActionButtons, allowedActions, type AppointmentAction, deskStrings } from '../front-desk/index.ts';
 import { useDeskFormat, type ClinicMoment, type Viewer } from '../../lib/use-desk-format.ts';
 import { patientsStrings } from './strings.ts';
+import { WalkInBadge } from '../../ui/WalkInBadge.tsx';
 
 const strings = patientsStrings.page;
 
 interface AppointmentTableProps {
   title: string;
   empty: string;
-  appointments: Appointment[];
+  appointments: BoardAppointment[];
   viewer: Viewer;
   moment: ClinicMoment;
   busyId: number | null;
@@ -58,21 +59,16 @@ export function AppointmentTable({
                   <Table.Td>
                     <Group gap={6}>
                       {a.doctorName}
-                      {a.isWalkIn ? (
-                        <Badge
-                          size="sm"
-                          variant="outline"
-                          color="gray"
-                          tt="none"
-                          styles={{ label: { color: 'var(--mantine-color-text)' } }}
-                        >
-                          {strings.walkIn}
-                        </Badge>
-                      ) : null}
+                      {a.isWalkIn ? <WalkInBadge label={strings.walkIn} /> : null}
                     </Group>
                   </Table.Td>
                   <Table.Td>
                     <AppointmentStatusBadge status={a.status} />
+                    {a.statusReason ? (
+                      <Text size="xs" c="dimmed" mt={2}>
+                        {strings.statusReason(a.statusReason)}
+                      </Text>
+                    ) : null}
                   </Table.Td>
                   <Table.Td>
                     <AppointmentActionButtons

@@ -1,15 +1,25 @@
 import { Combobox, Group, Loader, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useEffect, useEffectEvent, useState, type Ref } from 'react';
-import type { PatientSummary } from '#contract/patients.ts';
+import type { PatientSearchResult } from '#contract/patients.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
+import { birthText } from './birth.ts';
 import { usePatientSearch } from './patient-api.ts';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.search;
 const REGISTER = '__register';
 
-function PatientOption({ patient }: { patient: PatientSummary }) {
-  const details = [patient.patientNumber, patient.phone, patient.age === null ? null : strings.optionAge(patient.age)];
+function PatientOption({ patient }: { patient: PatientSearchResult }) {
+  const format = useDeskFormat();
+  const next = patient.nextAppointment;
+  const details = [
+    patient.patientNumber,
+    patient.phone,
+    birthText(patient),
+    patient.lastVisit ? strings.optionLastVisit(format.date(patient.lastVisit)) : null,
+    next ? strings.optionNext(format.when(next.date, next.time)) : null,
+  ];
   return (
     <div>
       <Text size="sm" fw={600}>
@@ -24,7 +34,7 @@ function PatientOption({ patient }: { patient: PatientSummary }) {
 
 interface PatientComboboxProps extends Omit<TextInputProps, 'value' | 'onChange' | 'ref'> {
   label?: string;
-  onPick: (patient: PatientSummary) => void;
+  onPick: (patient: PatientSearchResult) => void;
   /** "Register new patient", pre-filled with what was typed; absent for roles that cannot register. */
   onRegister?: (typed: string) => void;
   /** Empty the field after a choice (the top bar's search does; a form's picker does not need to). */
@@ -33,7 +43,7 @@ interface PatientComboboxProps extends Omit<TextInputProps, 'value' | 'onChange'
 }
 
 /**
- * Search-or-create: results as you type (debounced, previous results kept while loading),
+ * Search-or-create: results as you type (asked at each keystroke, previous results kept while loading),
  * arrows + Enter choose one, and the last option registers a new patient with what was typed.
  */
 export function PatientCombobox({
@@ -69,7 +79,8 @@ export function PatientCombobox({
     onPick(patient);
   };
 
-  const loading = search.isFetching || (trimmed !== '' && trimmed !== search.query);
+  // Until the answer to this very text arrives, the list shown is the previous text's.
+  const loading = trimmed !== '' && (search.isFetching || search.isPlaceholderData);
   const showEmpty = trimmed !== '' && !loading && results.length === 0;
   useEffect(() => selectFirst(), [resultKey, trimmed, loading]);
 

@@ -4,12 +4,13 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
-import { formatDateLong } from '../../lib/date-format.ts';
+import { OrMissing } from '../../ui/OrMissing.tsx';
 import { useNow } from '../../lib/use-now.ts';
 import { byTime, isUpcoming, useDesk, useAppointmentActions, WaitlistAddDialog } from '../front-desk/index.ts';
 import { isDeskRole, useClinicMoment, useDeskFormat, useViewer } from '../../lib/use-desk-format.ts';
 import { PatientPaymentsSection } from '../payments/index.ts';
 import { PatientMessages } from '../messages/index.ts';
+import { birthText } from './birth.ts';
 import { EditPatientDialog } from './EditPatientDialog.tsx';
 import { usePatient } from './patient-api.ts';
 import { AppointmentTable, RescheduleHistory } from './PatientAppointments.tsx';
@@ -28,7 +29,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <Text size="xs" c="dimmed" fw={600}>
         {label}
       </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
         {children}
       </Text>
     </div>
@@ -62,7 +63,6 @@ export function PatientPage() {
   const desktop = isDeskRole(viewer);
   const upcoming = p.appointments.filter((a) => isUpcoming(a, moment.date)).sort(byTime);
   const past = p.appointments.filter((a) => !isUpcoming(a, moment.date)).sort((a, b) => byTime(b, a));
-  const notGiven = strings.notGiven;
 
   return (
     <Stack gap="lg">
@@ -110,14 +110,23 @@ export function PatientPage() {
           ) : null}
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Fact label={strings.phone}>{p.phone ?? notGiven}</Fact>
-          <Fact label={strings.email}>{p.email ?? notGiven}</Fact>
-          <Fact label={strings.gender}>{p.gender ? (patientsStrings.genders[p.gender] ?? p.gender) : notGiven}</Fact>
-          <Fact label={strings.dateOfBirth}>{p.dateOfBirth ? formatDateLong(p.dateOfBirth) : notGiven}</Fact>
-          <Fact label={strings.age}>{p.age === null ? notGiven : strings.ageValue(p.age)}</Fact>
+          <Fact label={strings.phone}>
+            <OrMissing value={p.phone} />
+          </Fact>
+          <Fact label={strings.email}>
+            <OrMissing value={p.email} />
+          </Fact>
+          <Fact label={strings.gender}>
+            <OrMissing value={p.gender && (patientsStrings.genders[p.gender] ?? p.gender)} />
+          </Fact>
+          <Fact label={p.dateOfBirth || p.age === null ? strings.dateOfBirth : strings.age}>
+            <OrMissing value={birthText(p)} />
+          </Fact>
         </SimpleGrid>
         <Stack gap={4} mt="sm">
-          <Fact label={strings.medicalNotes}>{p.medicalNotes ?? notGiven}</Fact>
+          <Fact label={strings.medicalNotes}>
+            <OrMissing value={p.medicalNotes} />
+          </Fact>
           <Text size="xs" c="dimmed">
             {strings.registeredOn(format.instant(p.createdAt))}
           </Text>

@@ -2,19 +2,22 @@ import { Anchor, Table } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
-import type { PatientSummary } from '#contract/patients.ts';
+import type { PatientSearchResult } from '#contract/patients.ts';
+import { useDeskFormat } from '../../lib/use-desk-format.ts';
+import { birthText } from './birth.ts';
 import { patientsStrings } from './strings.ts';
 import { OrMissing } from '../../ui/OrMissing.tsx';
 
 const strings = patientsStrings.list;
 const ROW_HEIGHT = 41;
-const COLUMNS = 5;
+const COLUMNS = 7;
 
 /**
  * Search results as a table that renders only the rows in view, so a long list scrolls
  * smoothly. Arrow keys move between the patients' links; rows scroll into view as they do.
  */
-export function PatientResultsTable({ patients, busy }: { patients: readonly PatientSummary[]; busy: boolean }) {
+export function PatientResultsTable({ patients, busy }: { patients: readonly PatientSearchResult[]; busy: boolean }) {
+  const format = useDeskFormat();
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualizer re-renders this component itself on scroll; nothing here relies on memoizing it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -65,7 +68,7 @@ export function PatientResultsTable({ patients, busy }: { patients: readonly Pat
         verticalSpacing="xs"
         highlightOnHover
         stickyHeader
-        miw={720}
+        miw={1040}
         aria-label={strings.caption}
         aria-rowcount={patients.length + 1}
         aria-busy={busy}
@@ -74,11 +77,11 @@ export function PatientResultsTable({ patients, busy }: { patients: readonly Pat
           <Table.Tr aria-rowindex={1}>
             <Table.Th scope="col">{strings.name}</Table.Th>
             <Table.Th scope="col">{strings.number}</Table.Th>
+            <Table.Th scope="col">{strings.born}</Table.Th>
             <Table.Th scope="col">{strings.phone}</Table.Th>
+            <Table.Th scope="col">{strings.lastVisit}</Table.Th>
+            <Table.Th scope="col">{strings.nextAppointment}</Table.Th>
             <Table.Th scope="col">{strings.email}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {strings.age}
-            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -90,6 +93,7 @@ export function PatientResultsTable({ patients, busy }: { patients: readonly Pat
           {items.map((item) => {
             const patient = patients[item.index];
             if (!patient) return null;
+            const next = patient.nextAppointment;
             return (
               <Table.Tr key={patient.patientId} data-row={item.index} aria-rowindex={item.index + 2} h={ROW_HEIGHT}>
                 <Table.Td>
@@ -99,13 +103,19 @@ export function PatientResultsTable({ patients, busy }: { patients: readonly Pat
                 </Table.Td>
                 <Table.Td>{patient.patientNumber}</Table.Td>
                 <Table.Td>
+                  <OrMissing value={birthText(patient)} />
+                </Table.Td>
+                <Table.Td>
                   <OrMissing value={patient.phone} />
                 </Table.Td>
                 <Table.Td>
-                  <OrMissing value={patient.email} />
+                  <OrMissing value={patient.lastVisit && format.date(patient.lastVisit)} />
                 </Table.Td>
-                <Table.Td ta="right">
-                  <OrMissing value={patient.age} />
+                <Table.Td>
+                  <OrMissing value={next && format.when(next.date, next.time)} />
+                </Table.Td>
+                <Table.Td>
+                  <OrMissing value={patient.email} />
                 </Table.Td>
               </Table.Tr>
             );

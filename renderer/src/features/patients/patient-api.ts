@@ -1,4 +1,3 @@
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client.ts';
 
@@ -9,21 +8,20 @@ export const patientKeys = {
   one: (patientId: number) => ['patients', 'one', patientId] as const,
 };
 
-export const SEARCH_DEBOUNCE_MS = 120;
-
 /**
- * Patients matching what is typed, debounced; the previous results stay on screen while the
- * next ones load, so the list never flashes empty between keystrokes.
+ * Patients matching what is typed, asked at every keystroke (no waiting before the call).
+ * Each text is its own query, so an answer can only show while its text is the one typed:
+ * a slow answer to "ann" that arrives after "anna" was answered is never shown over it. While
+ * the newest answer is on its way, the last one shown stays, so the list never flashes empty.
  */
 export function usePatientSearch(typed: string, limit = 8) {
-  const [query] = useDebouncedValue(typed.trim(), SEARCH_DEBOUNCE_MS);
-  const result = useQuery({
+  const query = typed.trim();
+  return useQuery({
     queryKey: patientKeys.search(query, limit),
     queryFn: () => call('patients.search', { query, limit }),
     enabled: query.length > 0,
     placeholderData: keepPreviousData,
   });
-  return { ...result, query, settled: query === typed.trim() && !result.isFetching };
 }
 
 export function usePatient(patientId: number | null) {

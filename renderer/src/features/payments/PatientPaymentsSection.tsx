@@ -1,7 +1,9 @@
-import { Anchor, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import type { AccountSummary } from '#contract/payments.ts';
+import { dueSplit } from '#shared/money-words.ts';
 import { messageOf } from '../../api/errors.ts';
+import { useClinicToday } from '../../lib/use-clinic-today.ts';
 import { useDeskFormat } from '../../lib/use-desk-format.ts';
 import { usePatientPayments } from './payments-api.ts';
 import { accountColumns } from './account-columns.tsx';
@@ -12,13 +14,42 @@ import { useMoney } from './use-money.ts';
 const strings = paymentsStrings.patient;
 const table = paymentsStrings.table;
 
+/** What the patient owes, split as the glossary says: due now (visits up to today) and upcoming. */
+function OwedFigures({
+  rows,
+  today,
+  money,
+}: {
+  rows: AccountSummary[];
+  today: string;
+  money: (minor: number) => string;
+}) {
+  const { dueNowMinor, upcomingMinor } = dueSplit(rows, today);
+  return (
+    <Group gap="xl" role="group" aria-label={strings.owedLabel}>
+      <div>
+        <Text size="xs" c="dimmed" fw={600}>
+          {strings.dueNow}
+        </Text>
+        <Text fw={700}>{money(dueNowMinor)}</Text>
+      </div>
+      <div>
+        <Text size="xs" c="dimmed" fw={600}>
+          {strings.upcoming}
+        </Text>
+        <Text fw={600}>{money(upcomingMinor)}</Text>
+      </div>
+    </Group>
+  );
+}
+
 /** The patient page's payments: one row per appointment account, newest first, each linking to it. */
 export function PatientPaymentsSection({ patientId }: { patientId: number }) {
   const payments = usePatientPayments(patientId);
   const format = useDeskFormat();
   const rows = payments.data ?? [];
   const money = useMoney(rows[0]);
-  const owed = rows.reduce((sum, row) => sum + row.balanceMinor, 0);
+  const today = useClinicToday();
   const columns: MoneyColumn<AccountSummary>[] = [
     {
       header: table.when,
@@ -43,7 +74,7 @@ export function PatientPaymentsSection({ patientId }: { patientId: number }) {
     if (rows.length === 0) return <Text size="sm">{strings.empty}</Text>;
     return (
       <>
-        {owed > 0 ? <Text fw={600}>{strings.total(money(owed))}</Text> : null}
+        {today ? <OwedFigures rows={rows} today={today} money={money} /> : null}
         <MoneyTable
           label={strings.title}
           minWidth={760}

@@ -16,6 +16,7 @@ import { IconChartBar, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PAYMENT_STATUSES, type AccountSummary } from '#contract/payments.ts';
+import { chargedMinorOf } from '#shared/money-words.ts';
 import { messageOf } from '../../api/errors.ts';
 import { formatDateMedium } from '../../lib/date-format.ts';
 import { useDoctorList } from '../../api/schedule.ts';
@@ -49,7 +50,7 @@ function Totals({ rows }: { rows: AccountSummary[] }) {
     <Text size="sm" c="dimmed" aria-live="polite">
       {strings.count(rows.length)} ·{' '}
       {strings.totalsLine(
-        money(sum((r) => r.chargeMinor)),
+        money(sum(chargedMinorOf)),
         money(sum((r) => r.paidMinor - r.refundedMinor)),
         money(sum((r) => r.balanceMinor)),
       )}

@@ -46,11 +46,11 @@ export function ReceiptOfferDialog({ recorded, onClose }: { recorded: RecordedMo
               leftSection={<IconPrinter size={18} aria-hidden />}
               loading={files.busy === 'offer'}
               onClick={async () => {
-                const saved = await files.save('offer', {
+                const printed = await files.print('offer', {
                   kind: 'receipt',
                   input: { entryId: recorded.movement.entryId },
                 });
-                if (saved) onClose();
+                if (printed) onClose();
               }}
             >
               {strings.print}

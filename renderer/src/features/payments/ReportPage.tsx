@@ -179,7 +179,7 @@ export function ReportPage() {
             <Button
               leftSection={<IconPrinter size={18} aria-hidden />}
               loading={files.busy === 'report'}
-              onClick={() => void files.save('report', { kind: 'report', input: range })}
+              onClick={() => void files.print('report', { kind: 'report', input: range })}
             >
               {strings.pdf}
             </Button>

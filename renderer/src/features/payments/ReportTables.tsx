@@ -100,7 +100,7 @@ export function UnpaidTable({ report }: { report: PaymentReport }) {
     },
     { header: table.doctor, cell: (row) => row.doctor.name },
     { header: table.visit, cell: (row) => <AppointmentStatusBadge status={row.appointmentStatus} /> },
-    moneyColumn(table.balance, money, (row) => row.balanceMinor, true),
+    moneyColumn(table.owed, money, (row) => row.balanceMinor, true),
   ];
   return (
     <MoneyTable

@@ -1,6 +1,8 @@
 import type { LedgerKind, PaymentMethod, PaymentStatus } from '#contract/payments.ts';
+import { MONEY_WORDS } from '#shared/money-words.ts';
 
-// Every sentence of the payments area. Amounts, names and dates arrive already formatted.
+// Every sentence of the payments area. Amounts, names and dates arrive already formatted; the
+// money words (charged, paid, owed, due now, …) come from the one glossary, #shared/money-words.ts.
 
 export const methodLabels: Record<PaymentMethod, string> = {
   cash: 'Cash',
@@ -28,6 +30,12 @@ export const ledgerKindLabels: Record<LedgerKind, string> = {
 };
 
 export const paymentsStrings = {
+  /** After Print: what happened (the desktop app prints; a browser saves the PDF to print it). */
+  printing: {
+    printed: 'Sent to the printer.',
+    cancelled: 'Not printed: the print dialog was closed.',
+    saved: (fileName: string) => `Saved ${fileName}. Open it to print.`,
+  },
   page: {
     title: 'Payments',
     subtitle: (range: string) => `Appointments from ${range}.`,
@@ -50,8 +58,8 @@ export const paymentsStrings = {
     listLabel: 'Appointment accounts',
     listHint: 'Up and down arrows move between rows; Enter opens the account.',
     count: (n: number) => (n === 1 ? 'One appointment' : `${n} appointments`),
-    totalsLine: (charged: string, paid: string, balance: string) =>
-      `Charged ${charged} · Paid ${paid} · Still owed ${balance}`,
+    totalsLine: (charged: string, paid: string, owed: string) =>
+      `${MONEY_WORDS.charged} ${charged} · ${MONEY_WORDS.paid} ${paid} · ${MONEY_WORDS.owed} ${owed}`,
   },
   table: {
     when: 'Date and time',
@@ -59,9 +67,9 @@ export const paymentsStrings = {
     doctor: 'Doctor',
     visit: 'Visit',
     status: 'Payment',
-    charge: 'Charge',
-    paid: 'Paid',
-    balance: 'Balance',
+    charged: MONEY_WORDS.charged,
+    paid: MONEY_WORDS.paid,
+    owed: MONEY_WORDS.owed,
     openAccount: (patient: string, when: string) => `Open the account of ${patient}, ${when}`,
   },
   account: {
@@ -71,9 +79,9 @@ export const paymentsStrings = {
     loadFailed: 'This account could not be loaded.',
     visit: (doctor: string, when: string) => `${doctor}, ${when}`,
     charge: 'Charge',
-    paid: 'Paid',
-    refunded: 'Refunded',
-    balance: 'Balance due',
+    paid: MONEY_WORDS.received,
+    refunded: MONEY_WORDS.refunded,
+    balance: MONEY_WORDS.owed,
     refundable: 'Can be refunded',
     take: 'Take payment',
     refund: 'Refund',
@@ -99,7 +107,7 @@ export const paymentsStrings = {
   },
   take: {
     title: (patient: string) => `Take payment from ${patient}`,
-    balance: (amount: string) => `Balance due: ${amount}.`,
+    balance: (amount: string) => `${MONEY_WORDS.owed}: ${amount}.`,
     amount: 'Amount',
     amountHint: (currencyHint: string) => `As a number, ${currencyHint}. Less than the balance is a part payment.`,
     method: 'Method',
@@ -115,10 +123,10 @@ export const paymentsStrings = {
     refundTitle: 'Refund recorded',
     body: (amount: string, n: number) => `${amount} recorded on receipt number ${n}.`,
     refundBody: (amount: string, n: number) => `${amount} refunded on refund receipt number ${n}.`,
-    balance: (amount: string) => `Still owed: ${amount}.`,
+    balance: (amount: string) => `${MONEY_WORDS.owed}: ${amount}.`,
     settled: 'The appointment is paid in full.',
     print: 'Print receipt',
-    printHint: 'Saves the receipt as a PDF to print.',
+    printHint: 'Opens the print dialog on this PC’s printer (in a browser, saves the receipt as a PDF to print).',
     done: 'Done',
   },
   refund: {
@@ -194,24 +202,24 @@ export const paymentsStrings = {
     doctorOnly: (doctor: string) => `Your own totals, ${doctor}.`,
     loading: 'Loading the report…',
     loadFailed: 'The report could not be loaded.',
-    charged: 'Charged',
-    collected: 'Collected',
-    refunded: 'Refunded',
-    discounts: 'Discounts and waivers',
-    net: 'Net takings',
+    charged: MONEY_WORDS.charged,
+    collected: MONEY_WORDS.collected,
+    refunded: MONEY_WORDS.refunded,
+    discounts: MONEY_WORDS.discounts,
+    net: MONEY_WORDS.net,
     chartTitle: 'Collected by method',
     chartDayTitle: 'Collected per day',
     chartLabel: 'Chart of the money collected; the same numbers are in the table below it.',
     byMethod: 'By method',
     method: 'Method',
     count: 'Entries',
-    collectedColumn: 'Collected',
-    refundedColumn: 'Refunded',
-    netColumn: 'Net',
+    collectedColumn: MONEY_WORDS.collected,
+    refundedColumn: MONEY_WORDS.refunded,
+    netColumn: MONEY_WORDS.net,
     byDoctor: 'By doctor',
     doctor: 'Doctor',
-    chargedColumn: 'Charged',
-    discountsColumn: 'Discounts',
+    chargedColumn: MONEY_WORDS.charged,
+    discountsColumn: MONEY_WORDS.discounts,
     byDay: 'By day',
     day: 'Day',
     unpaid: 'Completed visits not paid in full',
@@ -232,7 +240,9 @@ export const paymentsStrings = {
     title: 'Payments',
     empty: 'No payments yet: each booked appointment gets an account here.',
     open: (when: string) => `Open the account of ${when}`,
-    total: (owed: string) => `Still owed on all visits: ${owed}.`,
+    dueNow: MONEY_WORDS.dueNow,
+    upcoming: MONEY_WORDS.upcoming,
+    owedLabel: 'What this patient owes',
   },
   currencyHint: (digits: number, example: string) =>
     digits === 0

@@ -1,9 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Fieldset, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
+import type { NewKey } from '#contract/encryption.ts';
 import { call } from '../../api/client.ts';
+import { messageOf } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { queryKeys } from '../../api/query-keys.ts';
 import { useSessionUpdater } from '../../api/session.ts';
@@ -12,7 +15,9 @@ import { ChoiceSelectField } from '../../ui/ChoiceSelectField.tsx';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { computerTimeZone, currencyChoices, timeZoneChoices } from '../../lib/choices.ts';
 import { setupDefaults, setupFieldNames, setupFormSchema } from './setup-form.ts';
-import { setupStrings as strings } from './strings.ts';
+import { EncryptionChoice } from './EncryptionChoice.tsx';
+import { RecoveryWordsStep } from './RecoveryWordsStep.tsx';
+import { setupEncryptionStrings, setupStrings as strings } from './strings.ts';
 
 interface ClinicStepProps {
   /** Where the data lives, with a way back to that choice when it may still change. */
@@ -26,6 +31,16 @@ export function ClinicStep({ where }: ClinicStepProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const timeZones = useMemo(() => timeZoneChoices(computerTimeZone()), []);
   const currencies = useMemo(() => currencyChoices(), []);
+  // Encrypting the new clinic's file: offered for a file on this computer, on by default where a keychain keeps the key.
+  const firstRun = useQuery({
+    queryKey: ['encryption.firstRun'],
+    queryFn: () => call('encryption.firstRun', {}),
+    retry: false,
+  });
+  const [encryptChoice, setEncryptChoice] = useState<boolean | null>(null);
+  const offered = firstRun.data?.offered ?? false;
+  const encrypt = offered && (encryptChoice ?? firstRun.data?.encryptByDefault ?? false);
+  const [shownKey, setShownKey] = useState<{ newKey: NewKey; enter: () => void } | null>(null);
   const {
     register,
     control,
@@ -38,13 +53,25 @@ export function ClinicStep({ where }: ClinicStepProps) {
     setFormError(null);
     try {
       const session = await call('setup.complete', input);
-      queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: input.clinicName });
-      setSession(session);
+      const enter = () => {
+        queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false, clinicName: input.clinicName });
+        setSession(session);
+      };
+      if (encrypt) {
+        try {
+          setShownKey({ newKey: await call('encryption.encryptNew', {}), enter });
+          return;
+        } catch (error) {
+          notifications.show({ color: 'red', message: setupEncryptionStrings.failed(messageOf(error)) });
+        }
+      }
+      enter();
     } catch (error) {
       setFormError(applyServerErrors(error, setError, setupFieldNames));
     }
   });
 
+  if (shownKey) return <RecoveryWordsStep newKey={shownKey.newKey} onDone={shownKey.enter} />;
   return (
     <CenteredPage title={strings.title} intro={strings.intro} width={640}>
       <form onSubmit={onSubmit} noValidate>
@@ -122,6 +149,13 @@ export function ClinicStep({ where }: ClinicStepProps) {
               </SimpleGrid>
             </Stack>
           </Fieldset>
+          {offered ? (
+            <EncryptionChoice
+              checked={encrypt}
+              onChange={setEncryptChoice}
+              keyCanBeKept={firstRun.data?.encryptByDefault ?? false}
+            />
+          ) : null}
           <Button type="submit" loading={isSubmitting} size="md">
             {strings.submit}
           </Button>

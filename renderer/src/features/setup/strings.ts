@@ -55,3 +55,33 @@ export const databaseStrings = {
   whereFixed: (where: string) => `Data: Clinic server (set by CLINIC_DATABASE_URL) — ${where}.`,
   change: 'Change',
 };
+
+/** The held start: this PC is newer than the clinic server, and an administrator confirms the update here. */
+export const upgradeStrings = {
+  title: 'Update the clinic server?',
+  backupTitle: 'Take a fresh backup of the server first',
+  backup:
+    'Updating changes the clinic’s data for every PC and cannot be undone from Clinic desk. Make sure the server was backed up today, after the last patient was seen on the old version.',
+  adminIntro: 'An administrator of the clinic confirms the update with their email and password.',
+  email: 'Administrator’s email',
+  password: 'Password',
+  submit: 'Update the server',
+  failedTitle: 'The server was not updated',
+  quitHint: 'To leave the server as it is, close this window. Clinic desk then quits.',
+};
+
+/** First run: encrypting the new clinic's file, and its recovery words shown once. */
+export const setupEncryptionStrings = {
+  choice: 'Encrypt the clinic’s data on this computer (recommended)',
+  choiceHint:
+    'The data file and its backups can then be read only with the clinic’s key. You get 24 recovery words next: they open the data on another computer.',
+  choiceHintNoKeychain:
+    'This computer has no keychain to keep the key, so the recovery words (or the key) must be given every time Clinic desk starts.',
+  failed: (reason: string) => `The clinic is set up, but its data was not encrypted: ${reason}`,
+  wordsTitle: 'Your recovery words',
+  wordsIntro:
+    'Write these 24 words down in this order and keep them somewhere safe away from this computer. They are shown only now. Without them, the clinic’s data cannot be opened on another computer or if this computer’s keychain is lost.',
+  wordsList: 'Recovery words',
+  saveSheet: 'Save the recovery sheet to print (PDF)',
+  done: 'I have written them down',
+};

@@ -1,5 +1,9 @@
-import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Button, CloseButton, Group, Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import type { AuditFilters } from '#contract/operations.ts';
+import { DateField } from '../../../ui/DateField.tsx';
+import { PatientCombobox } from '../../patients/index.ts';
+import { actionWords, entityWords } from './audit-words.ts';
 import { auditStrings as strings } from './strings.ts';
 import { useAuditFacets } from './use-audit.ts';
 
@@ -15,9 +19,44 @@ function withValue<K extends keyof AuditFilters>(filters: AuditFilters, key: K, 
   return next;
 }
 
+/** The chosen patient by name, with a button to clear it; or the picker to choose one. */
+function PatientFilter({ filters, onChange }: Props) {
+  const [name, setName] = useState('');
+  if (filters.patientId !== undefined) {
+    return (
+      <TextInput
+        label={strings.patient}
+        value={name}
+        readOnly
+        w={220}
+        rightSection={
+          <CloseButton
+            aria-label={strings.clearPatient(name)}
+            onClick={() => onChange(withValue(filters, 'patientId', null))}
+          />
+        }
+      />
+    );
+  }
+  return (
+    <PatientCombobox
+      label={strings.patient}
+      placeholder={strings.patientPlaceholder}
+      clearOnPick
+      w={220}
+      onPick={(patient) => {
+        setName(patient.name);
+        onChange(withValue(filters, 'patientId', patient.patientId));
+      }}
+    />
+  );
+}
+
 export function AuditFiltersBar({ filters, onChange }: Props) {
   const facets = useAuditFacets();
   const users = (facets.data?.users ?? []).map((u) => ({ value: String(u.userId), label: u.name }));
+  const actions = (facets.data?.actions ?? []).map((a) => ({ value: a, label: actionWords(a) }));
+  const entities = (facets.data?.entities ?? []).map((e) => ({ value: e, label: entityWords(e) }));
   return (
     <Group align="flex-end" gap="sm" role="search" aria-label={strings.filters}>
       <Select
@@ -33,44 +72,37 @@ export function AuditFiltersBar({ filters, onChange }: Props) {
       <Select
         label={strings.action}
         placeholder={strings.any}
-        data={facets.data?.actions ?? []}
+        data={actions}
         searchable
         clearable
         value={filters.action ?? null}
         onChange={(v) => onChange(withValue(filters, 'action', v))}
-        w={200}
+        w={240}
       />
       <Select
         label={strings.entity}
         placeholder={strings.any}
-        data={facets.data?.entities ?? []}
+        data={entities}
         searchable
         clearable
         value={filters.entity ?? null}
         onChange={(v) => onChange(withValue(filters, 'entity', v))}
         w={180}
       />
-      <NumberInput
-        label={strings.patientId}
-        title={strings.patientHint}
-        min={1}
-        allowDecimal={false}
-        allowNegative={false}
-        value={filters.patientId ?? ''}
-        onChange={(v) => onChange(withValue(filters, 'patientId', typeof v === 'number' && v > 0 ? v : null))}
-        w={150}
-      />
-      <TextInput
-        type="date"
+      <PatientFilter filters={filters} onChange={onChange} />
+      <DateField
         label={strings.from}
-        value={filters.from ?? ''}
-        onChange={(e) => onChange(withValue(filters, 'from', e.currentTarget.value))}
+        value={filters.from ?? null}
+        onChange={(v) => onChange(withValue(filters, 'from', v))}
+        clearable
+        w={170}
       />
-      <TextInput
-        type="date"
+      <DateField
         label={strings.to}
-        value={filters.to ?? ''}
-        onChange={(e) => onChange(withValue(filters, 'to', e.currentTarget.value))}
+        value={filters.to ?? null}
+        onChange={(v) => onChange(withValue(filters, 'to', v))}
+        clearable
+        w={170}
       />
       <Button variant="default" onClick={() => onChange({})} disabled={Object.keys(filters).length === 0}>
         {strings.clear}

@@ -3,26 +3,36 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AuditFilters, AuditRow } from '#contract/operations.ts';
 import { messageOf } from '../../../api/errors.ts';
+import { useDeskFormat } from '../../../lib/use-desk-format.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { AuditFiltersBar } from './AuditFiltersBar.tsx';
+import { actionWords, entityWords } from './audit-words.ts';
 import { auditStrings as strings } from './strings.ts';
 import { useAuditPages } from './use-audit.ts';
 
-const when = (iso: string): string =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** Whom or what the row is about: "Patient: Maria Perera", or the record's number when it has no person. */
+function subjectOf(row: AuditRow): string {
+  const entity = entityWords(row.entity);
+  if (row.subjectName) return strings.subject(entity, row.subjectName);
+  return row.entityId ? strings.subjectNumber(entity, row.entityId) : entity;
+}
 
 function AuditEntry({ row }: { row: AuditRow }) {
+  const format = useDeskFormat();
   const who = row.userName ?? strings.system;
+  const at = format.instant(row.at);
+  const action = actionWords(row.action);
   return (
-    <Paper withBorder p="sm" radius="sm" aria-label={strings.entry(row.action, who, when(row.at))}>
+    <Paper withBorder p="sm" radius="sm" aria-label={strings.entry(action, who, at)}>
       <Group gap="xs" mb={4} wrap="wrap">
-        <Badge variant="light">{row.action}</Badge>
+        <Badge variant="light" tt="none">
+          {action}
+        </Badge>
         <Text size="sm" fw={600}>
           {who}
         </Text>
         <Text size="sm" c="dimmed">
-          {when(row.at)} · {row.entity}
-          {row.entityId ? ` #${row.entityId}` : ''}
+          {at} · {subjectOf(row)}
         </Text>
       </Group>
       <AuditDiff before={row.before} after={row.after} />

@@ -1,12 +1,14 @@
-/** One changed field of an audit row: `field: before → after`. */
-export interface FieldChange {
-  field: string;
-  before: string | null;
-  after: string | null;
-}
+import { isAppointmentStatus } from '#shared/statuses.ts';
+import { appointmentStatusLabels } from '../../../lib/strings.ts';
+import { auditStrings as strings } from './strings.ts';
+
+// An audit row's before/after data as sentences a person reads: "Changed phone from … to …".
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Bookkeeping fields that change on every save and say nothing to a reader. */
+const QUIET_FIELDS = new Set(['version', 'updatedAt', 'updated_at']);
 
 function flatten(value: unknown, prefix: string, out: Map<string, unknown>): void {
   if (isRecord(value)) {
@@ -18,30 +20,58 @@ function flatten(value: unknown, prefix: string, out: Map<string, unknown>): voi
   out.set(prefix, value);
 }
 
-export function formatValue(value: unknown): string | null {
-  if (value === undefined) return null;
-  if (value === null) return '—';
-  if (typeof value === 'string') return value === '' ? '“”' : value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+const isEmpty = (value: unknown): boolean => value === null || value === undefined || value === '';
+
+export function formatValue(value: unknown, field = ''): string {
+  if (isEmpty(value)) return strings.emptyValue;
+  // An appointment's status in the words the app shows it with everywhere else.
+  if (typeof value === 'string' && /status$/i.test(field) && isAppointmentStatus(value)) {
+    return appointmentStatusLabels[value];
+  }
+  if (typeof value === 'string') return `“${value}”`;
+  if (typeof value === 'boolean') return value ? strings.yes : strings.no;
+  if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }
 
+/** "dateOfBirth", "date_of_birth" or "account.chargeMinor" as words: "date of birth", "account charge minor". */
+export function fieldWords(field: string): string {
+  return field
+    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
+    .replace(/[._]+/g, ' ')
+    .toLowerCase()
+    .trim();
+}
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
- * The fields that differ between an audit row's before and after (nested objects by dotted
- * path); for a row with only one side, every field of that side.
+ * What an audit row records, one sentence per field: what changed between before and after;
+ * for a row with only an after (something created), each value given; none when nothing was.
  */
-export function auditChanges(before: unknown, after: unknown): FieldChange[] {
+export function auditSentences(before: unknown, after: unknown): string[] {
   const b = new Map<string, unknown>();
   const a = new Map<string, unknown>();
-  if (before !== null && before !== undefined) flatten(before, '', b);
-  if (after !== null && after !== undefined) flatten(after, '', a);
-  const fields = [...new Set([...b.keys(), ...a.keys()])];
-  const changes: FieldChange[] = [];
-  for (const field of fields) {
-    const was = b.has(field) ? b.get(field) : undefined;
-    const now = a.has(field) ? a.get(field) : undefined;
-    if (b.has(field) && a.has(field) && JSON.stringify(was) === JSON.stringify(now)) continue;
-    changes.push({ field, before: formatValue(was), after: formatValue(now) });
+  if (!isEmpty(before)) flatten(before, '', b);
+  if (!isEmpty(after)) flatten(after, '', a);
+  const onlyAfter = b.size === 0;
+  const sentences: string[] = [];
+  for (const field of new Set([...b.keys(), ...a.keys()])) {
+    if (QUIET_FIELDS.has(field.split('.').at(-1) ?? field)) continue;
+    const was = b.get(field);
+    const now = a.get(field);
+    const words = fieldWords(field) || strings.emptyValue;
+    if (onlyAfter) {
+      if (!isEmpty(now)) sentences.push(strings.recorded(capitalised(words), formatValue(now, field)));
+    } else if (JSON.stringify(was) === JSON.stringify(now)) {
+      continue;
+    } else if (isEmpty(was)) {
+      sentences.push(strings.set(words, formatValue(now, field)));
+    } else if (isEmpty(now)) {
+      sentences.push(strings.cleared(words, formatValue(was, field)));
+    } else {
+      sentences.push(strings.changed(words, formatValue(was, field), formatValue(now, field)));
+    }
   }
-  return changes;
+  return sentences;
 }

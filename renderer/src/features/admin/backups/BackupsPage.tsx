@@ -6,6 +6,7 @@ import { messageOf } from '../../../api/errors.ts';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { BackupSettingsForm } from './BackupSettingsForm.tsx';
 import { BackupsTable } from './BackupsTable.tsx';
+import { FullCheckLine } from './FullCheckLine.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 import { backupStrings as strings } from './strings.ts';
 import { useBackupList, useBackupSettings, useRunBackup } from './use-backups.ts';
@@ -50,6 +51,7 @@ export function BackupsPage() {
             </Stack>
           ) : null}
           {run.error ? <FormAlert>{messageOf(run.error)}</FormAlert> : null}
+          <FullCheckLine />
           <BackupsTable backups={list.data} onRestore={setRestoring} />
         </Stack>
       </Paper>

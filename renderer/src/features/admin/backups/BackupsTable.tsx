@@ -10,7 +10,7 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
-const when = (iso: string): string =>
+export const when = (iso: string): string =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The result as a word and an icon; colour is only a third signal (the word keeps full contrast). */

@@ -15,7 +15,7 @@ export const backupStrings = {
   runNow: 'Back up now',
   running: 'Backing up…',
   copying: 'Copying the database…',
-  checking: 'Checking the copy (integrity check). On a large database this is most of the time.',
+  checking: 'Checking the copy (quick check, schema version and row counts).',
   progressLabel: 'Backup progress',
   done: (name: string) => `Backup ${name} was made and verified.`,
   doneFailed: (name: string) => `Backup ${name} was made but failed verification.`,
@@ -39,6 +39,11 @@ export const backupStrings = {
   restoring: 'Restoring…',
   restoreMismatch: 'Type RESTORE in capitals to confirm.',
   loadFailed: 'The backups could not be loaded.',
+  fullCheck: {
+    ok: (when: string) => `Last full check: ${when} OK`,
+    failed: (when: string, result: string) => `Last full check: ${when}: problems found (${result})`,
+    never: 'Last full check: not yet. It runs once a week at the daily backup time.',
+  },
   serverMode: 'Backups are made by the clinic database server in server mode.',
   warning: {
     title: 'Backups need attention',

@@ -6,6 +6,7 @@ import { addDays, todayIn } from '#shared/dates.ts';
 import { useSettings } from '../../../api/settings.ts';
 import { FormAlert } from '../../../ui/FormAlert.tsx';
 import { DateField } from '../../../ui/DateField.tsx';
+import { DiagnosticsSection } from '../diagnostics/DiagnosticsSection.tsx';
 import { useDoctorList } from '../../../api/schedule.ts';
 import { exportsStrings as strings } from './strings.ts';
 import { useExportDownload, type ExportChannel } from './use-export-download.ts';
@@ -216,6 +217,7 @@ function ExportsForm({ timeZone }: { timeZone: string }) {
           onExport={() => void run('exports.patientsCsv', { bom })}
         />
       </SimpleGrid>
+      <DiagnosticsSection />
     </Stack>
   );
 }

@@ -44,6 +44,7 @@ export function SettingsFields({ currentTimeZone }: { currentTimeZone: string })
             ['defaultSlotMinutes', strings.slotMinutes, strings.slotHint, 240],
             ['idleLockMinutes', strings.idleMinutes, strings.idleHint, 240],
             ['scheduleHorizonWeeks', strings.horizonWeeks, strings.horizonHint, 104],
+            ['likelyNoShowMinutes', strings.likelyNoShowMinutes, strings.likelyNoShowHint, 480],
           ] as const
         ).map(([name, label, hint, max]) => (
           <Controller

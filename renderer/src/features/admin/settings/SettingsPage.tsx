@@ -112,7 +112,7 @@ export function SettingsPage() {
         </Title>
         <Text c="dimmed" size="sm">
           {strings.intro}{' '}
-          <Anchor component={Link} to="/admin/backups" size="sm">
+          <Anchor component={Link} to="/admin/backups" size="sm" underline="always">
             {strings.backupsLink}
           </Anchor>
         </Text>

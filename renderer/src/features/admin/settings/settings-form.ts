@@ -12,6 +12,7 @@ const formShape = z.object({
   timeFormat: z.enum(['24h', '12h']),
   refundApprovalThreshold: typedNumber,
   scheduleHorizonWeeks: typedNumber,
+  likelyNoShowMinutes: typedNumber,
 });
 
 export type SettingsFormValues = z.input<typeof formShape>;
@@ -27,6 +28,7 @@ export const settingsFormSchema = formShape.transform((v, ctx) =>
       idleLockMinutes: toNumber(v.idleLockMinutes),
       refundApprovalThreshold: toNumber(v.refundApprovalThreshold),
       scheduleHorizonWeeks: toNumber(v.scheduleHorizonWeeks),
+      likelyNoShowMinutes: toNumber(v.likelyNoShowMinutes),
     },
     ctx,
   ),
@@ -42,6 +44,7 @@ export const SETTINGS_FIELD_NAMES = [
   'timeFormat',
   'refundApprovalThreshold',
   'scheduleHorizonWeeks',
+  'likelyNoShowMinutes',
 ] as const;
 
 export const settingsToForm = (settings: Settings): SettingsFormValues => ({
@@ -54,4 +57,5 @@ export const settingsToForm = (settings: Settings): SettingsFormValues => ({
   timeFormat: settings.timeFormat,
   refundApprovalThreshold: settings.refundApprovalThreshold,
   scheduleHorizonWeeks: settings.scheduleHorizonWeeks,
+  likelyNoShowMinutes: settings.likelyNoShowMinutes,
 });

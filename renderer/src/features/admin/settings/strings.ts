@@ -14,6 +14,8 @@ export const settingsStrings = {
   idleHint: 'A screen left alone this long locks itself.',
   horizonWeeks: 'Booking horizon (weeks)',
   horizonHint: 'How far ahead doctors’ slots are generated and can be booked.',
+  likelyNoShowMinutes: 'Likely no-show after (minutes)',
+  likelyNoShowHint: 'The front desk board marks a patient not checked in this long after their time.',
   timeFormat: 'Time format',
   time24: '24-hour (14:30)',
   time12: '12-hour (2:30 PM)',

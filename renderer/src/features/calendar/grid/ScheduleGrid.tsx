@@ -7,15 +7,18 @@ import type { TimeFormat } from '../../../lib/clinic-time.ts';
 import { formatTime } from '../../../lib/date-format.ts';
 import { calendarStrings } from '../strings.ts';
 import { leaveOverlapping, type GridColumn, type GridModel, type GridRow } from './grid-model.ts';
+import { NowLine, scrollToNow } from './NowLine.tsx';
 import { LeaveCell, SlotCell } from './SlotCell.tsx';
+import { SlotHint } from './SlotHint.tsx';
 import { cellId, EMPTY_CELL, useGridNavigation } from './use-grid-navigation.ts';
 
 // Our own ARIA grid rather than react-big-calendar: its keyboard support is poor (no roving
 // focus between slots, no way to name a cell), and the desk works by keyboard all day.
 
 const strings = calendarStrings.grid;
-const COLUMN_MIN_WIDTH = 150;
-const TIME_COLUMN_WIDTH = 76;
+/** The narrowest a column gets: a doctor's name still reads. The day view pages its doctors to keep it. */
+export const COLUMN_MIN_WIDTH = 150;
+export const TIME_COLUMN_WIDTH = 76;
 
 export interface ScheduleGridProps {
   model: GridModel;
@@ -23,10 +26,15 @@ export interface ScheduleGridProps {
   timeFormat: TimeFormat;
   /** The clinic's date and time (from main); marks the current row on today's date. */
   now: { date: string; time: string };
+  /** When main said `now` (ms since the epoch): the now line moves on from there. */
+  nowSaidAt: number;
   renderHeader: (column: GridColumn) => ReactNode;
-  onOpenSlot: (slot: SlotView, column: GridColumn) => void;
+  /** `details`: the slot's details were asked for (B, a right click) rather than its main action. */
+  onOpenSlot: (slot: SlotView, column: GridColumn, details: boolean) => void;
   onPage: (step: 1 | -1) => void;
   onToday: () => void;
+  /** Arrow keys past the first or last column; true when there was another page to go to. */
+  onColumnPage?: (step: 1 | -1) => boolean;
   /** A refetch or the next date is loading; the current one stays on screen. */
   busy: boolean;
   /** Shown in one cell when no column has a slot (the keys keep working there). */
@@ -67,20 +75,40 @@ function useFitToWindow(ref: RefObject<HTMLDivElement | null>): void {
   }, [ref]);
 }
 
+/** Opens scrolled to now, once for each date shown (not at every refetch or page of doctors). */
+function useScrollToNow(
+  scrollRef: RefObject<HTMLDivElement | null>,
+  gridRef: RefObject<HTMLTableElement | null>,
+  model: GridModel,
+  now: ScheduleGridProps['now'],
+): void {
+  const scrolledFor = useRef<string | null>(null);
+  const dates = model.columns.map((column) => column.date).join();
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const table = gridRef.current;
+    if (!scroller || !table || scrolledFor.current === dates) return;
+    scrolledFor.current = dates;
+    scrollToNow(scroller, table, model, now);
+  }, [scrollRef, gridRef, model, now, dates]);
+}
+
 export function ScheduleGrid(props: ScheduleGridProps) {
   const { model, label, timeFormat, now, renderHeader, onOpenSlot, busy, empty } = props;
   const hintId = useId();
   const gridRef = useRef<HTMLTableElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   useFitToWindow(scrollRef);
+  useScrollToNow(scrollRef, gridRef, model, now);
   const nav = useGridNavigation(model, gridRef, {
-    onOpen: (position) => {
+    onOpen: (position, details) => {
       const cell = model.rows[position.row]?.cells[position.column];
       const column = model.columns[position.column];
-      if (cell?.kind === 'slot' && column) onOpenSlot(cell.slot, column);
+      if (cell?.kind === 'slot' && column) onOpenSlot(cell.slot, column, details);
     },
     onPage: props.onPage,
     onToday: props.onToday,
+    onEdge: props.onColumnPage,
   });
 
   return (
@@ -159,7 +187,11 @@ export function ScheduleGrid(props: ScheduleGridProps) {
                         onFocus={() => nav.activate(position)}
                         onOpen={() => {
                           nav.activate(position);
-                          onOpenSlot(cell.slot, column);
+                          onOpenSlot(cell.slot, column, false);
+                        }}
+                        onDetails={() => {
+                          nav.activate(position);
+                          onOpenSlot(cell.slot, column, true);
                         }}
                       />
                     );
@@ -169,6 +201,8 @@ export function ScheduleGrid(props: ScheduleGridProps) {
             })}
           </tbody>
         </table>
+        <SlotHint tableRef={gridRef} version={model} />
+        <NowLine tableRef={gridRef} model={model} now={now} saidAt={props.nowSaidAt} timeFormat={timeFormat} />
       </div>
       <Text id={hintId} size="xs" c="dimmed" mt={4}>
         {strings.keyboardHint}

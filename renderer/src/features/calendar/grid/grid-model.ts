@@ -140,3 +140,23 @@ export const slotAt = (model: GridModel, position: GridPosition): SlotView | nul
   const cell = model.rows[position.row]?.cells[position.column];
   return cell?.kind === 'slot' ? cell.slot : null;
 };
+
+/**
+ * Where a time falls in the grid, for the now line: the row it is in and how far through it.
+ * Before the first row it sits on the grid's top edge, after the last on its bottom edge.
+ * Null when the grid does not show the date.
+ */
+export function nowPosition(
+  model: GridModel,
+  now: { date: string; time: string },
+): { row: number; fraction: number } | null {
+  if (model.rows.length === 0 || !model.columns.some((column) => column.date === now.date)) return null;
+  const minutes = timeToMinutes(now.time);
+  for (const [index, row] of model.rows.entries()) {
+    const start = timeToMinutes(row.start);
+    const end = timeToMinutes(row.end);
+    if (minutes < start) return { row: index, fraction: 0 };
+    if (minutes < end) return { row: index, fraction: (minutes - start) / (end - start) };
+  }
+  return { row: model.rows.length - 1, fraction: 1 };
+}

@@ -85,12 +85,15 @@ export function keyOf(model: GridModel, position: GridPosition): ActiveKey | nul
   return column && row ? { columnKey: column.key, time: row.start } : null;
 }
 
-/** The cell for a remembered key in a new model: same column and time, or the nearest slot. */
+/**
+ * The cell for a remembered key in a new model: same column and time, or the nearest slot. When
+ * the column is gone (another page of doctors), the same time in the first column that has slots.
+ */
 export function resolveKey(model: GridModel, key: ActiveKey | null): GridPosition | null {
   if (!key) return firstPosition(model);
   const column = model.columns.findIndex((candidate) => candidate.key === key.columnKey);
-  if (column < 0) return firstPosition(model);
   const minutes = timeToMinutes(key.time);
+  if (column < 0) return sideways(model, -1, minutes, 1) ?? firstPosition(model);
   const row = nearestRow(model, column, minutes);
   if (row !== null) return { column, row };
   return sideways(model, column, minutes, 1) ?? sideways(model, column, minutes, -1) ?? firstPosition(model);

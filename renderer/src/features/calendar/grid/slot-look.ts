@@ -8,6 +8,8 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { SlotView } from '#contract/schedule.ts';
+import { isAppointmentStatus } from '#shared/statuses.ts';
+import { APPOINTMENT_STATUS_LOOK } from '../../../lib/appointment-status.ts';
 import { calendarStrings } from '../strings.ts';
 
 /** How a slot looks: its own colour, icon and word, so colour is never the only signal. */
@@ -44,4 +46,16 @@ export function lookOf(slot: SlotView): SlotLook {
   if (slot.state === 'free') return slot.unavailableReason ? 'unbookable' : 'free';
   if (slot.state === 'past' && slot.appointment) return 'past';
   return slot.state;
+}
+
+/**
+ * The colour and icon a cell is drawn with: a booked slot takes its appointment's status look
+ * (the same colour and icon as on the board and the patient page), every other slot its state's.
+ */
+export function cellLook(slot: SlotView): Omit<Look, 'label'> {
+  const own = SLOT_LOOKS[lookOf(slot)];
+  const status = slot.appointment?.status;
+  if (status === undefined || !isAppointmentStatus(status)) return own;
+  const { color, icon } = APPOINTMENT_STATUS_LOOK[status];
+  return { color, fill: color, tint: own.tint, icon };
 }

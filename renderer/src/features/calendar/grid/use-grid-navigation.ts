@@ -29,9 +29,12 @@ export const cellId = (model: GridModel, position: GridPosition): string =>
   `${model.columns[position.column]?.key ?? ''}|${model.rows[position.row]?.start ?? ''}`;
 
 interface GridNavigationOptions {
-  onOpen: (position: GridPosition) => void;
+  /** Enter, Space: the slot's main action; B: its details. */
+  onOpen: (position: GridPosition, details: boolean) => void;
   onPage: (step: 1 | -1) => void;
   onToday: () => void;
+  /** Left or right past the last column: the previous or next page of columns, if there is one. */
+  onEdge?: ((step: 1 | -1) => boolean) | undefined;
 }
 
 /**
@@ -91,10 +94,13 @@ export function useGridNavigation(
       event.preventDefault();
       const next = active ? moveFrom(model, active, move) : null;
       if (next) goTo(next);
-    } else if (event.key === 'Enter' || event.key === ' ') {
+      else if ((move === 'left' || move === 'right') && options.onEdge?.(move === 'right' ? 1 : -1)) {
+        pendingFocus.current = true;
+      }
+    } else if (event.key === 'Enter' || event.key === ' ' || event.key === 'b' || event.key === 'B') {
       if (!active || (event.target as HTMLElement).closest('a, button')) return;
       event.preventDefault();
-      options.onOpen(active);
+      options.onOpen(active, event.key === 'b' || event.key === 'B');
     } else if (event.key === 'PageDown' || event.key === 'PageUp') {
       event.preventDefault();
       pendingFocus.current = true;

@@ -1,0 +1,124 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import { DatabaseKeyError, fileEncryption, openRawSqlite, useDatabaseKey, type DatabaseKey } from '#db/cipher.ts';
+import { parseKeyText } from '#db/database-key.ts';
+import { StartupError } from '../connection/start-failure.ts';
+import type { SecretStore } from '../connection/store.ts';
+import type { KeyKeeper } from '../services/encryption/index.ts';
+
+// The desktop app's key for an encrypted clinic file: kept in the OS keychain (Electron
+// safeStorage behind the SecretStore port) as database-key.json, which holds only the
+// keychain's encryption of it. Without a keychain (Linux without a keyring) nothing is written:
+// the recovery words are asked at every start.
+
+export const KEY_FILE_NAME = 'database-key.json';
+
+const fileSchema = z.object({ key: z.string().min(1), next: z.string().min(1).optional() });
+
+export interface KeychainKeeper extends KeyKeeper {
+  /** The kept keys, the current first (during a change of key, the next one too); [] if none. */
+  load(): DatabaseKey[];
+}
+
+export function createKeychainKeeper(file: string, secrets: SecretStore): KeychainKeeper {
+  const seal = (key: DatabaseKey) => secrets.encrypt(key).toString('base64');
+  return {
+    keeps: () => secrets.isAvailable(),
+    keep(key, next) {
+      if (!secrets.isAvailable()) return;
+      const content = { key: seal(key), ...(next ? { next: seal(next) } : {}) };
+      mkdirSync(dirname(file), { recursive: true });
+      const staged = `${file}.tmp`;
+      try {
+        writeFileSync(staged, `${JSON.stringify(content)}\n`, { mode: 0o600 });
+        renameSync(staged, file);
+      } catch (error) {
+        rmSync(staged, { force: true });
+        throw error;
+      }
+    },
+    load() {
+      if (!secrets.isAvailable()) return [];
+      try {
+        const parsed = fileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+        return [parsed.key, parsed.next]
+          .filter((v): v is string => v !== undefined)
+          .map((sealed) => secrets.decrypt(Buffer.from(sealed, 'base64')));
+      } catch {
+        // None kept, or another user's or computer's keychain: the recovery words are asked.
+        return [];
+      }
+    },
+  };
+}
+
+function opens(file: string, key: DatabaseKey): boolean {
+  try {
+    openRawSqlite(file, { readonly: true, fileMustExist: true }, key).close();
+    return true;
+  } catch (error) {
+    if (error instanceof DatabaseKeyError) return false;
+    throw error;
+  }
+}
+
+export interface DesktopKeyOptions {
+  dbFile: string;
+  keeper: KeychainKeeper;
+  /**
+   * Asks for the key or the 24 recovery words (`problem`: why the last answer was refused);
+   * null when the user gives up.
+   */
+  askKeyText(problem: string | null): Promise<string | null>;
+}
+
+/**
+ * Before the core opens the clinic file: a plain or new file needs no key; an encrypted one
+ * gets the kept key, else the recovery words asked (and then kept, if there is a keychain).
+ * Throws a StartupError when no key that opens it is given.
+ */
+export async function prepareDesktopKey({ dbFile, keeper, askKeyText }: DesktopKeyOptions): Promise<void> {
+  if (fileEncryption(dbFile) !== 'encrypted') {
+    useDatabaseKey(null);
+    return;
+  }
+  const kept = keeper.load().find((key) => opens(dbFile, key));
+  if (kept !== undefined) {
+    useDatabaseKey(kept);
+    keeper.keep(kept);
+    return;
+  }
+  let problem: string | null = null;
+  for (;;) {
+    const text = await askKeyText(problem);
+    if (text === null) {
+      throw new StartupError(
+        'other',
+        "This clinic's data is encrypted and this computer keeps no key for it. Start Clinic desk with CLINIC_DB_KEY set to the 24 recovery words.",
+        null,
+      );
+    }
+    const parsed = parseKeyText(text);
+    if (!parsed.ok) problem = parsed.message;
+    else if (!opens(dbFile, parsed.key)) problem = new DatabaseKeyError('wrong').message;
+    else {
+      useDatabaseKey(parsed.key);
+      keeper.keep(parsed.key);
+      return;
+    }
+  }
+}
+
+/**
+ * Until the start screen asks for the recovery words: they (or the key) may be given once in
+ * CLINIC_DB_KEY when starting the app; otherwise the start stops with a sentence.
+ */
+export function keyTextFromEnvironment(env: NodeJS.ProcessEnv): DesktopKeyOptions['askKeyText'] {
+  let given = env.CLINIC_DB_KEY ?? null;
+  return () => {
+    const text = given;
+    given = null;
+    return Promise.resolve(text);
+  };
+}
