@@ -161,15 +161,15 @@ test('a long thread loads older messages when scrolled to the top', async ({ pag
   // Virtualized: far fewer rows in the DOM than messages loaded.
   expect(await history.locator('[data-message-id]').count()).toBeLessThan(40);
   // Each page loaded above keeps the view where it was (the reader does not jump), so scroll
-  // to the top again until the first message is there.
+  // to the top again until every page is in and the first message stays there. (A check that
+  // stopped at the first glimpse of it raced that adjustment: it could move on just before.)
   const first = history.getByText('Note number 1', { exact: true });
-  for (let i = 0; i < 60; i++) {
+  const start = history.getByText('This is the start of the conversation.');
+  await expect(async () => {
     await history.evaluate((el) => el.scrollTo({ top: 0 }));
-    if (await first.isVisible()) break;
-    await page.waitForTimeout(150);
-  }
-  await expect(first).toBeVisible();
-  await expect(history.getByText('This is the start of the conversation.')).toBeVisible();
+    await expect(start).toBeVisible({ timeout: 250 });
+    await expect(first).toBeVisible({ timeout: 250 });
+  }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}/messages-long-thread-top.png` });
 });
 
