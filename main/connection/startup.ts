@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { startAppCore, type AppCore, type AppCoreOptions } from '../app-core.ts';
 import { DATABASE_FILE_NAME } from '../paths.ts';
-import { consoleLogger } from '../services/core/logger.ts';
+import { consoleLogger, type Logger } from '../services/core/logger.ts';
 import { serverUrl, summaryOfUrl } from './server-url.ts';
 import { describeCause, toStartupError } from './start-failure.ts';
 import { UpgradeNeedsConfirmationError, type UpgradeConfirmation } from './version-gate.ts';
@@ -62,11 +62,39 @@ export async function startFromChoice({
   } else {
     target = { dbFile: localFile };
   }
+  return startConfirmingUpgrades(
+    (upgrade) => startAppCore({ ...core, ...target, connection, ...(upgrade ? { upgrade } : {}) }),
+    {
+      where,
+      logger,
+      onServerUnreachable,
+      ...(onUpgradeNeedsConfirmation ? { onUpgradeNeedsConfirmation } : {}),
+    },
+  );
+}
+
+export interface ConfirmingStartOptions extends Pick<StartFromChoiceOptions, 'onUpgradeNeedsConfirmation'> {
+  /** Where the clinic server is, for the sentences (null: this computer's file). */
+  where: string | null;
+  logger: Logger;
+  /** Without it, an unreachable server fails the start. */
+  onServerUnreachable?(where: string): Promise<boolean>;
+}
+
+/**
+ * Runs `start` until it starts: a server that cannot be reached is retried while the user says
+ * so, and a version gate that holds the start asks for an administrator's confirmation (again
+ * after a wrong password). Shared by the desktop app and the web shell. Null: the user quit.
+ */
+export async function startConfirmingUpgrades(
+  start: (upgrade: UpgradeConfirmation | undefined) => Promise<AppCore>,
+  { where, logger, onServerUnreachable, onUpgradeNeedsConfirmation }: ConfirmingStartOptions,
+): Promise<AppCore | null> {
   let upgrade: UpgradeConfirmation | undefined;
   let hold: UpgradeNeedsConfirmationError | null = null;
   for (;;) {
     try {
-      return await startAppCore({ ...core, ...target, connection, ...(upgrade ? { upgrade } : {}) });
+      return await start(upgrade);
     } catch (error) {
       const failure = toStartupError(error, where);
       const asking = failure.kind === 'needs-confirmation' || failure.kind === 'invalid-confirmation';
@@ -75,7 +103,7 @@ export async function startFromChoice({
         where,
         cause: describeCause(error),
       });
-      if (failure.kind === 'unreachable' && where !== null) {
+      if (failure.kind === 'unreachable' && where !== null && onServerUnreachable) {
         if (!(await onServerUnreachable(where))) return null;
         continue;
       }

@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { DatabaseKeyError, useDatabaseKey } from '#db/cipher.ts';
+import { useDatabaseKey } from '#db/cipher.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startAppCore } from '../app-core.ts';
 import { createMemoryConnectionStore } from '../connection/store.ts';
-import { ServerNewerError, UpgradeNeedsConfirmationError } from '../connection/version-gate.ts';
 import { resolveDatabaseKey } from '../cli/key.ts';
 import { redactUrl } from '../cli/move-to-server.ts';
 import { promptSecret } from '../cli/prompt.ts';
@@ -18,7 +17,8 @@ import { consoleLogger } from '../services/core/logger.ts';
 import { DATABASE_FILE_NAME, prepareDataFolder, userDataDir } from '../paths.ts';
 import { isLoopbackHost } from './guards.ts';
 import { openInBrowser } from './open-browser.ts';
-import { startWebServer } from './server.ts';
+import { startWebServer, type ServedCore, type WebServer } from './server.ts';
+import { startWebShell } from './web-start.ts';
 
 // `npm run web`: the app in a browser, for machines without Electron and for e2e tests.
 // Usage: node main/web/serve.ts [--db FILE] [--port N] [--host 127.0.0.1] [--open]
@@ -85,39 +85,47 @@ const updates = createUpdatesControl({
   clock: systemClock,
   logger,
 });
-const core = await startAppCore({
-  ...(databaseUrl ? { databaseUrl } : { dbFile }),
-  connection,
-  logger,
-  logDir: fileLogger.dir,
-  updates,
-}).catch((error: unknown) => {
-  if (error instanceof DatabaseKeyError || error instanceof ServerNewerError) return fail(error.message);
-  // The web shell has no confirmation screen: running the CLI's migrate is the confirmation.
-  if (error instanceof UpgradeNeedsConfirmationError) {
-    return fail(`${error.message}\nFrom a terminal: npm run cli -- migrate --db "$CLINIC_DATABASE_URL"`);
-  }
-  return Promise.reject(error);
-});
-
-async function listen() {
+async function listen(served: ServedCore): Promise<WebServer> {
   try {
-    return await startWebServer({ core, rendererDir, host, port });
+    return await startWebServer({ core: served, rendererDir, host, port });
   } catch (error) {
     // The usual port is taken (another copy running?): take any free one rather than fail.
     if (values.port === undefined && (error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      return startWebServer({ core, rendererDir, host, port: 0 });
+      return startWebServer({ core: served, rendererDir, host, port: 0 });
     }
     throw error;
   }
 }
 
-const server = await listen();
+const started = await startWebShell({
+  start: (upgrade) =>
+    startAppCore({
+      ...(databaseUrl ? { databaseUrl } : { dbFile }),
+      connection,
+      logger,
+      logDir: fileLogger.dir,
+      updates,
+      ...(upgrade ? { upgrade } : {}),
+    }),
+  listen,
+  where: databaseUrl ? redactUrl(databaseUrl) : null,
+  logger,
+  clock: systemClock,
+  // A newer copy than the clinic server's tables: an administrator confirms in the browser.
+  onHeld: async (url) => {
+    console.log(`This copy of Clinic desk needs to update the clinic server first. Open ${url} to confirm.`);
+    if (values.open) await openInBrowser(url);
+  },
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+if (!started) process.exit(0);
+const { core, server } = started;
+
 console.log(`Clinic desk is running. Open ${server.url} in your browser.`);
 console.log(`Database: ${databaseUrl ? redactUrl(databaseUrl) : dbFile}`);
 console.log(`Logs: ${fileLogger.dir}`);
 console.log('Press Ctrl+C to stop.');
-if (values.open) await openInBrowser(server.url);
+// A held start has opened the page already; it goes on into the app by itself.
+if (values.open && !started.wasHeld) await openInBrowser(server.url);
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -24,8 +24,13 @@ import { indexFile, prepareIndexHtml, readStatic } from './static.ts';
  * GET /api/events streams events (Server-Sent Events). Everything else is the built renderer.
  */
 
+/** What the web shell serves: the app core, or the held desk before an upgrade is confirmed. */
+export type ServedCore = Pick<AppCore, 'dispatcher' | 'hub'> & {
+  services: { deps: Pick<AppCore['services']['deps'], 'logger'> };
+};
+
 export interface WebServerOptions {
-  core: AppCore;
+  core: ServedCore;
   rendererDir: string;
   host?: string;
   port?: number;

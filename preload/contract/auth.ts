@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, done, noInput } from './channel.ts';
-import { emailSchema, passwordAttemptSchema, passwordSchema, STAFF_ROLES } from './fields.ts';
+import { credentialsSchema, passwordAttemptSchema, passwordSchema, STAFF_ROLES } from './fields.ts';
 
 // auth: signing in and out, the idle lock and one's own password.
 
@@ -28,7 +28,7 @@ export const authChannels = {
   'auth.signIn': channel({
     description: 'Signs a staff member in with email and password.',
     access: 'public',
-    input: z.object({ email: emailSchema, password: passwordAttemptSchema }),
+    input: credentialsSchema,
     output: sessionSchema,
   }),
   'auth.signOut': channel({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, done, noInput } from './channel.ts';
-import { emailSchema, passwordAttemptSchema, secretTextSchema } from './fields.ts';
+import { credentialsSchema, secretTextSchema } from './fields.ts';
 
 // Where the clinic's data lives, chosen on the first-run screen: this computer (a SQLite file)
 // or the clinic's PostgreSQL server. Public channels, but main answers the test and the switch
@@ -112,7 +112,7 @@ export const connectionChannels = {
   'setup.confirmUpgrade': channel({
     description: 'While held: an administrator confirms updating the clinic server from this PC.',
     access: 'public',
-    input: z.object({ email: emailSchema, password: passwordAttemptSchema }),
+    input: credentialsSchema,
     output: done,
   }),
   'setup.database': channel({

@@ -94,6 +94,9 @@ export const passwordAttemptSchema = secretTextSchema('password', 'Enter your pa
   .min(1, 'Enter your password.')
   .max(200, 'Use at most 200 characters for the password.');
 
+/** A staff member's email and password: signing in, and an administrator confirming a step. */
+export const credentialsSchema = z.object({ email: emailSchema, password: passwordAttemptSchema });
+
 /** A zone Intl knows, stored by its canonical IANA name (europe/berlin → Europe/Berlin, Asia/Calcutta → Asia/Kolkata). */
 export const timeZoneSchema = z
   .string({ error: 'Choose a time zone.' })

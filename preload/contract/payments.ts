@@ -172,6 +172,22 @@ const pdfSchema = z.object({ fileName: z.string(), pdfBase64: z.string() });
 
 /** A receipt on A5 paper, or on an 80 mm receipt printer's roll (as long as the receipt). */
 export const receiptPaperSchema = z.enum(['a5', 'roll80'], { error: 'Choose A5 paper or an 80 mm roll.' });
+
+/**
+ * One payment's receipt (entryId) or a statement of a whole appointment (appointmentId), never
+ * both. One object rather than a union, so a wrong paper is refused by its own field's name.
+ */
+const receiptRequestSchema = z
+  .object({ entryId: idSchema.optional(), appointmentId: idSchema.optional(), paper: receiptPaperSchema.optional() })
+  .strict()
+  .refine((request) => (request.entryId === undefined) !== (request.appointmentId === undefined), {
+    path: ['entryId'],
+    message: 'Choose a payment or an appointment.',
+  })
+  .transform(({ entryId, appointmentId, paper }) =>
+    // The refinement above leaves exactly one of the two ids.
+    entryId === undefined ? { appointmentId: appointmentId as number, paper } : { entryId, paper },
+  );
 export type ReceiptPaper = z.infer<typeof receiptPaperSchema>;
 
 /**
@@ -248,13 +264,7 @@ export const paymentsChannels = {
     description:
       'A receipt as PDF: for one payment or refund (a reprint keeps its number, marked Copy), or a statement of a whole appointment (a new number each time).',
     access: DESK,
-    input: z.union(
-      [
-        z.object({ entryId: idSchema, paper: receiptPaperSchema.optional() }).strict(),
-        z.object({ appointmentId: idSchema, paper: receiptPaperSchema.optional() }).strict(),
-      ],
-      { error: 'Choose a payment or an appointment.' },
-    ),
+    input: receiptRequestSchema,
     output: pdfSchema.extend({ receiptNumber: z.number() }),
   }),
   'payments.report': channel({

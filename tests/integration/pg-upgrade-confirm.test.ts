@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import { createMigrator, LATEST_MIGRATION } from '#db/migrate.ts';
 import { openPostgres } from '#db/postgres.ts';
@@ -11,6 +11,9 @@ import { createMemoryConnectionStore } from '../../main/connection/store.ts';
 import { createUpgradeHoldDesk, type UpgradeHoldDesk } from '../../main/connection/upgrade-hold.ts';
 import { ServerNewerError } from '../../main/connection/version-gate.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
+import { startWebServer } from '../../main/web/server.ts';
+import { startWebShell } from '../../main/web/web-start.ts';
+import { sendHttp, WEB_CLIENT } from '../support/web-shell.ts';
 import { createTestClock } from '../support/clock.ts';
 import { createEmptyPgDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
 import { ADMIN_PASSWORD } from '../support/test-app.ts';
@@ -149,6 +152,78 @@ describe('confirming a server update on the held PC', () => {
       expect(rows.map((r) => r.name)).not.toContain(LATEST_MIGRATION);
     } finally {
       await handle.close();
+    }
+  });
+});
+
+describe('confirming a server update in the web shell', () => {
+  it("serves the confirmation screen's calls at the address it announced, then the app on the same page", async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
+    dirs.push(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Clinic desk</title></head></html>');
+    const announced: string[] = [];
+    const started = startWebShell({
+      start: (upgrade) =>
+        startAppCore({
+          databaseUrl: server.url,
+          logger: silentLogger,
+          clock,
+          appVersion: '2.0.0',
+          hostName: 'DESK-A',
+          ...(upgrade ? { upgrade } : {}),
+        }),
+      listen: (core) => startWebServer({ core, rendererDir }),
+      where: 'the clinic server',
+      logger: silentLogger,
+      clock,
+      onHeld: (url) => void announced.push(url),
+    });
+    await vi.waitFor(() => expect(announced).toHaveLength(1), { timeout: 10_000 });
+    const url = new URL(announced[0] as string);
+    // The page carries this start's token, as the browser would read it.
+    const token = /name="clinic-token" content="([0-9a-f]+)"/.exec((await sendHttp(Number(url.port), '/')).body)?.[1];
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    const headers = {
+      'Content-Type': 'application/json',
+      'X-Clinic-Token': token ?? '',
+      'X-Clinic-Client': WEB_CLIENT,
+    };
+    const call = async (channel: string, input: unknown): Promise<unknown> =>
+      JSON.parse(
+        (
+          await sendHttp(Number(url.port), `/api/call/${channel}`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify(input),
+          })
+        ).body,
+      );
+
+    expect(await call('setup.upgradeHold', {})).toMatchObject({ ok: true, value: { appVersion: '2.0.0' } });
+    expect(await call('auth.signIn', { email: ADMIN, password: ADMIN_PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAVAILABLE' },
+    });
+    expect(await call('setup.confirmUpgrade', { email: ADMIN, password: 'not-the-password' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', fields: { password: expect.any(String) } },
+    });
+    expect(await call('setup.confirmUpgrade', { email: ADMIN, password: ADMIN_PASSWORD })).toEqual({
+      ok: true,
+      value: { done: true },
+    });
+
+    const shell = await started;
+    expect(shell).not.toBeNull();
+    open.push(shell!.core);
+    try {
+      expect(shell!.wasHeld).toBe(true);
+      expect(shell!.server.url).toBe(announced[0]);
+      // The same page now talks to the app.
+      expect(await call('setup.upgradeHold', {})).toEqual({ ok: true, value: null });
+      expect(await call('auth.signIn', { email: ADMIN, password: ADMIN_PASSWORD })).toMatchObject({ ok: true });
+    } finally {
+      await shell!.server.close();
     }
   });
 });

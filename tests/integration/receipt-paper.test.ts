@@ -65,6 +65,16 @@ describe('receipt paper', () => {
 
   it('refuses another paper', async () => {
     const refused = await app.call(world.desk, 'payments.receiptPdf', { entryId, paper: 'a4' as 'a5' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: { paper: expect.any(String) } } });
+  });
+
+  it('asks for exactly one of a payment and an appointment, by the field', async () => {
+    for (const input of [{}, { entryId, appointmentId: entryId }]) {
+      const refused = await app.call(world.desk, 'payments.receiptPdf', input as { entryId: number });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', fields: { entryId: expect.any(String) } },
+      });
+    }
   });
 });
