@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     /** Seed this file once and reuse it on later runs (iterating on the measurements). */
     reuse: { type: 'string' },
     iterations: { type: 'string', default: '400' },
-    /** Steps to leave out, comma-separated: booking, search, day, backup, schedule. */
+    /** Steps to leave out, comma-separated: booking, search, day, screens, backup, encryption, schedule. */
     skip: { type: 'string', default: '' },
     crash: { type: 'string' },
     /** A PostgreSQL URL (an empty database), or "auto" for a throwaway local cluster. */
@@ -185,6 +185,7 @@ async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
 }
 
 await deskSteps(core, desk);
+await step('screens in Chromium', async () => (await import('./screens.ts')).screenFigures(core), 'screens');
 await step('verified backup with reads going on', () => backupFigures(desk), 'backup');
 await core.close();
 await step(
