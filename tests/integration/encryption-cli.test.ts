@@ -1,41 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileEncryption } from '#db/cipher.ts';
 import { newDatabaseKey, recoveryWords } from '#db/database-key.ts';
+import { runCli, type CliRun } from '../support/cli.ts';
 
 // The command line on an encrypted clinic: the key from CLINIC_DB_KEY (hex or the 24 recovery
 // words), never an argument; a missing or wrong key is one plain sentence, exit 1.
 
-const CLI = fileURLToPath(new URL('../../main/cli/index.ts', import.meta.url));
 const PASSWORD = 'cli-admin-password-1';
 const PATIENT_NAME = 'Philippa Quarrington';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+const cli = (args: string[], dbKey: string | null): Promise<CliRun> => runCli(args, PASSWORD, dbKey);
 
-function cli(args: string[], dbKey: string | null): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, CLINIC_PASSWORD: PASSWORD };
-  delete env.CLINIC_DB_KEY;
-  if (dbKey !== null) env.CLINIC_DB_KEY = dbKey;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const noStackTrace = (run: Run): void => expect(run.stderr).not.toMatch(/\n\s+at |SQLITE_|SqliteError/);
+const noStackTrace = (run: CliRun): void => expect(run.stderr).not.toMatch(/\n\s+at |SQLITE_|SqliteError/);
 
 const key = newDatabaseKey();
 const words = recoveryWords(key).join(' ');

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileEncryption } from '#db/cipher.ts';
 import { openSqlite } from '#db/connection.ts';
+import { newDatabaseKey, recoveryWords } from '#db/database-key.ts';
 import { openPostgres } from '#db/postgres.ts';
 import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
@@ -87,6 +89,24 @@ function fillTheRest(path: string): void {
     raw
       .prepare('INSERT INTO chat_read_markers (chat_id, user_id, last_read_message_id, updated_at) VALUES (?, ?, 1, ?)')
       .run(chat.chat_id, chat.doctor_id, at);
+  if (empty('appointment_call_marks'))
+    raw
+      .prepare(
+        "INSERT INTO appointment_call_marks (appointment_id, outcome, marked_by, marked_at) VALUES (?, 'confirmed', ?, ?)",
+      )
+      .run(appointment.appointment_id, admin, at);
+  if (empty('patient_import_mappings'))
+    raw
+      .prepare(
+        "INSERT INTO patient_import_mappings (header_key, field, updated_by, updated_at) VALUES ('mobile', 'phone', ?, ?)",
+      )
+      .run(admin, at);
+  if (empty('patient_imports'))
+    raw
+      .prepare(
+        "INSERT INTO patient_imports (run_id, file_name, started_by, started_at, finished_at, status, total_rows, processed_rows, imported_count) VALUES ('run-1', 'patients.csv', ?, ?, ?, 'done', 1, 1, 1)",
+      )
+      .run(admin, at, at);
   if (empty('backups'))
     raw
       .prepare(
@@ -194,4 +214,38 @@ describe('move-to-server', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no clinic file/);
   }, 60_000);
+});
+
+describe('move-to-server from an encrypted clinic', () => {
+  it('reads the file with CLINIC_DB_KEY (the recovery words), and without it says so and writes nothing', async () => {
+    const key = recoveryWords(newDatabaseKey()).join(' ');
+    const encrypted = join(dir, 'encrypted.sqlite');
+    const seedArgs = ['seed', '--db', encrypted, '--patients', '12', '--doctors', '2', '--days', '2'];
+    const seeded = await runCli(seedArgs, undefined, key);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    expect(fileEncryption(encrypted)).toBe('encrypted');
+    const server = await createEmptyPgDatabase();
+    try {
+      const refused = await runCli(['move-to-server', '--from', encrypted, '--to', server.url]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/is encrypted\. Set CLINIC_DB_KEY/);
+      expect(refused.stderr).not.toMatch(/\n\s+at /);
+
+      const moved = await runCli(['move-to-server', '--from', encrypted, '--to', server.url], undefined, key);
+      expect(moved.code, moved.stderr).toBe(0);
+      expect(moved.stdout).toMatch(/counts, checksums and rules verified/);
+      const pg = openPostgres(server.url);
+      try {
+        const patients = await pg.db
+          .selectFrom('patients')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
+        expect(patients.n).toBe(12);
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      await server.drop();
+    }
+  }, 180_000);
 });

@@ -9,11 +9,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real admin CLI in a child process; CLINIC_PASSWORD is set only when given. */
-export function runCli(args: string[], password?: string): Promise<CliRun> {
+/**
+ * Runs the real admin CLI in a child process; CLINIC_PASSWORD and CLINIC_DB_KEY (an encrypted
+ * clinic's key or recovery words) are set only when given.
+ */
+export function runCli(args: string[], password?: string, dbKey?: string | null): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CLINIC_PASSWORD;
+  delete env.CLINIC_DB_KEY;
   if (password !== undefined) env.CLINIC_PASSWORD = password;
+  if (dbKey != null) env.CLINIC_DB_KEY = dbKey;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
