@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { databaseKeyInUse, fileEncryption, useDatabaseKey, type FileEncryption } from '#db/cipher.ts';
+import { newDatabaseKey } from '#db/database-key.ts';
 import { createRng } from '../../main/cli/seed/prng.ts';
 import {
   acknowledge,
@@ -23,6 +25,8 @@ export interface CrashReport {
   acknowledged: { appointments: number; cancelled: number; payments: number; messages: number };
   problems: string[];
   seed: number;
+  /** How the file was stored at the end: 'encrypted' or 'plain'. */
+  encryption: FileEncryption;
 }
 
 interface RunOptions {
@@ -31,6 +35,8 @@ interface RunOptions {
   /** After the worker is ready, it is killed within this many milliseconds. */
   maxLifeMs?: number;
   log?: (line: string) => void;
+  /** The clinic's file encrypted with a new key (the workers get it through CLINIC_DB_KEY). */
+  encrypted?: boolean;
 }
 
 interface Worker {
@@ -45,10 +51,15 @@ interface Worker {
  * while the parent checks the file after the last kill.
  */
 function spawnWorker(file: string, seed: number, ack: Acknowledged): Worker {
+  const key = databaseKeyInUse();
   const child = spawn(process.execPath, [WORKER, file, String(seed)], {
     stdio: ['pipe', 'pipe', 'pipe'],
     // Dozens of workers load the same modules: V8's compile cache saves a third of each start.
-    env: { ...process.env, NODE_COMPILE_CACHE: join(tmpdir(), 'clinic-crash-compile-cache') },
+    env: {
+      ...process.env,
+      NODE_COMPILE_CACHE: join(tmpdir(), 'clinic-crash-compile-cache'),
+      ...(key ? { CLINIC_DB_KEY: key } : {}),
+    },
   });
   let pending = '';
   let errors = '';
@@ -97,13 +108,18 @@ export async function runCrashSurvival({
   seed = Date.now() % 1_000_000,
   maxLifeMs = 400,
   log = () => undefined,
+  encrypted = false,
 }: RunOptions): Promise<CrashReport> {
+  const keyBefore = databaseKeyInUse();
+  // The parent's own opens (set-up, the check after each kill) use the same key.
+  useDatabaseKey(encrypted ? newDatabaseKey() : null);
   const dir = mkdtempSync(join(tmpdir(), 'clinic-crash-'));
   const file = join(dir, 'clinic.sqlite');
   const rng = createRng(seed, 'crash-survival');
   const ack = noneAcknowledged();
   const problems: string[] = [];
   let next: Worker | null = null;
+  let encryption: FileEncryption;
   try {
     await setUpCrashClinic(file);
     next = spawnWorker(file, rng.int(1, 1_000_000), ack);
@@ -119,12 +135,15 @@ export async function runCrashSurvival({
     }
   } finally {
     await next?.stop();
+    encryption = fileEncryption(file);
+    useDatabaseKey(keyBefore);
     rmSync(dir, { recursive: true, force: true });
   }
   return {
     kills,
     seed,
     problems,
+    encryption,
     acknowledged: {
       appointments: ack.appointments.size,
       cancelled: ack.cancelled.size,
@@ -135,9 +154,11 @@ export async function runCrashSurvival({
 }
 
 /** `npm run bench -- --crash N`: true when every check passed. */
-export async function crashBench(kills: number, log: (line: string) => void): Promise<boolean> {
-  const report = await runCrashSurvival({ kills, maxLifeMs: 1500, log });
-  log(`\nseed ${report.seed}: ${report.kills} kills, ${JSON.stringify(report.acknowledged)} acknowledged`);
+export async function crashBench(kills: number, log: (line: string) => void, encrypted: boolean): Promise<boolean> {
+  const report = await runCrashSurvival({ kills, maxLifeMs: 1500, log, encrypted });
+  log(
+    `\nseed ${report.seed}: ${report.kills} kills${encrypted ? ' on an encrypted file' : ''}, ${JSON.stringify(report.acknowledged)} acknowledged`,
+  );
   for (const problem of report.problems) log(`PROBLEM ${problem}`);
   log(report.problems.length === 0 ? 'Every acknowledged write survived; the invariants hold.' : 'FAILED');
   return report.problems.length === 0;

@@ -32,6 +32,8 @@ const { values: args } = parseArgs({
     /** Steps to leave out, comma-separated: booking, search, day, screens, backup, encryption, schedule. */
     skip: { type: 'string', default: '' },
     crash: { type: 'string' },
+    /** With --crash: the clinic's file encrypted. */
+    encrypted: { type: 'boolean', default: false },
     /** A PostgreSQL URL (an empty database), or "auto" for a throwaway local cluster. */
     postgres: { type: 'string' },
     'seed-only': { type: 'string' },
@@ -62,7 +64,7 @@ if (args['seed-only']) {
 }
 
 if (args.crash) {
-  process.exit((await crashBench(Number(args.crash), console.log)) ? 0 : 1);
+  process.exit((await crashBench(Number(args.crash), console.log, args.encrypted)) ? 0 : 1);
 }
 
 interface SeedSummary {

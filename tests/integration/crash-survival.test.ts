@@ -16,12 +16,20 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 describe('crash survival', () => {
   it(`keeps every acknowledged write and the invariants through ${KILLS} SIGKILLs`, { timeout: 240_000 }, async () => {
     const report = await runCrashSurvival({ kills: KILLS, maxLifeMs: 300 });
+    expect(report.encryption).toBe('plain');
     expect(report.problems, `seed ${report.seed}`).toEqual([]);
     // The kills landed while work was going on: there was something to lose.
     expect(report.acknowledged.appointments).toBeGreaterThan(KILLS);
     expect(report.acknowledged.payments).toBeGreaterThan(0);
     expect(report.acknowledged.messages).toBeGreaterThan(0);
     expect(report.acknowledged.cancelled).toBeGreaterThan(0);
+  });
+
+  it('keeps them on an encrypted file too', { timeout: 120_000 }, async () => {
+    const report = await runCrashSurvival({ kills: 5, maxLifeMs: 300, encrypted: true });
+    expect(report.encryption).toBe('encrypted');
+    expect(report.problems, `seed ${report.seed}`).toEqual([]);
+    expect(report.acknowledged.appointments).toBeGreaterThan(5);
   });
 
   it(

@@ -3,6 +3,7 @@ import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { createRng } from '../../main/cli/seed/prng.ts';
 import type { Result } from '#contract/index.ts';
+import { useDatabaseKey } from '#db/cipher.ts';
 import { CRASH_ADMIN } from './crash-setup.ts';
 
 // The child of the crash-survival test: starts the real app core on the database file and
@@ -25,6 +26,8 @@ await new Promise<void>((resolve) => {
   process.stdin.once('data', () => resolve());
 });
 process.stdin.pause();
+// An encrypted run's key, as the parent set it (64 hex digits).
+useDatabaseKey(process.env.CLINIC_DB_KEY ?? null);
 const core = await startAppCore({ dbFile: file, logger: silentLogger });
 const key = 'crash-worker';
 const { dispatch } = core.dispatcher;
