@@ -157,6 +157,16 @@ async function deskSteps(app: AppCore, context: DeskContext): Promise<void> {
   await step('day view over the seeded clinic', () => seededDayView(app), 'day');
 }
 
+/**
+ * The browser step (screens.ts). Its page scripts need the DOM's types, so it belongs to the
+ * browser-side TypeScript project and is loaded here by address.
+ */
+async function measureScreens(app: AppCore): Promise<Record<string, Figure>> {
+  const screens = new URL('./screens.ts', import.meta.url).href;
+  const module = (await import(screens)) as { screenFigures(app: AppCore): Promise<Record<string, Figure>> };
+  return module.screenFigures(app);
+}
+
 async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
   const date = new Date().toISOString().slice(0, 10);
   const call = () => app.dispatcher.dispatch(key, 'schedule.day', { date, specialization: FIRST_SPECIALIZATION });
@@ -187,7 +197,7 @@ async function seededDayView(app: AppCore): Promise<Record<string, Figure>> {
 }
 
 await deskSteps(core, desk);
-await step('screens in Chromium', async () => (await import('./screens.ts')).screenFigures(core), 'screens');
+await step('screens in Chromium', () => measureScreens(core), 'screens');
 await step('verified backup with reads going on', () => backupFigures(desk), 'backup');
 await core.close();
 await step(
