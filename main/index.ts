@@ -7,7 +7,7 @@ import type { AppCore } from './app-core.ts';
 import { StartupError } from './connection/start-failure.ts';
 import { startFromChoice } from './connection/startup.ts';
 import { CONNECTION_FILE_NAME, createFileConnectionStore } from './connection/store.ts';
-import { createUpgradeHoldDesk, heldCore } from './connection/upgrade-hold.ts';
+import { createStartHoldDesk, heldCore } from './connection/start-hold.ts';
 import { clientKeyOf, registerIpc, type IpcRegistration } from './ipc/register.ts';
 import { exportDiagnosticsFromMenu } from './shell/diagnostics-menu.ts';
 import { installCrashHandlers } from './logging/crash-handlers.ts';
@@ -165,19 +165,34 @@ async function start(): Promise<void> {
     APP_SCHEME,
     createAppRequestHandler(RENDERER_DIR, (file) => readFile(file)),
   );
+  // A question before the app can open (the recovery words of an encrypted file this PC keeps no
+  // key for; a server update to confirm): the window talks to the held desk until it is answered
+  // there, or closed to quit.
+  const hold = createStartHoldDesk();
+  const showHeldWindow = (): void => {
+    if (ipc) return;
+    ipc = registerIpc(ipcMain, heldCore(hold, systemClock), APP_ORIGIN);
+    openWindow();
+    mainWindow?.on('closed', hold.cancel);
+  };
   // An encrypted clinic file: its key from the keychain, else the recovery words (see desktop-key.ts).
   const keeper = createKeychainKeeper(join(dataFolder, KEY_FILE_NAME), electronSecretStore());
   useKeyKeeper(keeper);
-  if (!process.env.CLINIC_DATABASE_URL) {
-    await prepareDesktopKey({
+  const keyReady =
+    Boolean(process.env.CLINIC_DATABASE_URL) ||
+    (await prepareDesktopKey({
       dbFile: join(dataFolder, DATABASE_FILE_NAME),
       keeper,
-      askKeyText: keyTextFromEnvironment(process.env),
-    });
+      askKeyText: keyTextFromEnvironment(process.env, (problem) => {
+        showHeldWindow();
+        return hold.askKey(problem);
+      }),
+    }));
+  if (!keyReady) {
+    readyToQuit = true;
+    app.quit();
+    return;
   }
-  // A newer app than the clinic server's tables opens on the confirmation screen first: the window
-  // talks to the held desk until an administrator confirms there (or closes it to quit).
-  const hold = createUpgradeHoldDesk();
   // The update source is this PC's (updates.json beside the database), checked at start and daily.
   const updates = createUpdatesControl({
     store: createFileSourceStore(join(dataFolder, UPDATES_FILE_NAME)),
@@ -210,12 +225,8 @@ async function start(): Promise<void> {
       return response === 0;
     },
     onUpgradeNeedsConfirmation: (error, problem) => {
-      if (!ipc) {
-        ipc = registerIpc(ipcMain, heldCore(hold, systemClock), APP_ORIGIN);
-        openWindow();
-        mainWindow?.on('closed', hold.cancel);
-      }
-      return hold.ask(error, problem);
+      showHeldWindow();
+      return hold.askUpgrade(error, problem);
     },
   }).catch((error: unknown) => {
     hold.settle({ failed: error instanceof Error ? error.message : String(error) });

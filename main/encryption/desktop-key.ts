@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DatabaseKeyError, fileEncryption, openRawSqlite, useDatabaseKey, type DatabaseKey } from '#db/cipher.ts';
 import { parseKeyText } from '#db/database-key.ts';
-import { StartupError } from '../connection/start-failure.ts';
 import type { SecretStore } from '../connection/store.ts';
 import type { KeyKeeper } from '../services/encryption/index.ts';
 
@@ -76,49 +75,46 @@ export interface DesktopKeyOptions {
 /**
  * Before the core opens the clinic file: a plain or new file needs no key; an encrypted one
  * gets the kept key, else the recovery words asked (and then kept, if there is a keychain).
- * Throws a StartupError when no key that opens it is given.
+ * True when the file can be opened; false when the user gave up (closed the window).
  */
-export async function prepareDesktopKey({ dbFile, keeper, askKeyText }: DesktopKeyOptions): Promise<void> {
+export async function prepareDesktopKey({ dbFile, keeper, askKeyText }: DesktopKeyOptions): Promise<boolean> {
   if (fileEncryption(dbFile) !== 'encrypted') {
     useDatabaseKey(null);
-    return;
+    return true;
   }
   const kept = keeper.load().find((key) => opens(dbFile, key));
   if (kept !== undefined) {
     useDatabaseKey(kept);
     keeper.keep(kept);
-    return;
+    return true;
   }
   let problem: string | null = null;
   for (;;) {
     const text = await askKeyText(problem);
-    if (text === null) {
-      throw new StartupError(
-        'other',
-        "This clinic's data is encrypted and this computer keeps no key for it. Start Clinic desk with CLINIC_DB_KEY set to the 24 recovery words.",
-        null,
-      );
-    }
+    if (text === null) return false;
     const parsed = parseKeyText(text);
     if (!parsed.ok) problem = parsed.message;
     else if (!opens(dbFile, parsed.key)) problem = new DatabaseKeyError('wrong').message;
     else {
       useDatabaseKey(parsed.key);
       keeper.keep(parsed.key);
-      return;
+      return true;
     }
   }
 }
 
 /**
- * Until the start screen asks for the recovery words: they (or the key) may be given once in
- * CLINIC_DB_KEY when starting the app; otherwise the start stops with a sentence.
+ * The words may be given once in CLINIC_DB_KEY when starting the app (a PC set up by script);
+ * otherwise, and after a refusal, the start screen asks (`askOnScreen`).
  */
-export function keyTextFromEnvironment(env: NodeJS.ProcessEnv): DesktopKeyOptions['askKeyText'] {
+export function keyTextFromEnvironment(
+  env: NodeJS.ProcessEnv,
+  askOnScreen: DesktopKeyOptions['askKeyText'],
+): DesktopKeyOptions['askKeyText'] {
   let given = env.CLINIC_DB_KEY ?? null;
-  return () => {
+  return (problem) => {
     const text = given;
     given = null;
-    return Promise.resolve(text);
+    return text === null ? askOnScreen(problem) : Promise.resolve(text);
   };
 }

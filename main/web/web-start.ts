@@ -1,6 +1,6 @@
 import type { AppCore } from '../app-core.ts';
 import { startConfirmingUpgrades } from '../connection/startup.ts';
-import { createUpgradeHoldDesk, heldCore } from '../connection/upgrade-hold.ts';
+import { createStartHoldDesk, heldCore } from '../connection/start-hold.ts';
 import type { UpgradeConfirmation } from '../connection/version-gate.ts';
 import type { Clock } from '../services/core/clock.ts';
 import type { Logger } from '../services/core/logger.ts';
@@ -30,7 +30,7 @@ export interface StartedWebShell {
 
 /** The started core and its server; null when the held start was given up (the server is closed). */
 export async function startWebShell(options: WebShellStartOptions): Promise<StartedWebShell | null> {
-  const desk = createUpgradeHoldDesk();
+  const desk = createStartHoldDesk();
   const held = heldCore(desk, options.clock);
   let current: ServedCore = { ...held, services: { deps: { logger: options.logger } } };
   // The server keeps this object; its getters pass each call to the held desk, then to the app.
@@ -54,7 +54,7 @@ export async function startWebShell(options: WebShellStartOptions): Promise<Star
           server = await options.listen(served);
           await options.onHeld(server.url);
         }
-        return desk.ask(hold, problem);
+        return desk.askUpgrade(hold, problem);
       },
     });
   } catch (error) {

@@ -102,7 +102,30 @@ export const upgradeHoldSchema = z.object({
 });
 export type UpgradeHold = z.infer<typeof upgradeHoldSchema>;
 
+/** An encrypted clinic file this PC keeps no key for (no keychain, or another PC's file). */
+export const keyHoldSchema = z.object({
+  /** Why the last words were refused (null the first time). */
+  problem: z.string().nullable(),
+});
+export type KeyHold = z.infer<typeof keyHoldSchema>;
+
 export const connectionChannels = {
+  'setup.keyHold': channel({
+    description: 'Whether this PC waits for the recovery words of the encrypted clinic file (null if not).',
+    access: 'public',
+    input: noInput,
+    output: keyHoldSchema.nullable(),
+  }),
+  'setup.enterKey': channel({
+    description: 'While held: the 24 recovery words (or the 64-digit key) that open the encrypted clinic file.',
+    access: 'public',
+    input: z.object({
+      recoveryWords: secretTextSchema('recovery words', 'Enter the 24 recovery words.')
+        .min(1, 'Enter the 24 recovery words.')
+        .max(1000, 'These are more than 24 recovery words.'),
+    }),
+    output: done,
+  }),
   'setup.upgradeHold': channel({
     description: 'Whether this PC waits for an administrator to confirm updating the clinic server (null if not).',
     access: 'public',

@@ -8,7 +8,7 @@ import { openPostgres } from '#db/postgres.ts';
 import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { startFromChoice } from '../../main/connection/startup.ts';
 import { createMemoryConnectionStore } from '../../main/connection/store.ts';
-import { createUpgradeHoldDesk, type UpgradeHoldDesk } from '../../main/connection/upgrade-hold.ts';
+import { createStartHoldDesk, type StartHoldDesk } from '../../main/connection/start-hold.ts';
 import { ServerNewerError } from '../../main/connection/version-gate.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { startWebServer } from '../../main/web/server.ts';
@@ -58,7 +58,7 @@ afterEach(async () => {
 });
 
 /** PC A's start with the hold desk as its window; the desk is settled the way main/index.ts does. */
-function startHeld(desk: UpgradeHoldDesk): Promise<AppCore | null> {
+function startHeld(desk: StartHoldDesk): Promise<AppCore | null> {
   const userData = mkdtempSync(join(tmpdir(), 'clinic-hold-'));
   dirs.push(userData);
   return startFromChoice({
@@ -66,7 +66,7 @@ function startHeld(desk: UpgradeHoldDesk): Promise<AppCore | null> {
     store: createMemoryConnectionStore(),
     env: { CLINIC_DATABASE_URL: server.url },
     onServerUnreachable: () => Promise.resolve(false),
-    onUpgradeNeedsConfirmation: desk.ask,
+    onUpgradeNeedsConfirmation: desk.askUpgrade,
     core: { logger: silentLogger, clock, appVersion: '2.0.0', hostName: 'DESK-A' },
   }).then(
     (core) => {
@@ -82,7 +82,7 @@ function startHeld(desk: UpgradeHoldDesk): Promise<AppCore | null> {
 }
 
 /** Waits until the held start has asked (the gate ran on the server). */
-async function heldView(desk: UpgradeHoldDesk): Promise<unknown> {
+async function heldView(desk: StartHoldDesk): Promise<unknown> {
   for (let i = 0; i < 200; i += 1) {
     const answer = await desk.dispatch('w', 'setup.upgradeHold', {});
     if (answer.ok && answer.value !== null) return answer.value;
@@ -93,7 +93,7 @@ async function heldView(desk: UpgradeHoldDesk): Promise<unknown> {
 
 describe('confirming a server update on the held PC', () => {
   it('shows the hold, refuses a wrong password, migrates after the admin confirms, then refuses the old PC', async () => {
-    const desk = createUpgradeHoldDesk();
+    const desk = createStartHoldDesk();
     const started = startHeld(desk);
     expect(await heldView(desk)).toEqual({
       appVersion: '2.0.0',
@@ -141,7 +141,7 @@ describe('confirming a server update on the held PC', () => {
   });
 
   it('quits without touching the server when the held window is closed', async () => {
-    const desk = createUpgradeHoldDesk();
+    const desk = createStartHoldDesk();
     const started = startHeld(desk);
     await heldView(desk);
     desk.cancel();

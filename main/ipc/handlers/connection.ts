@@ -7,7 +7,9 @@ type ConnectionChannels =
   | 'setup.useServer'
   | 'setup.useLocal'
   | 'setup.upgradeHold'
-  | 'setup.confirmUpgrade';
+  | 'setup.confirmUpgrade'
+  | 'setup.keyHold'
+  | 'setup.enterKey';
 
 // Where the clinic's data lives (main/connection/control.ts decides who may ask).
 export const connectionHandlers: HandlerMap<ConnectionChannels> = {
@@ -15,7 +17,11 @@ export const connectionHandlers: HandlerMap<ConnectionChannels> = {
   'setup.testServer': (input, { connection }) => connection.test(input),
   'setup.useServer': (input, { connection }) => connection.use(input),
   'setup.useLocal': (_input, { connection }) => connection.useLocal(),
-  // A started app is past the version gate; a held start answers these (connection/upgrade-hold.ts).
+  // A started app has its key and is past the version gate; a held start answers these
+  // (connection/start-hold.ts).
+  'setup.keyHold': () => Promise.resolve(null),
+  'setup.enterKey': () =>
+    Promise.reject(new AppError('CONFLICT', "Clinic desk has already started: the clinic's data is open.")),
   'setup.upgradeHold': () => Promise.resolve(null),
   'setup.confirmUpgrade': () =>
     Promise.reject(new AppError('CONFLICT', 'Clinic desk has already started: there is no server update to confirm.')),

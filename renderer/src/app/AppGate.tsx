@@ -2,11 +2,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSession, useSetupStatus } from '../api/session.ts';
 import { SignInScreen, useSessionSync } from '../features/auth/index.ts';
 import { SignedInApp } from '../features/frame/index.ts';
-import { SetupScreen, UpgradeConfirmScreen, useUpgradeHold } from '../features/setup/index.ts';
+import {
+  KeyEntryScreen,
+  SetupScreen,
+  UpgradeConfirmScreen,
+  useKeyHold,
+  useUpgradeHold,
+} from '../features/setup/index.ts';
 import { StartupError, StartupSkeleton } from './StartupScreens.tsx';
 
-/** A start held for a server update → its confirmation, then the app's gate. */
+/** A start held for the recovery words → that screen, then the upgrade question, then the app's gate. */
 export function AppGate() {
+  const keyHold = useKeyHold();
+  const queryClient = useQueryClient();
+  if (keyHold.isPending) return <StartupSkeleton />;
+  if (keyHold.isError) return <StartupError error={keyHold.error} onRetry={() => void keyHold.refetch()} />;
+  // Main answers with the next question or the started app from now on.
+  if (keyHold.data) return <KeyEntryScreen hold={keyHold.data} onStarted={() => void queryClient.resetQueries()} />;
+  return <UpgradeGate />;
+}
+
+/** A start held for a server update → its confirmation, then the app's gate. */
+function UpgradeGate() {
   const hold = useUpgradeHold();
   const queryClient = useQueryClient();
   if (hold.isPending) return <StartupSkeleton />;

@@ -35,6 +35,7 @@ export function createFakeClinic(options: { session: Session | null; handlers?: 
   let session = options.session;
   const defaults: Handlers = {
     'setup.status': () => ok({ needsSetup: false, clinicName: 'Sunrise Clinic' }),
+    'setup.keyHold': () => ok(null),
     'setup.upgradeHold': () => ok(null),
     'printing.settings': () => ok({ printerName: null, receiptPaper: 'a5' as const, canPrint: false }),
     'auth.session': () => ok(session),

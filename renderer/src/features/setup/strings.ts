@@ -70,6 +70,17 @@ export const upgradeStrings = {
   quitHint: 'To leave the server as it is, close this window. Clinic desk then quits.',
 };
 
+/** A start held for the recovery words: this PC keeps no key for the clinic's encrypted data. */
+export const keyEntryStrings = {
+  title: 'Unlock the clinic’s data',
+  intro:
+    'The clinic’s data on this computer is encrypted, and this computer keeps no key for it (no keychain, or the data came from another PC). Type the 24 recovery words from the clinic’s recovery sheet.',
+  words: 'Recovery words',
+  wordsHint: '24 words, separated by spaces, in the order on the sheet.',
+  submit: 'Unlock',
+  quitHint: 'Without the words, close this window: Clinic desk quits and nothing is changed.',
+};
+
 /** First run: encrypting the new clinic's file, and its recovery words shown once. */
 export const setupEncryptionStrings = {
   choice: 'Encrypt the clinic’s data on this computer (recommended)',
