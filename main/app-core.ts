@@ -158,10 +158,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Swapping the database (a restore, the move onto a clinic server): rebuild the services and
   // dispatcher on it and start a new session store (everyone signs in again; the transports
   // read core.* on every call).
-  function install(next: DatabaseHandle): void {
+  /** A restored file starts with nobody signed in; the same clinic, now encrypted, keeps its sessions. */
+  function install(next: DatabaseHandle, sessions = createSessionStore(clock)): void {
     core.database = next;
     core.services = createServices({ db: next.db, clock, logger }, operations.host);
-    core.sessions = createSessionStore(clock);
+    core.sessions = sessions;
     core.dispatcher = createDispatcher({
       services: core.services,
       sessions: core.sessions,
@@ -178,12 +179,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     bridge = bridgeEventsOverPostgres({ pool, hub, sessions: () => core.sessions, logger });
     await bridge.ready;
   }
-  // A restore swaps the file: reopen it and install it.
+  // A restore or the encryption of the file swaps it: reopen it and install it.
   function attachOperations(file: string | null): void {
-    operations.attach(core, async () => {
+    operations.attach(core, async (keepSessions) => {
       const reopened = await openFrom({ dbFile: file ?? undefined });
       await gate(reopened);
-      install(reopened);
+      install(reopened, keepSessions ? core.sessions : undefined);
       return reopened.db;
     });
   }

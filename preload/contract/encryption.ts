@@ -1,11 +1,21 @@
 import { z } from 'zod';
-import { ADMIN, channel } from './channel.ts';
+import { ADMIN, channel, done } from './channel.ts';
 import { textSchema } from './fields.ts';
 
 // Encryption at rest of the built-in (SQLite) mode: what protects this clinic's file, and
 // changing its key. Admin only. In clinic server mode the server's disk encryption applies.
 
 export const REKEY_CONFIRMATION = 'NEW KEY';
+export const ENCRYPT_CONFIRMATION = 'ENCRYPT';
+
+/** A step that cannot be taken back, confirmed by typing its word (in capitals). */
+const typedConfirmation = (word: string, what: string) =>
+  z
+    .object({ confirmation: textSchema('confirmation', `Type ${word} to confirm.`) })
+    .refine((v) => v.confirmation.trim() === word, {
+      message: `Type ${word} in capitals to confirm ${what}.`,
+      path: ['confirmation'],
+    });
 
 export const encryptionStatusSchema = z.object({
   /** `server`: the data is on the clinic server (its own disk encryption applies). */
@@ -50,12 +60,20 @@ export const encryptionChannels = {
   'encryption.rekey': channel({
     description: 'Changes the key of the encrypted data file; returns the new recovery words, shown once.',
     access: ADMIN,
-    input: z
-      .object({ confirmation: textSchema('confirmation', `Type ${REKEY_CONFIRMATION} to confirm.`) })
-      .refine((v) => v.confirmation.trim() === REKEY_CONFIRMATION, {
-        message: `Type ${REKEY_CONFIRMATION} in capitals to confirm the change of key.`,
-        path: ['confirmation'],
-      }),
+    input: typedConfirmation(REKEY_CONFIRMATION, 'the change of key'),
     output: newKeySchema,
+  }),
+  'encryption.encryptExisting': channel({
+    description:
+      'Encrypts a clinic that already holds data: a checked encrypted copy is swapped in, the plain file kept until the admin deletes it; returns the recovery words, shown once.',
+    access: ADMIN,
+    input: typedConfirmation(ENCRYPT_CONFIRMATION, "the encryption of the clinic's data"),
+    output: newKeySchema,
+  }),
+  'encryption.deletePlainCopy': channel({
+    description: 'Deletes the plain file kept after encrypting this clinic, once the encrypted data is known to work.',
+    access: ADMIN,
+    input: z.object({}).strict(),
+    output: done,
   }),
 };

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { encryptionStrings } from '../../renderer/src/features/admin/encryption/strings.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
@@ -45,16 +45,37 @@ describe('Encryption on the This PC tab', () => {
     expect(within(section).queryByRole('list', { name: encryptionStrings.wordsList })).not.toBeInTheDocument();
   });
 
-  it('says a plain file is readable by anyone with it, and offers no key change', async () => {
+  it('encrypts a plain clinic after the typed word, keeps the words on screen, then offers to delete the plain copy', async () => {
+    let status = { mode: 'plain' as 'plain' | 'encrypted', plainCopyKept: false, keyKeptOnThisComputer: false };
     const clinic = createFakeClinic({
       session: sessionFor('admin'),
       handlers: {
-        'encryption.status': () => ok({ mode: 'plain', plainCopyKept: false, keyKeptOnThisComputer: false }),
+        'encryption.status': () => ok(status),
+        'encryption.encryptExisting': () => {
+          status = { mode: 'encrypted', plainCopyKept: true, keyKeptOnThisComputer: true };
+          return ok({ recoveryWords: WORDS, keyKeptOnThisComputer: true, sheet: SHEET });
+        },
+        'encryption.deletePlainCopy': () => {
+          status = { ...status, plainCopyKept: false };
+          return ok({ done: true as const });
+        },
       },
     });
-    renderApp(clinic, '/admin/this-pc');
+    const { user } = renderApp(clinic, '/admin/this-pc');
     const section = await screen.findByRole('region', { name: encryptionStrings.title });
     expect(within(section).getByText(encryptionStrings.plain)).toBeInTheDocument();
     expect(within(section).queryByRole('button', { name: encryptionStrings.rekeyButton })).not.toBeInTheDocument();
+
+    await user.type(within(section).getByLabelText(encryptionStrings.encryptConfirmLabel), 'ENCRYPT{Enter}');
+    expect(await within(section).findByRole('list', { name: encryptionStrings.wordsList })).toBeInTheDocument();
+    expect(clinic.callsTo('encryption.encryptExisting')).toEqual([{ confirmation: 'ENCRYPT' }]);
+    await user.click(within(section).getByRole('button', { name: encryptionStrings.done }));
+    expect(await within(section).findByText(encryptionStrings.encrypted)).toBeInTheDocument();
+    expect(within(section).getByText(encryptionStrings.plainCopyKept)).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: encryptionStrings.rekeyButton })).toBeInTheDocument();
+
+    await user.click(within(section).getByRole('button', { name: encryptionStrings.deletePlainCopy }));
+    await waitFor(() => expect(within(section).queryByText(encryptionStrings.plainCopyKept)).not.toBeInTheDocument());
+    expect(clinic.callsTo('encryption.deletePlainCopy')).toEqual([{}]);
   });
 });

@@ -214,6 +214,7 @@ describe('backups', () => {
       dbFile: null,
       busy: { current: null },
       restore: () => Promise.reject(new Error('not reached')),
+      encryptLive: () => Promise.reject(new Error('not reached')),
     });
     await expect(service.run(null, 'manual')).rejects.toThrow(SERVER_MODE_MESSAGE);
     await expect(service.restore(null, { path: '/tmp/x.sqlite' })).rejects.toThrow(SERVER_MODE_MESSAGE);
@@ -306,6 +307,7 @@ describe('backups in the backup worker', () => {
       dbFile: app.dbFile,
       busy: { current: null },
       restore: () => Promise.reject(new Error('not reached')),
+      encryptLive: () => Promise.reject(new Error('not reached')),
     };
     const viaWorker = await createBackupsService(app.core.services.deps, { ...host, backupMode: 'worker' }).run(
       null,

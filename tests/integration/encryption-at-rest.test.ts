@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseKeyError, fileEncryption, openRawSqlite, useDatabaseKey } from '#db/cipher.ts';
 import { newDatabaseKey, parseKeyText } from '#db/database-key.ts';
+import { PLAIN_COPY_SUFFIX } from '#db/encrypt-file.ts';
 import { useKeyKeeper } from '../../main/services/encryption/index.ts';
 import { startAppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
@@ -215,7 +216,7 @@ describe('the first run', () => {
     expect(patientNames(app.dbFile, parsed.key)).toEqual([PATIENT.name]);
   });
 
-  it('leaves a clinic that already holds patients to the checked copy of the command line', async () => {
+  it('leaves a clinic that already holds patients to the checked copy', async () => {
     await app.close();
     useDatabaseKey(null);
     app = await createTestApp();
@@ -224,8 +225,77 @@ describe('the first run', () => {
     const result = await app.call(ADMIN_KEY, 'encryption.encryptNew', {});
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/command line/) },
+      error: { code: 'CONFLICT', message: expect.stringMatching(/Encrypt this clinic's data under Admin/) },
     });
     expect(fileEncryption(app.dbFile)).toBe('plain');
+  });
+});
+
+describe('encrypting a clinic that already holds patients', () => {
+  it('swaps in a checked encrypted copy, keeps the plain file until the admin deletes it, and the desk goes on', async () => {
+    await app.close();
+    useDatabaseKey(null);
+    app = await createTestApp();
+    await setUpClinic(app);
+    await app.ok(ADMIN_KEY, 'patients.register', PATIENT);
+    const kept: string[] = [];
+    useKeyKeeper({ keeps: () => true, keep: (k) => kept.push(k) });
+
+    expect(await app.call(ADMIN_KEY, 'encryption.encryptExisting', { confirmation: 'encrypt' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', fields: { confirmation: expect.stringMatching(/ENCRYPT in capitals/) } },
+    });
+    expect(fileEncryption(app.dbFile)).toBe('plain');
+
+    const { recoveryWords, keyKeptOnThisComputer } = await app.ok(ADMIN_KEY, 'encryption.encryptExisting', {
+      confirmation: 'ENCRYPT',
+    });
+    expect(keyKeptOnThisComputer).toBe(true);
+    const parsed = parseKeyText(recoveryWords.join(' '));
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(kept).toEqual([parsed.key]);
+    expect(fileEncryption(app.dbFile)).toBe('encrypted');
+    expectNoPatientText(rawBytes(app.dbFile));
+    expect(await app.ok(ADMIN_KEY, 'encryption.status', {})).toEqual({
+      mode: 'encrypted',
+      plainCopyKept: true,
+      keyKeptOnThisComputer: true,
+    });
+    // The plain file is kept whole beside it, and the desk goes on, on the encrypted file.
+    expect(patientNames(app.dbFile + PLAIN_COPY_SUFFIX, null)).toEqual([PATIENT.name]);
+    await app.ok(ADMIN_KEY, 'patients.register', { ...PATIENT, name: 'Rosalind Second', phone: '0799 000 0001' });
+    expect(await app.call(ADMIN_KEY, 'encryption.encryptExisting', { confirmation: 'ENCRYPT' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/already encrypted/) },
+    });
+
+    expect(await app.ok(ADMIN_KEY, 'encryption.deletePlainCopy', {})).toEqual({ done: true });
+    expect(existsSync(app.dbFile + PLAIN_COPY_SUFFIX)).toBe(false);
+    expect(await app.call(ADMIN_KEY, 'encryption.deletePlainCopy', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    const audit = await app.core.database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'encryption.%')
+      .orderBy('audit_id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['encryption.enabled', 'encryption.plainCopyDeleted']);
+    await app.core.close();
+    expect(patientNames(app.dbFile, parsed.key)).toEqual([PATIENT.name, 'Rosalind Second']);
+  });
+
+  it('never deletes the only copy: a plain clinic has no plain copy to delete', async () => {
+    await app.close();
+    useDatabaseKey(null);
+    app = await createTestApp();
+    await setUpClinic(app);
+    writeFileSync(app.dbFile + PLAIN_COPY_SUFFIX, 'left over');
+    expect(await app.call(ADMIN_KEY, 'encryption.deletePlainCopy', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(existsSync(app.dbFile + PLAIN_COPY_SUFFIX)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { changeKey, databaseKeyInUse, fileEncryption, useDatabaseKey } from '#db/cipher.ts';
 import { newDatabaseKey, recoveryWords } from '#db/database-key.ts';
-import { PLAIN_COPY_SUFFIX } from '#db/encrypt-file.ts';
+import { deletePlainCopy as removePlainCopy, PLAIN_COPY_SUFFIX } from '#db/encrypt-file.ts';
 import { writeTx } from '#db/tx.ts';
 import type { EncryptionStatus, NewKey } from '#contract/encryption.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -73,7 +73,7 @@ export function createEncryptionService({ db, clock }: ServiceDeps, host: Operat
       if (Number(used.n) > 0) {
         throw new AppError(
           'CONFLICT',
-          'This clinic already holds patients: encrypt it with the command line (npm run cli -- encrypt) while the app is closed.',
+          "This clinic already holds patients: use Encrypt this clinic's data under Admin → This PC, which encrypts a checked copy.",
         );
       }
       if (host.busy.current) throw new AppError('CONFLICT', 'A backup or restore is running. Wait for it to finish.');
@@ -100,6 +100,56 @@ export function createEncryptionService({ db, clock }: ServiceDeps, host: Operat
         }),
       );
       return newKeyFor(key, keeper.keeps());
+    },
+
+    /**
+     * A clinic that already holds data: a new key, kept first, then a checked encrypted copy is
+     * swapped in (db/encrypt-file.ts: a stop at any moment leaves the plain or the encrypted file
+     * whole) and the plain file kept until the admin deletes it. The app's database is closed
+     * for the swap; the audit row goes into the encrypted file.
+     */
+    async encryptExisting(actor: Actor): Promise<NewKey> {
+      const file = liveFile();
+      if (file === null || !host) throw new AppError('CONFLICT', SERVER_MODE);
+      if (fileEncryption(file) === 'encrypted') {
+        throw new AppError('CONFLICT', "This clinic's data is already encrypted.");
+      }
+      const key = newDatabaseKey();
+      const keeper = keyKeeper();
+      keeper.keep(key);
+      const encrypted = await host.encryptLive(key);
+      await writeTx(encrypted, (trx) =>
+        writeAudit(trx, clock, {
+          userId: actor.userId,
+          action: 'encryption.enabled',
+          entity: 'database',
+          entityId: null,
+          before: null,
+          after: { existingClinic: true, plainCopyKept: true, keyKeptOnThisComputer: keeper.keeps() },
+        }),
+      );
+      return newKeyFor(key, keeper.keeps());
+    },
+
+    /** The admin has seen the encrypted clinic work: the plain file kept beside it goes (audited). */
+    async deletePlainCopy(actor: Actor): Promise<{ done: true }> {
+      const file = liveFile();
+      if (file === null) throw new AppError('CONFLICT', SERVER_MODE);
+      // Never the only copy: the live file must be the encrypted one.
+      if (fileEncryption(file) !== 'encrypted' || !removePlainCopy(file)) {
+        throw new AppError('CONFLICT', 'No plain copy of an encrypted clinic is kept on this computer.');
+      }
+      await writeTx(db, (trx) =>
+        writeAudit(trx, clock, {
+          userId: actor.userId,
+          action: 'encryption.plainCopyDeleted',
+          entity: 'database',
+          entityId: null,
+          before: { plainCopyKept: true },
+          after: { plainCopyKept: false },
+        }),
+      );
+      return { done: true };
     },
 
     /**

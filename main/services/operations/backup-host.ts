@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
+import { useDatabaseKey, type DatabaseKey } from '#db/cipher.ts';
+import { encryptFile, EncryptRefused } from '#db/encrypt-file.ts';
 import type { Database } from '#db/schema.ts';
 import type { Backup } from '#contract/operations.ts';
 import { restoreDatabase } from './backup-restore.ts';
@@ -31,6 +33,9 @@ export interface OperationsOptions {
   tickMs?: number;
 }
 
+/** Opens the live file again and rebuilds the services on it; `keepSessions`: the same clinic's data, so whoever was signed in stays. */
+type ReopenDatabase = (keepSessions: boolean) => Promise<Kysely<Database>>;
+
 /** A minute: the daily backup starts within a minute of its time. */
 const TICK_MS = 60_000;
 
@@ -41,7 +46,7 @@ const TICK_MS = 60_000;
  */
 export function createOperations({ dbFile, clock, logger, tickMs = TICK_MS }: OperationsOptions) {
   let core: OperableCore | null = null;
-  let reopen: (() => Promise<Kysely<Database>>) | null = null;
+  let reopen: ReopenDatabase | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let ticking = false;
 
@@ -50,32 +55,56 @@ export function createOperations({ dbFile, clock, logger, tickMs = TICK_MS }: Op
     return core;
   };
 
+  /** The live file, when it is one and the app core can reopen it (refused otherwise, with why). */
+  function swappableFile(what: string): { file: string; reopenDb: ReopenDatabase } {
+    if (!dbFile || host.engine() !== 'sqlite' || !reopen) {
+      throw new AppError('CONFLICT', `${what} is only possible when the database is a file on this computer.`);
+    }
+    if (host.busy.current)
+      throw new AppError('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
+    return { file: dbFile, reopenDb: reopen };
+  }
+
   const host: OperationsHost = {
     engine: () => attached().database.kind ?? 'sqlite',
     raw: () => attached().database.raw,
     dbFile,
     busy: { current: null },
     async restore(actor: Actor | null, path: string): Promise<RestoreResult> {
-      if (!dbFile || host.engine() !== 'sqlite' || !reopen) {
-        throw new AppError('CONFLICT', 'Restoring is only possible when the database is a file on this computer.');
-      }
-      if (host.busy.current)
-        throw new AppError('CONFLICT', 'A backup or restore is already running. Wait for it to finish.');
+      const { file, reopenDb } = swappableFile('Restoring');
       host.busy.current = 'restore';
-      const reopenDb = reopen;
       try {
         return await restoreDatabase(
           {
-            dbFile,
+            dbFile: file,
             clock,
             db: () => attached().database.db,
             backups: () => attached().services.backups,
             closeCurrent: () => attached().database.close(),
-            reopen: reopenDb,
+            reopen: () => reopenDb(false),
           },
           actor,
           path,
         );
+      } finally {
+        host.busy.current = null;
+      }
+    },
+    async encryptLive(key: DatabaseKey): Promise<Kysely<Database>> {
+      const { file, reopenDb } = swappableFile("Encrypting the clinic's data");
+      host.busy.current = 'encrypt';
+      try {
+        await attached().database.close();
+        try {
+          encryptFile(file, key);
+        } catch (error) {
+          // Nothing was swapped: the plain file opens again as it was.
+          await reopenDb(true);
+          if (error instanceof EncryptRefused) throw new AppError('CONFLICT', error.message);
+          throw error;
+        }
+        useDatabaseKey(key);
+        return await reopenDb(true);
       } finally {
         host.busy.current = null;
       }
@@ -116,8 +145,8 @@ export function createOperations({ dbFile, clock, logger, tickMs = TICK_MS }: Op
   return {
     host,
     tick,
-    /** Connects the app core; `reopenDatabase` opens the live file again after a restore. */
-    attach(target: OperableCore, reopenDatabase: () => Promise<Kysely<Database>>): void {
+    /** Connects the app core; `reopenDatabase` opens the live file again after a restore or encryption. */
+    attach(target: OperableCore, reopenDatabase: ReopenDatabase): void {
       core = target;
       reopen = reopenDatabase;
     },

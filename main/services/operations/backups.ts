@@ -1,7 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { BackupKind, BackupSettingsRow } from '#db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { DatabaseKey } from '#db/cipher.ts';
+import type { BackupKind, BackupSettingsRow, Database } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
 import { BACKUP_WARN_HOURS, type Backup, type BackupSettings, type BackupStatus } from '#contract/operations.ts';
 import { writeAudit } from '../core/audit.ts';
@@ -21,11 +23,17 @@ export interface OperationsHost {
   engine(): 'sqlite' | 'postgres';
   raw(): BetterSqlite3.Database;
   dbFile: string | null;
-  /** Set while a backup or restore runs: only one at a time. */
-  busy: { current: 'backup' | 'restore' | null };
+  /** Set while a backup, a restore or the encryption of the live file runs: only one at a time. */
+  busy: { current: 'backup' | 'restore' | 'encrypt' | null };
   /** Tests only: force the backup worker or main's thread (default: the worker, else the thread). */
   backupMode?: 'worker' | 'thread';
   restore(actor: Actor | null, path: string): Promise<RestoreResult>;
+  /**
+   * Encrypts the live file with `key` through a checked copy (db/encrypt-file.ts), the plain file
+   * kept beside it; the app's database is closed for the swap and opened again. Returns the
+   * reopened database (the services are rebuilt on it).
+   */
+  encryptLive(key: DatabaseKey): Promise<Kysely<Database>>;
 }
 
 /** A restore: the backup put back, the safety copy made first, and the restoring admin's name. */

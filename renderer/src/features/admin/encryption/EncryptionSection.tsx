@@ -26,7 +26,9 @@ export function EncryptionSection() {
           </Title>
         </Group>
         <StatusLines status={status.data} />
-        {status.data.mode === 'encrypted' && <RekeyForm />}
+        {status.data.plainCopyKept && <PlainCopyNotice />}
+        {/* One element for both, so new words stay on screen when the status turns encrypted. */}
+        {status.data.mode !== 'server' && <NewKeyForm kind={status.data.mode === 'encrypted' ? 'rekey' : 'encrypt'} />}
       </Stack>
     </Card>
   );
@@ -39,36 +41,73 @@ function StatusLines({ status }: { status: EncryptionStatus }) {
       {status.mode === 'encrypted' && (
         <Text size="sm">{status.keyKeptOnThisComputer ? strings.keyKept : strings.keyAsked}</Text>
       )}
-      {status.plainCopyKept && (
-        <Alert color="yellow" variant="light">
-          {strings.plainCopyKept}
-        </Alert>
-      )}
     </>
   );
 }
 
-function RekeyForm() {
+const FORMS = {
+  rekey: {
+    channel: 'encryption.rekey',
+    title: strings.rekeyTitle,
+    body: strings.rekeyBody,
+    confirmLabel: strings.confirmLabel,
+    button: strings.rekeyButton,
+  },
+  encrypt: {
+    channel: 'encryption.encryptExisting',
+    title: strings.encryptTitle,
+    body: strings.encryptBody,
+    confirmLabel: strings.encryptConfirmLabel,
+    button: strings.encryptButton,
+  },
+} as const;
+
+/** The plain file kept after encrypting: deleted by the admin once the clinic works. */
+function PlainCopyNotice() {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => call('encryption.deletePlainCopy', {}),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: statusKey }),
+  });
+  return (
+    <Alert color="yellow" variant="light">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{strings.plainCopyKept}</Text>
+        <Button size="xs" variant="default" loading={remove.isPending} onClick={() => remove.mutate()}>
+          {strings.deletePlainCopy}
+        </Button>
+        {remove.error && <FormAlert>{messageOf(remove.error)}</FormAlert>}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** A new key, confirmed by a typed word: a change of key, or the encryption of a plain clinic. */
+function NewKeyForm({ kind }: { kind: keyof typeof FORMS }) {
+  const form = FORMS[kind];
   const queryClient = useQueryClient();
   const [confirmation, setConfirmation] = useState('');
-  const rekey = useMutation({
-    mutationFn: () => call('encryption.rekey', { confirmation }),
-    onSuccess: () => {
-      setConfirmation('');
-      void queryClient.invalidateQueries({ queryKey: statusKey });
-    },
+  const change = useMutation({
+    mutationFn: () => call(form.channel, { confirmation }),
+    onSuccess: () => setConfirmation(''),
   });
-  const fieldError = isClinicCallError(rekey.error) ? rekey.error.fields.confirmation : undefined;
+  const fieldError = isClinicCallError(change.error) ? change.error.fields.confirmation : undefined;
 
-  if (rekey.data) {
+  if (change.data) {
     return (
       <Alert color="blue" variant="light" title={strings.newWordsTitle}>
         <Stack gap="xs">
           <Text size="sm">{strings.newWordsBody}</Text>
-          <RecoveryWords words={rekey.data.recoveryWords} label={strings.wordsList} />
+          <RecoveryWords words={change.data.recoveryWords} label={strings.wordsList} />
           <Group>
-            <RecoverySheetButton sheet={rekey.data.sheet} label={strings.saveSheet} />
-            <Button variant="default" onClick={() => rekey.reset()}>
+            <RecoverySheetButton sheet={change.data.sheet} label={strings.saveSheet} />
+            <Button
+              variant="default"
+              onClick={() => {
+                change.reset();
+                void queryClient.invalidateQueries({ queryKey: statusKey });
+              }}
+            >
               {strings.done}
             </Button>
           </Group>
@@ -80,27 +119,27 @@ function RekeyForm() {
     <form
       onSubmit={(event) => {
         event.preventDefault();
-        rekey.mutate();
+        change.mutate();
       }}
     >
       <Stack gap="xs">
         <Title order={4} size="h5">
-          {strings.rekeyTitle}
+          {form.title}
         </Title>
-        <Text size="sm">{strings.rekeyBody}</Text>
+        <Text size="sm">{form.body}</Text>
         <Group align="flex-end">
           <TextInput
-            label={strings.confirmLabel}
+            label={form.confirmLabel}
             value={confirmation}
             onChange={(event) => setConfirmation(event.currentTarget.value)}
             error={fieldError}
             autoComplete="off"
           />
-          <Button type="submit" color="red" loading={rekey.isPending}>
-            {strings.rekeyButton}
+          <Button type="submit" color="red" loading={change.isPending}>
+            {form.button}
           </Button>
         </Group>
-        {rekey.error && !fieldError && <FormAlert>{messageOf(rekey.error)}</FormAlert>}
+        {change.error && !fieldError && <FormAlert>{messageOf(change.error)}</FormAlert>}
       </Stack>
     </form>
   );
