@@ -46,6 +46,10 @@ function rows(role: StaffRole): Row[] {
       sequence: true,
       action: strings.goTo[item.key],
     })),
+    { keys: ['↑ / ↓'], action: strings.boardRows },
+    ...(role === 'doctor' ? [] : [{ keys: ['Enter'], action: strings.boardNext }]),
+    { keys: ['M'], action: strings.boardMenu },
+    ...(role === 'doctor' ? [] : [{ keys: ['Enter'], action: strings.calendarSlot }]),
     { keys: ['↑ / ↓'], action: strings.paymentsRows },
     { keys: ['Enter'], action: strings.submit },
     { keys: ['Esc'], action: strings.close },
@@ -64,8 +68,9 @@ export function ShortcutsDialog({ opened, onClose, role }: { opened: boolean; on
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows(role).map((row) => (
-              <Table.Tr key={row.keys.join('+')}>
+            {rows(role).map((row, index) => (
+              // A fixed list, where the same keys do different things on different screens.
+              <Table.Tr key={index}>
                 <Table.Td>
                   <Keys keys={row.keys} sequence={row.sequence} />
                 </Table.Td>
