@@ -17,6 +17,12 @@ import * as m0015 from './migrations/0015_canonical_time_zone.ts';
 import * as m0016 from './migrations/0016_app_meta.ts';
 import * as m0017 from './migrations/0017_board_settings.ts';
 import * as m0018 from './migrations/0018_full_checks.ts';
+import * as m0019 from './migrations/0019_appointment_types.ts';
+import * as m0020 from './migrations/0020_confirmation_calls.ts';
+import * as m0021 from './migrations/0021_appointment_series.ts';
+import * as m0022 from './migrations/0022_patient_demographics.ts';
+import * as m0023 from './migrations/0023_patient_merge.ts';
+import * as m0024 from './migrations/0024_import_mappings.ts';
 
 /** Every migration, in order. Landed entries are frozen; add new ones at the end. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -37,6 +43,12 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0016_app_meta': m0016,
   '0017_board_settings': m0017,
   '0018_full_checks': m0018,
+  '0019_appointment_types': m0019,
+  '0020_confirmation_calls': m0020,
+  '0021_appointment_series': m0021,
+  '0022_patient_demographics': m0022,
+  '0023_patient_merge': m0023,
+  '0024_import_mappings': m0024,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).at(-1) ?? '';

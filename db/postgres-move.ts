@@ -106,6 +106,31 @@ async function primaryKey(db: AnyDb, table: string): Promise<string[]> {
 }
 
 /**
+ * Columns of `table` that point at a row of the same table (a child's guardian, a merged-away
+ * record's kept one). Rows are copied in key order, in batches, so such a column may point at a
+ * row of a later batch: it is copied empty first and filled in once the whole table is there.
+ */
+async function selfReferences(db: AnyDb, table: string): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`SELECT a.attname AS name FROM pg_constraint c
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND c.conrelid = ${table}::regclass AND c.confrelid = c.conrelid
+      AND array_length(c.conkey, 1) = 1 ORDER BY a.attname`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+/** Fills in the self-references copied empty, a batch of rows per statement. */
+async function fillSelfReferences(db: AnyDb, table: string, key: string, column: string, rows: Row[]): Promise<void> {
+  const links = rows.filter((row) => row[column] != null);
+  for (let start = 0; start < links.length; start += BATCH_ROWS) {
+    const values = sql.join(
+      links.slice(start, start + BATCH_ROWS).map((row) => sql`(${row[key]}::integer, ${row[column]}::integer)`),
+    );
+    await sql`UPDATE ${sql.table(table)} AS t SET ${sql.ref(column)} = v.ref
+      FROM (VALUES ${values}) AS v(id, ref) WHERE t.${sql.ref(key)} = v.id`.execute(db);
+  }
+}
+
+/**
  * A checksum of a table's rows, the same whichever database they come from: rows sorted as
  * text, so neither database's collation matters.
  */
@@ -193,16 +218,19 @@ export async function moveToServer(
           const order = (key.length > 0 ? key : columns).map((c) => `"${c}"`).join(', ');
           const rows = source.raw.prepare(`SELECT * FROM "${table}" ORDER BY ${order}`).all() as Row[];
           sums.set(table, checksum(rows, columns));
+          const [singleKey] = key.length === 1 ? key : [];
+          const later = singleKey ? await selfReferences(conn, table) : [];
           for (let start = 0; start < rows.length; start += BATCH_ROWS) {
             const batch = rows
               .slice(start, start + BATCH_ROWS)
-              .map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
+              .map((row) => Object.fromEntries(columns.map((c) => [c, later.includes(c) ? null : (row[c] ?? null)])));
             await conn
               .insertInto(table as keyof Database)
               .values(batch as never)
               .execute();
             onProgress({ table, copiedRows: copiedBefore + start + batch.length, totalRows });
           }
+          if (singleKey) for (const column of later) await fillSelfReferences(conn, table, singleKey, column, rows);
           copiedBefore += rows.length;
           onProgress({ table, copiedRows: copiedBefore, totalRows });
           // New rows made on the server continue after the copied ids.

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { LedgerKind, PaymentMethod } from '#shared/statuses.ts';
+import type { CallOutcome, LedgerKind, PaymentMethod } from '#shared/statuses.ts';
 import type { Flag } from './schema.ts';
 
 // The tables the app adds beside the seed's (see schema.ts for the seed's nine and the columns
@@ -129,3 +129,110 @@ export interface FullChecksTable {
 }
 
 export type BackupSettingsRow = Selectable<BackupSettingsTable>;
+
+/** added (0020): each confirmation call about an appointment; append-only, the latest is the current mark */
+export interface AppointmentCallMarksTable {
+  mark_id: Generated<number>;
+  appointment_id: number;
+  outcome: CallOutcome;
+  /** what the patient said (for "cancelled", the cancellation reason) */
+  note: string | null;
+  marked_by: number;
+  marked_at: string;
+}
+
+/** added (0021): a recurring series of visits: its rule, the desk's choice and the dates skipped */
+export interface AppointmentSeriesTable {
+  series_id: Generated<number>;
+  patient_id: number;
+  doctor_id: number;
+  first_date: string;
+  first_time: string;
+  every: number;
+  unit: 'days' | 'weeks';
+  occurrence_count: number | null;
+  until_date: string | null;
+  mode: 'all_or_none' | 'skip_conflicts';
+  /** JSON list of {index, date, time, reason} */
+  skipped_json: string;
+  created_by: number;
+  created_at: string;
+}
+
+/** added (0019): a room or other resource (an ultrasound machine) that a type may need */
+export interface ResourcesTable {
+  resource_id: Generated<number>;
+  name: string;
+  kind: string;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** added (0019): what is booked (length, colour, default fee in minor units, resource kind needed) */
+export interface AppointmentTypesTable {
+  appointment_type_id: Generated<number>;
+  name: string;
+  minutes: number;
+  colour: string;
+  default_fee_minor: number | null;
+  needs_resource_kind: string | null;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** added (0019): which doctors offer each type */
+export interface AppointmentTypeDoctorsTable {
+  appointment_type_id: number;
+  doctor_id: number;
+}
+
+/** added (0019): a resource held by a live appointment, over its wall-clock span */
+export interface ResourceBookingsTable {
+  appointment_id: number;
+  resource_id: number;
+  booking_date: string;
+  start_time: string;
+  end_time: string;
+}
+
+/** added (0024): the patient field each spreadsheet header was last mapped to (null: left out) */
+export interface PatientImportMappingsTable {
+  header_key: string;
+  field: string | null;
+  updated_by: number;
+  updated_at: string;
+}
+
+/** added (0024): one patient import from a spreadsheet, its counts and whether a cancel was asked */
+export interface PatientImportsTable {
+  import_id: Generated<number>;
+  run_id: string;
+  file_name: string;
+  started_by: number;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  total_rows: number;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  imported_count: ColumnType<number, number | undefined, number>;
+  merged_count: ColumnType<number, number | undefined, number>;
+  skipped_count: ColumnType<number, number | undefined, number>;
+  cancel_requested_at: string | null;
+}
+
+/** added (0023): each merge of a duplicate patient into a kept one, with what its undo needs */
+export interface PatientMergesTable {
+  merge_id: Generated<number>;
+  kept_patient_id: number;
+  merged_patient_id: number;
+  merged_by: number;
+  merged_at: string;
+  kept_before_json: string;
+  merged_before_json: string;
+  moved_json: string;
+  after_digest: string;
+  undone_at: string | null;
+  undone_by: number | null;
+}

@@ -2,12 +2,21 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AppointmentStatus, PaymentMethod, PaymentStatus } from '#shared/statuses.ts';
 import type {
   AppMetaTable,
+  AppointmentSeriesTable,
+  AppointmentCallMarksTable,
+  AppointmentTypeDoctorsTable,
+  AppointmentTypesTable,
   BackupSettingsTable,
   BackupsTable,
   CashDrawerSessionsTable,
   ChatReadMarkersTable,
   FullChecksTable,
+  PatientMergesTable,
+  ResourceBookingsTable,
+  ResourcesTable,
   PaymentLedgerTable,
+  PatientImportMappingsTable,
+  PatientImportsTable,
   ReceiptsTable,
   WaitlistTable,
 } from './schema-added.ts';
@@ -57,6 +66,26 @@ export interface PatientsTable {
   date_of_birth: string | null;
   /** added: optimistic concurrency for the patient form */
   version: ColumnType<number, number | undefined, number>;
+  /** added (0022): demographics, all optional unless settings.required_patient_fields says so */
+  address_line1: string | null;
+  address_line2: string | null;
+  city: string | null;
+  postcode: string | null;
+  country: string | null;
+  id_number: string | null;
+  /** 'national_id' | 'passport' | 'other' */
+  id_kind: string | null;
+  insurance_provider: string | null;
+  insurance_member_number: string | null;
+  /** a language code (BCP 47), e.g. 'si', 'fr-CA' */
+  preferred_language: string | null;
+  emergency_name: string | null;
+  emergency_relation: string | null;
+  emergency_phone: string | null;
+  /** added (0022): another patient, never the patient themself */
+  guardian_patient_id: number | null;
+  /** added (0023): set on a tombstone, the record it was merged into */
+  merged_into_patient_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DoctorsTable {
@@ -85,6 +114,8 @@ export interface DoctorAvailabilityTable {
   /** added: set while the slot is blocked (meeting, lunch); a blocked slot cannot be booked */
   blocked_reason: string | null;
   blocked_by: number | null;
+  /** added (0019): set while the slot is several joined slots, the length to split it back into */
+  base_minutes: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type SlotSource = 'template' | 'extra' | 'manual' | 'walk_in';
@@ -136,6 +167,12 @@ export interface AppointmentsTable {
   overlap_override_reason: string | null;
   /** added */
   is_walk_in: ColumnType<Flag, Flag | undefined, Flag>;
+  /** added (0021): the recurring series it was booked in, else null */
+  series_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** added (0019) */
+  appointment_type_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** added (0019): the room or resource it uses */
+  resource_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** added: every status step of a visit, with who and when (and undo steps) */
@@ -208,6 +245,8 @@ export interface SettingsTable {
   refund_approval_threshold_minor: ColumnType<number, number | undefined, number>;
   /** added (0017): a patient still scheduled this many minutes after their time is a likely no-show */
   likely_no_show_minutes: ColumnType<number, number | undefined, number>;
+  /** added (0022): a JSON list of the patient fields registration requires */
+  required_patient_fields: ColumnType<string, string | undefined, string>;
   version: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
@@ -248,6 +287,15 @@ export interface Database {
   chat_read_markers: ChatReadMarkersTable;
   app_meta: AppMetaTable;
   full_checks: FullChecksTable;
+  patient_merges: PatientMergesTable;
+  appointment_series: AppointmentSeriesTable;
+  appointment_call_marks: AppointmentCallMarksTable;
+  resources: ResourcesTable;
+  appointment_types: AppointmentTypesTable;
+  appointment_type_doctors: AppointmentTypeDoctorsTable;
+  resource_bookings: ResourceBookingsTable;
+  patient_import_mappings: PatientImportMappingsTable;
+  patient_imports: PatientImportsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

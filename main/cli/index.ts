@@ -7,6 +7,7 @@ import { backupCommand } from './backup.ts';
 import { callCommand } from './commands/call.ts';
 import { createAdminCommand } from './commands/create-admin.ts';
 import { encryptCommand } from './commands/encrypt.ts';
+import { importPatientsCommand } from './commands/import-patients.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { processIo, stderrLogger, type CliIo } from './io.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   restore: restoreCommand,
   'move-to-server': moveToServerCommand,
   encrypt: encryptCommand,
+  'import-patients': importPatientsCommand,
 };
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -7,6 +7,8 @@ const COMMAND_USAGE: Readonly<Record<string, string>> = {
   restore: 'restore --db FILE --from FILE',
   'move-to-server': 'move-to-server --from FILE [--to postgres://USER:PASSWORD@HOST:PORT/DB]',
   encrypt: 'encrypt --db FILE [--delete-plain-copy]',
+  'import-patients':
+    'import-patients --db FILE --file CSV --as EMAIL [--mapping FILE] [--date-order dmy|mdy|ymd] [--duplicates skip|merge] [--report FILE] [--dry-run]',
 };
 
 export const USAGE = `Usage: npm run cli -- <command> [options]
@@ -49,6 +51,13 @@ Commands:
       Encrypt an existing clinic file (stop the app first) with the key in CLINIC_DB_KEY, or a
       new one whose 24 recovery words are printed once. The plain file is kept beside it until
       --delete-plain-copy.
+  ${COMMAND_USAGE['import-patients']}
+      Import patients from a CSV file (UTF-8 or Windows-1252; "," or ";" between columns) as
+      an admin (password from CLINIC_PASSWORD). Columns are matched by header name and common
+      synonyms ("Full name", "Mobile", "DOB"), or by --mapping FILE: JSON {"Header": "field"
+      or null}. Prints every refused row (row and field) and likely duplicate, then imports in
+      batches (not with --dry-run); Ctrl-C stops after the current batch. The report CSV says
+      what became of each row (default: beside the file). Exit 1 if cancelled.
 
 An encrypted clinic's key comes from CLINIC_DB_KEY (64 hex digits or the 24 recovery words)
 or, in a terminal, a prompt; never from an argument. migrate and seed create a new file

@@ -16,6 +16,7 @@ import {
   versionSchema,
 } from './fields.ts';
 import { sessionSchema } from './auth.ts';
+import { REQUIRABLE_PATIENT_FIELDS, requiredPatientFieldsSchema } from './patients.ts';
 
 // admin: first-run setup, clinic settings and staff accounts.
 
@@ -33,6 +34,8 @@ export const settingsSchema = z.object({
   refundApprovalThreshold: z.number(),
   /** A patient still scheduled this many minutes after their time is marked a likely no-show. */
   likelyNoShowMinutes: z.number(),
+  /** The patient fields registering and editing a patient requires, beyond name and phone. */
+  requiredPatientFields: z.array(z.enum(REQUIRABLE_PATIENT_FIELDS)),
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -75,6 +78,8 @@ export const settingsUpdateSchema = z.object({
     .min(1, 'The likely no-show time must be at least 1 minute.')
     .max(480, 'The likely no-show time must be at most 480 minutes.')
     .optional(),
+  /** The patient fields the clinic requires. Left out: unchanged. */
+  requiredPatientFields: requiredPatientFieldsSchema.optional(),
 });
 
 export const setupInputSchema = z.object({

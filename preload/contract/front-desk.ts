@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPOINTMENT_STATUSES, type StatusMoveTarget } from '#shared/statuses.ts';
+import { APPOINTMENT_STATUSES, CALL_OUTCOMES, type StatusMoveTarget } from '#shared/statuses.ts';
 import { ADMIN, channel, DESK } from './channel.ts';
 import type { StaffRole } from './fields.ts';
 import { dateRangeCheck, dateSchema, idSchema, optionalTextSchema, reasonSchema, textSchema } from './fields.ts';
@@ -40,6 +40,13 @@ export const appointmentSchema = z.object({
   /** When the patient checked in (UTC), for the waiting timer. */
   checkedInAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Its appointment type (name and calendar colour); null or left out: none. */
+  appointmentTypeId: z.number().nullable().optional(),
+  typeName: z.string().nullable().optional(),
+  typeColour: z.string().nullable().optional(),
+  /** The room or resource it uses; null or left out: none. */
+  resourceId: z.number().nullable().optional(),
+  resourceName: z.string().nullable().optional(),
 });
 export type Appointment = z.infer<typeof appointmentSchema>;
 
@@ -113,6 +120,8 @@ export const BOARD_PAGE_MAX = 200;
 export const boardAppointmentSchema = appointmentSchema.extend({
   /** Why it was cancelled or marked a no-show (the last status step's reason), else null. */
   statusReason: z.string().nullable(),
+  /** The latest confirmation call's outcome (the call list), else null; the board reads it, other screens leave it out. */
+  callMark: z.enum(CALL_OUTCOMES).nullable().optional(),
 });
 export type BoardAppointment = z.infer<typeof boardAppointmentSchema>;
 
@@ -136,13 +145,18 @@ export type Board = z.infer<typeof boardSchema>;
 
 export const frontDeskChannels = {
   'appointments.book': channel({
-    description: 'Books a free slot for a patient.',
+    description:
+      'Books a free slot for a patient, as a type (joining slots for a long one) and with a room when asked.',
     access: DESK,
     input: z.object({
       availabilityId: idSchema,
       patientId: idSchema,
       /** Given when the desk confirms booking over the patient's other appointment at that time. */
       overlapOverrideReason: optionalTextSchema(300, 'reason for the double appointment'),
+      /** A type longer than the slot joins the free slots after it into one. */
+      appointmentTypeId: idSchema.nullable().optional(),
+      /** The desk's choice of room; without it, a type that needs one gets the first free one. */
+      resourceId: idSchema.nullable().optional(),
     }),
     output: appointmentSchema,
   }),

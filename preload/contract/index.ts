@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { adminChannels, adminSetupChannels, settingsSchema } from './admin.ts';
+import { appointmentTypesChannels } from './appointment-types.ts';
 import { authChannels } from './auth.ts';
+import { callListChannels } from './call-list.ts';
 import type { ChannelSpec } from './channel.ts';
 import { connectionChannels } from './connection.ts';
 import { diagnosticsChannels } from './diagnostics.ts';
@@ -9,7 +11,10 @@ import { updatesChannels } from './updates.ts';
 import { printingChannels } from './printing.ts';
 import { exportsChannels } from './exports.ts';
 import { frontDeskChannels } from './front-desk.ts';
+import { seriesChannels } from './series.ts';
 import { patientsChannels } from './patients.ts';
+import { patientMergeChannels } from './patient-merge.ts';
+import { patientImportChannels, patientImportEvents } from './patient-import.ts';
 import { operationsChannels, operationsEvents } from './operations.ts';
 import { messagesChannels, messagesEvents } from './messages.ts';
 import { paymentEvents, paymentsChannels } from './payments.ts';
@@ -29,7 +34,11 @@ export const contract = {
   ...adminChannels,
   ...scheduleChannels,
   ...patientsChannels,
+  ...patientMergeChannels,
+  ...patientImportChannels,
   ...frontDeskChannels,
+  ...seriesChannels,
+  ...appointmentTypesChannels,
   ...operationsChannels,
   ...exportsChannels,
   ...messagesChannels,
@@ -38,6 +47,7 @@ export const contract = {
   ...encryptionChannels,
   ...updatesChannels,
   ...printingChannels,
+  ...callListChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 /** Events main pushes to windows. Each payload is validated before it is sent. */
@@ -60,6 +70,7 @@ export const events = {
   ...operationsEvents,
   ...messagesEvents,
   ...paymentEvents,
+  ...patientImportEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -58,7 +58,17 @@ export const slotViewSchema = z.object({
   source: z.enum(['template', 'extra', 'manual', 'walk_in']),
   blockedReason: z.string().nullable(),
   appointment: z
-    .object({ appointmentId: z.number(), patientId: z.number(), patientName: z.string(), status: z.string() })
+    .object({
+      appointmentId: z.number(),
+      patientId: z.number(),
+      patientName: z.string(),
+      status: z.string(),
+      /** Its appointment type's name and colour, and its room; null or left out: none. */
+      typeName: z.string().nullable().optional(),
+      typeColour: z.string().nullable().optional(),
+      resourceId: z.number().nullable().optional(),
+      resourceName: z.string().nullable().optional(),
+    })
     .nullable(),
   /** Why this slot cannot be booked, as a sentence; null when it can. */
   unavailableReason: z.string().nullable(),

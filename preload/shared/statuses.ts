@@ -54,3 +54,7 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const LEDGER_KINDS = ['charge', 'adjustment', 'payment', 'refund'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** Outcomes of a confirmation call about an appointment (the call list; keys 1–4 in this order). */
+export const CALL_OUTCOMES = ['confirmed', 'left_message', 'no_answer', 'cancelled'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];

@@ -136,12 +136,15 @@ function appointmentView(raw: BetterSqlite3.Database): BetterSqlite3.Statement {
     `SELECT a.appointment_id, a.doctor_id, a.patient_id, a.availability_id, a.appointment_date, a.appointment_time,
             s.end_time, a.status, a.is_walk_in, a.needs_reschedule_reason, a.created_at,
             d.name AS doctor_name, p.name AS patient_name,
+            a.appointment_type_id, t.name AS type_name, t.colour AS type_colour, a.resource_id, r.name AS resource_name,
             (SELECT h.changed_at FROM appointment_status_history h WHERE h.appointment_id = a.appointment_id
                AND h.to_status = 'checked_in' ORDER BY h.history_id DESC LIMIT 1) AS checked_in_at
        FROM appointments a
        JOIN doctor_availability s ON s.availability_id = a.availability_id
        JOIN users d ON d.user_id = a.doctor_id
        JOIN users p ON p.user_id = a.patient_id
+       LEFT JOIN appointment_types t ON t.appointment_type_id = a.appointment_type_id
+       LEFT JOIN resources r ON r.resource_id = a.resource_id
       WHERE a.appointment_id = ?`,
   );
 }

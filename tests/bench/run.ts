@@ -9,6 +9,7 @@ import { startAppCore, type AppCore } from '../../main/app-core.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { backupFigures } from './backup.ts';
 import { bookingFigures, type DeskContext } from './booking.ts';
+import { multiSlotFigures } from './multi-slot.ts';
 import { crashBench } from './crash.ts';
 import { interleaved, meets, percentile, type Figure } from './measure.ts';
 import { scheduleFigures, serverGenerationFigures } from './schedule.ts';
@@ -16,6 +17,7 @@ import { seedThroughKysely } from './seed-any.ts';
 import { searchFigures } from './search.ts';
 import { recordStatements, replayer } from './replay.ts';
 import { BENCH_ADMIN, FIRST_SPECIALIZATION, rate, seedBenchDatabase } from './seed.ts';
+import { patientImportFigures } from './patient-import.ts';
 
 // `npm run bench [-- --patients N --json FILE --reuse FILE --crash N]`: seeds a clinic a
 // million patients big (in a child process, so its page cache is not counted in our memory),
@@ -29,7 +31,7 @@ const { values: args } = parseArgs({
     /** Seed this file once and reuse it on later runs (iterating on the measurements). */
     reuse: { type: 'string' },
     iterations: { type: 'string', default: '400' },
-    /** Steps to leave out, comma-separated: booking, search, day, screens, backup, encryption, schedule. */
+    /** Steps to leave out, comma-separated: booking, search, day, screens, backup, encryption, schedule, import. */
     skip: { type: 'string', default: '' },
     crash: { type: 'string' },
     /** With --crash: the clinic's file encrypted. */
@@ -153,6 +155,7 @@ async function step(name: string, fn: () => Promise<Record<string, Figure>>, id 
 /** The figures every mode has: booking, lookup, search, the seeded day view. */
 async function deskSteps(app: AppCore, context: DeskContext): Promise<void> {
   await step('booking and lookup', () => bookingFigures(context, Number(args.iterations)), 'booking');
+  await step('multi-slot booking', () => multiSlotFigures(context, Number(args.iterations)), 'booking');
   await step('patient search as you type', () => searchFigures(context, searchLog), 'search');
   await step('day view over the seeded clinic', () => seededDayView(app), 'day');
 }
@@ -206,6 +209,7 @@ await step(
   'encryption',
 );
 await step('slot generation and day view', () => scheduleFigures(dir), 'schedule');
+await step('patient import, 100,000 rows', () => patientImportFigures(), 'import');
 report(`${patients.toLocaleString('en')} patients`);
 rmSync(dir, { recursive: true, force: true });
 

@@ -29,7 +29,7 @@ import { NewThreadDialog } from '../../renderer/src/features/messages/NewThreadD
 import { RegisterPatientDialog } from '../../renderer/src/features/patients/RegisterPatientDialog.tsx';
 import { ShortcutsDialog } from '../../renderer/src/features/shortcuts/ShortcutsDialog.tsx';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { ok, sessionFor, staffUser } from './support/fixtures.ts';
+import { NO_DEMOGRAPHICS, ok, sessionFor, staffUser } from './support/fixtures.ts';
 
 // Every dialog of the app keeps keyboard focus inside while open: Tab and Shift+Tab many times
 // never reach the page behind, also after the focused element goes away (a patient picked).
@@ -117,6 +117,7 @@ function renderDialog(dialog: ReactElement) {
       'patients.get': () =>
         ok({
           ...JANE,
+          ...NO_DEMOGRAPHICS,
           medicalNotes: null,
           version: 1,
           createdAt: '2026-01-01T00:00:00.000Z',

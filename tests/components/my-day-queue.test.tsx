@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Appointment } from '#contract/front-desk.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { boardFixture, ok, sessionFor } from './support/fixtures.ts';
+import { boardFixture, NO_DEMOGRAPHICS, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 // A doctor's My day: their own queue for today with Start and Complete, waiting times, the
@@ -41,6 +41,7 @@ function patient(patientId: number, name: string, medicalNotes: string | null): 
     gender: null,
     age: null,
     dateOfBirth: null,
+    ...NO_DEMOGRAPHICS,
     medicalNotes,
     version: 1,
     createdAt: '2026-01-01T00:00:00.000Z',

@@ -4,7 +4,7 @@ import type { BoardAppointment } from '#contract/front-desk.ts';
 import type { AccountSummary } from '#contract/payments.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { ok, sessionFor } from './support/fixtures.ts';
+import { NO_DEMOGRAPHICS, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 // The patient page shows what is known once, the reason a visit ended, and money due now apart
@@ -60,6 +60,7 @@ const record: ChannelOutput<'patients.get'> = {
   gender: null,
   age: 57,
   dateOfBirth: null,
+  ...NO_DEMOGRAPHICS,
   medicalNotes: null,
   version: 1,
   createdAt: '2019-12-01T09:00:00.000Z',

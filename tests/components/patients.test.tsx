@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PatientSearchResult } from '#contract/patients.ts';
 import type { ChannelOutput } from '#contract/index.ts';
 import { createFakeClinic } from './support/fake-clinic.ts';
-import { boardFixture, fail, ok, sessionFor } from './support/fixtures.ts';
+import { boardFixture, fail, NO_DEMOGRAPHICS, ok, sessionFor } from './support/fixtures.ts';
 import { renderApp } from './support/render-app.tsx';
 
 function patient(patientId: number, name: string, phone: string): PatientSearchResult {
@@ -28,6 +28,7 @@ function detail(summary: PatientSearchResult): ChannelOutput<'patients.get'> {
   const { lastVisit: _lastVisit, nextAppointment: _next, ...fields } = summary;
   return {
     ...fields,
+    ...NO_DEMOGRAPHICS,
     medicalNotes: null,
     version: 1,
     createdAt: '2026-01-05T10:00:00.000Z',

@@ -41,6 +41,7 @@ function routesFor(role: 'admin' | 'receptionist' | 'doctor'): string[] {
     '/calendar/week',
     '/calendar/doctors',
     `/calendar/doctors/${clinicData.doctorId}`,
+    '/call-list',
     '/patients',
     `/patients/${clinicData.patientIds.moving}`,
     '/payments',
@@ -55,9 +56,11 @@ function routesFor(role: 'admin' | 'receptionist' | 'doctor'): string[] {
       ...shared,
       '/admin/users',
       '/admin/settings',
+      '/admin/booking',
       '/admin/backups',
       '/admin/audit',
       '/admin/exports',
+      '/admin/import',
       '/admin/this-pc',
     ];
   if (role === 'doctor') return [...shared, '/calendar/my-day'];

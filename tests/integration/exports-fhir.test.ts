@@ -158,6 +158,92 @@ describe('FHIR R4 bundle', () => {
     expect(validator.validate(broken, true)).not.toEqual([]);
   });
 
+  it('carries address, ID and insurance numbers, contacts and the preferred language, still valid R4', async () => {
+    const mother = await app.ok(world.desk, 'patients.register', {
+      name: 'Amara Silva',
+      phone: '+94 77 765 4321',
+      email: null,
+      medicalNotes: null,
+      addressLine1: '12 Temple Road',
+      addressLine2: 'Flat 3',
+      city: 'Kandy',
+      postcode: '20000',
+      country: 'Sri Lanka',
+      idNumber: '199012345678',
+      idKind: 'national_id',
+      insuranceProvider: 'Ceylinco Health',
+      insuranceMemberNumber: 'CH-2291-77',
+      preferredLanguage: 'si',
+      emergencyName: 'Ruwan Silva',
+      emergencyRelation: 'Brother',
+      emergencyPhone: '0771 112 233',
+    });
+    const daughter = await app.ok(world.desk, 'patients.register', {
+      name: 'Nila Silva',
+      phone: '0771 000 111',
+      email: null,
+      medicalNotes: null,
+      idNumber: 'N7654321',
+      idKind: 'passport',
+      guardianPatientId: mother.patientId,
+    });
+    for (const [patientId, time] of [
+      [mother.patientId, '09:00'],
+      [daughter.patientId, '09:30'],
+    ] as const) {
+      await app.ok(world.desk, 'appointments.book', { availabilityId: world.slot('2026-03-03', time), patientId });
+    }
+    const file = await app.ok(world.desk, 'exports.fhirBundle', { from: '2026-03-03', to: '2026-03-03' });
+    const bundle = JSON.parse(file.content) as Bundle;
+    expect(validator.validate(bundle)).toEqual([]);
+    const patients = ofType(bundle, 'Patient').map((e) => e.resource);
+    for (const patient of patients) expect(validator.validate(patient, true)).toEqual([]);
+    const [amara, nila] = patients;
+    expect(amara).toMatchObject({
+      identifier: [
+        { system: 'urn:clinic-desk:patient', value: mother.patientNumber },
+        {
+          system: 'urn:clinic-desk:id:national_id',
+          value: '199012345678',
+          type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'NI' }] },
+        },
+        {
+          system: 'urn:clinic-desk:insurance-member',
+          value: 'CH-2291-77',
+          type: { coding: [{ code: 'MB' }] },
+          assigner: { display: 'Ceylinco Health' },
+        },
+      ],
+      address: [{ line: ['12 Temple Road', 'Flat 3'], city: 'Kandy', postalCode: '20000', country: 'Sri Lanka' }],
+      contact: [
+        {
+          relationship: [{ coding: [{ code: 'C' }], text: 'Brother' }],
+          name: { text: 'Ruwan Silva' },
+          telecom: [{ system: 'phone', value: '0771112233' }],
+        },
+      ],
+      communication: [
+        { language: { coding: [{ system: 'urn:ietf:bcp:47', code: 'si', display: 'Sinhala' }] }, preferred: true },
+      ],
+    });
+    expect(nila).toMatchObject({
+      identifier: [{ value: daughter.patientNumber }, { value: 'N7654321', type: { coding: [{ code: 'PPN' }] } }],
+      contact: [
+        {
+          relationship: [{ coding: [{ code: 'GUARD' }] }],
+          name: { text: 'Amara Silva' },
+          telecom: [{ system: 'phone', value: '+94777654321' }],
+        },
+      ],
+    });
+    expect(nila).not.toHaveProperty('address');
+    expect(nila).not.toHaveProperty('communication');
+    // The schema checks these parts: a broken one fails.
+    expect(validator.validate({ ...amara, address: [{ line: '12 Temple Road' }] }, true)).not.toEqual([]);
+    expect(validator.validate({ ...amara, communication: [{ preferred: true }] }, true)).not.toEqual([]);
+    expect(validator.validate({ ...amara, contact: [{ relationship: 'Brother' }] }, true)).not.toEqual([]);
+  });
+
   it('gives a doctor only their own appointments, patients and schedule', async () => {
     await book('Own Patient', '2026-03-03', '09:00');
     await book('Other Patient', '2026-03-03', '09:00', world.otherDoctor.userId);

@@ -77,6 +77,12 @@ function fillTheRest(path: string): void {
         "INSERT INTO waitlist (patient_id, doctor_id, from_date, to_date, status, created_by, created_at) VALUES (?, ?, '2026-03-02', '2026-03-09', 'waiting', ?, ?)",
       )
       .run(appointment.patient_id, appointment.doctor_id, admin, at);
+  if (empty('resource_bookings'))
+    raw
+      .prepare(
+        "INSERT INTO resource_bookings (appointment_id, resource_id, booking_date, start_time, end_time) SELECT ?, resource_id, '2026-03-02', '09:00', '09:30' FROM resources LIMIT 1",
+      )
+      .run(appointment.appointment_id);
   if (empty('full_checks'))
     raw
       .prepare("INSERT INTO full_checks (started_at, finished_at, result, ok, host) VALUES (?, ?, 'ok', 1, 'desk-1')")
@@ -101,18 +107,43 @@ function fillTheRest(path: string): void {
         "INSERT INTO patient_import_mappings (header_key, field, updated_by, updated_at) VALUES ('mobile', 'phone', ?, ?)",
       )
       .run(admin, at);
+  if (empty('appointment_series'))
+    raw
+      .prepare(
+        "INSERT INTO appointment_series (patient_id, doctor_id, first_date, first_time, every, unit, occurrence_count, mode, created_by, created_at) VALUES (?, ?, '2026-03-02', '09:00', 1, 'weeks', 6, 'skip_conflicts', ?, ?)",
+      )
+      .run(appointment.patient_id, appointment.doctor_id, admin, at);
   if (empty('patient_imports'))
     raw
       .prepare(
         "INSERT INTO patient_imports (run_id, file_name, started_by, started_at, finished_at, status, total_rows, processed_rows, imported_count) VALUES ('run-1', 'patients.csv', ?, ?, ?, 'done', 1, 1, 1)",
       )
       .run(admin, at, at);
+  if (empty('patient_merges'))
+    raw
+      .prepare(
+        `INSERT INTO patient_merges (kept_patient_id, merged_patient_id, merged_by, merged_at, kept_before_json,
+           merged_before_json, moved_json, after_digest, undone_at, undone_by)
+         SELECT ?, patient_id, ?, ?, '{}', '{}', '{}', '{}', ?, ? FROM patients WHERE patient_id <> ? LIMIT 1`,
+      )
+      .run(appointment.patient_id, admin, at, at, admin, appointment.patient_id);
   if (empty('backups'))
     raw
       .prepare(
         "INSERT INTO backups (file_name, path, created_at, size_bytes, kind, verified, created_by) VALUES ('b.sqlite', '/backups/b.sqlite', ?, 1024, 'manual', 'ok', ?)",
       )
       .run(at, admin);
+  // A child whose guardian, and a record merged into one, registered later (a higher id).
+  const [first, second, last] = [
+    raw.prepare('SELECT min(patient_id) FROM patients').pluck().get(),
+    raw
+      .prepare('SELECT min(patient_id) FROM patients WHERE patient_id > (SELECT min(patient_id) FROM patients)')
+      .pluck()
+      .get(),
+    raw.prepare('SELECT max(patient_id) FROM patients').pluck().get(),
+  ];
+  raw.prepare('UPDATE patients SET guardian_patient_id = ? WHERE patient_id = ?').run(last, first);
+  raw.prepare('UPDATE patients SET merged_into_patient_id = ? WHERE patient_id = ?').run(last, second);
   raw.close();
 }
 
@@ -124,7 +155,8 @@ beforeAll(async () => {
     '--db',
     file,
     '--patients',
-    '30',
+    // More than one copy batch (500): a patient may point at one copied in a later batch.
+    '520',
     '--doctors',
     '3',
     '--days',

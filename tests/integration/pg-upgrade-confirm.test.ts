@@ -160,7 +160,10 @@ describe('confirming a server update in the web shell', () => {
   it("serves the confirmation screen's calls at the address it announced, then the app on the same page", async () => {
     const rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
     dirs.push(rendererDir);
-    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>Clinic desk</title></head></html>');
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><html><head><title>Clinic desk</title></head></html>',
+    );
     const announced: string[] = [];
     const started = startWebShell({
       start: (upgrade) =>

@@ -4,9 +4,10 @@ import { silentLogger } from '../../main/services/core/logger.ts';
 
 // One desk in its own process: waits for the common start time, then tries to book every
 // given slot for its patient through the real dispatcher, and reports each outcome.
-const [dbFile, deskUserId, patientId, slotList, startAt] = process.argv.slice(2);
+// EXTRA (optional): JSON merged into each booking's input (an appointment type, a room).
+const [dbFile, deskUserId, patientId, slotList, startAt, extra] = process.argv.slice(2);
 if (!dbFile || !deskUserId || !patientId || !slotList || !startAt)
-  throw new Error('usage: booking-worker DB DESK PATIENT SLOTS START');
+  throw new Error('usage: booking-worker DB DESK PATIENT SLOTS START [EXTRA]');
 
 // DB is the test's SQLite file or, in the PostgreSQL project, its database URL.
 const core = await startAppCore({ database: await openDatabase(targetOf(dbFile)), logger: silentLogger });
@@ -24,6 +25,7 @@ for (const slot of slotList.split(',').map(Number)) {
     const result = await core.dispatcher.dispatch('worker', 'appointments.book', {
       availabilityId: slot,
       patientId: Number(patientId),
+      ...(extra ? (JSON.parse(extra) as { appointmentTypeId?: number; resourceId?: number }) : {}),
     });
     outcomes.push(result.ok ? 'ok' : result.error.code);
   } catch (error) {

@@ -19,6 +19,7 @@ import { passwordFromEnv, withCore, type CliIo } from '../io.ts';
 import { DEMO_PASSWORD, ensureClinic, ensureDemoStaff } from '../seed/clinic.ts';
 import { pinnableClock, type PinnableClock } from '../seed/clock.ts';
 import { seedSchedules } from '../seed/schedules.ts';
+import { seedAppointmentTypes } from '../seed/appointment-types.ts';
 import { checked } from '../validate.ts';
 import { migrateFile, reportMigrations } from './migrate.ts';
 
@@ -162,6 +163,7 @@ async function seed(
     },
     (trx) => auditRun(trx, core, actor, options, startDate),
   );
+  await seedAppointmentTypes(core, actor, doctorIds);
   // Who has read what of the demo conversations (not audited: read markers are not records).
   await writeTx(core.database.db, (trx) => seedReadMarkers(trx, core.services.deps.clock.now().toISOString()));
   // Money through the real payments service: deposits today, a few refunds of past visits.

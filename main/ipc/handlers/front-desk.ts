@@ -1,11 +1,15 @@
 import type { Appointment } from '#contract/front-desk.ts';
 import type { ChannelName } from '#contract/index.ts';
+import type { SeriesChannelName } from '#contract/series.ts';
 import { actorOf, type HandlerContext, type HandlerMap } from '../handler-types.ts';
 
-type FrontDeskChannels = Extract<ChannelName, `appointments.${string}` | `waitlist.${string}`>;
+type FrontDeskChannels = Exclude<
+  Extract<ChannelName, `appointments.${string}` | `waitlist.${string}`>,
+  SeriesChannelName
+>;
 
 /** Boards, calendars and patient pages at every desk refresh when an appointment changes. */
-function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
+export function changed(ctx: HandlerContext, appointment: Appointment): Appointment {
   ctx.hub.broadcast('appointment.changed', {
     appointmentId: appointment.appointmentId,
     doctorId: appointment.doctorId,

@@ -1,7 +1,9 @@
 import type { ChannelName } from '#contract/index.ts';
 import type { HandlerMap } from '../handler-types.ts';
 import { adminHandlers } from './admin.ts';
+import { appointmentTypesHandlers } from './appointment-types.ts';
 import { authHandlers } from './auth.ts';
+import { callListHandlers } from './call-list.ts';
 import { connectionHandlers } from './connection.ts';
 import { diagnosticsHandlers } from './diagnostics.ts';
 import { encryptionHandlers } from './encryption.ts';
@@ -9,9 +11,12 @@ import { updatesHandlers } from './updates.ts';
 import { printingHandlers } from './printing.ts';
 import { exportsHandlers } from './exports.ts';
 import { frontDeskHandlers } from './front-desk.ts';
+import { seriesHandlers } from './series.ts';
 import { operationsHandlers } from './operations.ts';
 import { messagesHandlers } from './messages.ts';
 import { patientsHandlers } from './patients.ts';
+import { patientMergeHandlers } from './patient-merge.ts';
+import { patientImportHandlers } from './patient-import.ts';
 import { paymentsHandlers } from './payments.ts';
 import { scheduleHandlers } from './schedule.ts';
 
@@ -25,7 +30,11 @@ export const handlers: HandlerMap<ChannelName> = {
   ...adminHandlers,
   ...scheduleHandlers,
   ...patientsHandlers,
+  ...patientMergeHandlers,
+  ...patientImportHandlers,
   ...frontDeskHandlers,
+  ...seriesHandlers,
+  ...appointmentTypesHandlers,
   ...operationsHandlers,
   ...exportsHandlers,
   ...messagesHandlers,
@@ -34,4 +43,5 @@ export const handlers: HandlerMap<ChannelName> = {
   ...encryptionHandlers,
   ...updatesHandlers,
   ...printingHandlers,
+  ...callListHandlers,
 };

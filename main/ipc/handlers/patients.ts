@@ -1,7 +1,8 @@
 import type { ChannelName } from '#contract/index.ts';
 import { actorOf, type HandlerMap } from '../handler-types.ts';
+import type { PatientMergeChannels } from './patient-merge.ts';
 
-type PatientsChannels = Extract<ChannelName, `patients.${string}`>;
+type PatientsChannels = Exclude<Extract<ChannelName, `patients.${string}`>, PatientMergeChannels>;
 
 export const patientsHandlers: HandlerMap<PatientsChannels> = {
   'patients.search': (input, { services }) => services.patients.search(input.query, input.limit),

@@ -5,6 +5,8 @@ import { writeAudit } from '../core/audit.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, staleRecord } from '../core/errors.ts';
 import { majorNumberToMinor, minorDigitsOf, toMajorNumber } from '#shared/money.ts';
+import type { RequirablePatientField } from '#contract/patients.ts';
+import { parseRequiredFields } from '../patients/index.ts';
 
 export interface SettingsUpdate {
   version: number;
@@ -21,6 +23,8 @@ export interface SettingsUpdate {
   scheduleHorizonWeeks?: number | undefined;
   /** Minutes after the appointment time; left out = unchanged. */
   likelyNoShowMinutes?: number | undefined;
+  /** Left out = unchanged. */
+  requiredPatientFields?: RequirablePatientField[] | undefined;
 }
 
 /** Any ledger entry beyond a charge of zero: from then on the currency is fixed. */
@@ -46,6 +50,7 @@ export function toSettings(row: SettingsRow): Settings {
     scheduleHorizonWeeks: row.schedule_horizon_weeks,
     refundApprovalThreshold: toMajorNumber(row.refund_approval_threshold_minor, minorDigitsOf(row.currency)),
     likelyNoShowMinutes: row.likely_no_show_minutes,
+    requiredPatientFields: parseRequiredFields(row.required_patient_fields),
     version: row.version,
     updatedAt: row.updated_at,
   };
@@ -88,6 +93,10 @@ export function createSettingsService({ db, clock }: ServiceDeps) {
               ? before.refund_approval_threshold_minor
               : majorNumberToMinor(input.refundApprovalThreshold, minorDigitsOf(input.currency)),
           likely_no_show_minutes: input.likelyNoShowMinutes ?? before.likely_no_show_minutes,
+          required_patient_fields:
+            input.requiredPatientFields === undefined
+              ? before.required_patient_fields
+              : JSON.stringify(input.requiredPatientFields),
           version: before.version + 1,
           updated_at: clock.now().toISOString(),
         })

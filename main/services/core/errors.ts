@@ -150,3 +150,16 @@ export function isUniqueViolation(error: unknown, indexOrColumn: string): boolea
     (found.dialect === 'postgres' && found.code === '23505');
   return unique && found.message.includes(indexOrColumn);
 }
+
+/**
+ * A no-overlap refusal naming `table`: SQLite's trigger ("<table> overlap") or PostgreSQL's
+ * exclusion constraint on that table.
+ */
+export function isOverlapRefusal(error: unknown, table: string): boolean {
+  const found = driverError(error);
+  if (!found) return false;
+  const overlap =
+    (found.dialect === 'sqlite' && found.code === 'SQLITE_CONSTRAINT_TRIGGER') ||
+    (found.dialect === 'postgres' && found.code === '23P01');
+  return overlap && found.message.includes(table);
+}

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AppointmentStatus, Database } from '#db/schema.ts';
 import { appointmentRowsQuery, toAppointmentRow } from '../front-desk/index.ts';
+import { DEMOGRAPHIC_SELECT, demographicsOf } from '../patients/index.ts';
+import type { Demographics } from '#contract/patients.ts';
 
 // The rows every export is made from, read straight from the tables (no screen shapes), so a
 // year of appointments is a handful of queries whatever the format.
@@ -89,6 +91,9 @@ export interface ExportPatient {
   age: number | null;
   dateOfBirth: string | null;
   createdAt: string;
+  /** Demographics (0022), with the guardian's name and phone for an export that may not hold the guardian. */
+  demographics: Demographics;
+  guardian: { name: string; phone: string | null } | null;
 }
 
 /** Every patient, or only those with an appointment in the range. Medical notes never leave in an export. */
@@ -96,7 +101,10 @@ export async function readPatients(db: Kysely<Database>, range?: ExportRange): P
   let q = db
     .selectFrom('patients as p')
     .innerJoin('users as u', 'u.user_id', 'p.patient_id')
-    .select(['p.patient_id', 'u.name', 'u.phone', 'u.email', 'p.gender', 'p.age', 'p.date_of_birth', 'u.created_at']);
+    .leftJoin('users as g', 'g.user_id', 'p.guardian_patient_id')
+    .select(['p.patient_id', 'u.name', 'u.phone', 'u.email', 'p.gender', 'p.age', 'p.date_of_birth', 'u.created_at'])
+    .select(DEMOGRAPHIC_SELECT)
+    .select(['g.name as guardian_name', 'g.phone as guardian_phone']);
   if (range !== undefined) {
     q = q.where((eb) =>
       eb.exists(
@@ -120,6 +128,8 @@ export async function readPatients(db: Kysely<Database>, range?: ExportRange): P
     age: r.age,
     dateOfBirth: r.date_of_birth,
     createdAt: r.created_at,
+    demographics: demographicsOf(r),
+    guardian: r.guardian_name === null ? null : { name: r.guardian_name, phone: r.guardian_phone },
   }));
 }
 

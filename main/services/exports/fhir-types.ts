@@ -9,6 +9,24 @@ export interface FhirReference {
 export interface FhirIdentifier {
   system: string;
   value: string;
+  /** What kind of number it is (v2 table 0203: NI, PPN, MB). */
+  type?: FhirCodeableConcept;
+  /** Who issued it, by name only (an insurer is not a resource of the bundle). */
+  assigner?: { display: string };
+}
+
+export interface FhirAddress {
+  line?: string[];
+  city?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+/** A contact person of the patient: emergency contact, or a guardian who is another patient. */
+export interface FhirPatientContact {
+  relationship: FhirCodeableConcept[];
+  name?: FhirHumanName;
+  telecom?: FhirContactPoint[];
 }
 
 export interface FhirCodeableConcept {
@@ -35,6 +53,9 @@ export interface FhirPatient {
   telecom?: FhirContactPoint[];
   gender?: 'male' | 'female' | 'other' | 'unknown';
   birthDate?: string;
+  address?: FhirAddress[];
+  contact?: FhirPatientContact[];
+  communication?: { language: FhirCodeableConcept; preferred: boolean }[];
 }
 
 export interface FhirPractitioner {

@@ -15,6 +15,7 @@ import type {
   FhirSlot,
 } from './fhir-types.ts';
 import { patientNumber } from '../patients/index.ts';
+import { patientDemographics } from './fhir-demographics.ts';
 
 // A FHIR R4 `collection` bundle of Patient, Practitioner, Schedule, Slot and Appointment
 // resources, built by hand. Each resource's id is a name-based UUID of its clinic record
@@ -71,10 +72,11 @@ function telecom(phone: string | null, email: string | null): FhirContactPoint[]
 const GENDERS = new Set(['male', 'female', 'other', 'unknown']);
 
 function toPatient(p: ExportPatient): FhirPatient {
+  const { identifier, ...demographics } = patientDemographics(p);
   const resource: FhirPatient = {
     resourceType: 'Patient',
     id: recordUuid('patient', p.patientId),
-    identifier: [{ system: IDENTIFIER_SYSTEMS.patient, value: patientNumber(p.patientId) }],
+    identifier: [{ system: IDENTIFIER_SYSTEMS.patient, value: patientNumber(p.patientId) }, ...identifier],
     active: true,
     name: [{ text: p.name }],
   };
@@ -82,7 +84,7 @@ function toPatient(p: ExportPatient): FhirPatient {
   if (points) resource.telecom = points;
   if (p.gender && GENDERS.has(p.gender)) resource.gender = p.gender as FhirPatient['gender'];
   if (p.dateOfBirth) resource.birthDate = p.dateOfBirth;
-  return resource;
+  return { ...resource, ...demographics };
 }
 
 function toPractitioner(d: ExportDoctor): FhirPractitioner {

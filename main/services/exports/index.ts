@@ -2,3 +2,4 @@
 // Other domains (and main/services/index.ts) import this domain only through this file.
 
 export { createExportsService } from './exports.ts';
+export { toCsv, type CsvColumn } from './csv.ts';

@@ -51,17 +51,27 @@ export const toAppointmentRow = (r: AppointmentRowRecord) => ({
 });
 
 export function appointmentsQuery(db: Kysely<Database>) {
-  return appointmentRowsQuery(db).select((eb) => [
-    'a.needs_reschedule_reason',
-    eb
-      .selectFrom('appointment_status_history as h')
-      .select('h.changed_at')
-      .whereRef('h.appointment_id', '=', 'a.appointment_id')
-      .where('h.to_status', '=', 'checked_in')
-      .orderBy('h.history_id', 'desc')
-      .limit(1)
-      .as('checked_in_at'),
-  ]);
+  return appointmentRowsQuery(db)
+    .leftJoin('appointment_types as atype', 'atype.appointment_type_id', 'a.appointment_type_id')
+    .leftJoin('resources as res', 'res.resource_id', 'a.resource_id')
+    .select([
+      'a.appointment_type_id',
+      'atype.name as type_name',
+      'atype.colour as type_colour',
+      'a.resource_id',
+      'res.name as resource_name',
+    ])
+    .select((eb) => [
+      'a.needs_reschedule_reason',
+      eb
+        .selectFrom('appointment_status_history as h')
+        .select('h.changed_at')
+        .whereRef('h.appointment_id', '=', 'a.appointment_id')
+        .where('h.to_status', '=', 'checked_in')
+        .orderBy('h.history_id', 'desc')
+        .limit(1)
+        .as('checked_in_at'),
+    ]);
 }
 
 type AppointmentRecord = Awaited<ReturnType<ReturnType<typeof appointmentsQuery>['execute']>>[number];
@@ -73,6 +83,11 @@ export function toAppointment(r: AppointmentRecord): Appointment {
     needsRescheduleReason: r.needs_reschedule_reason,
     checkedInAt: r.status === 'scheduled' ? null : (r.checked_in_at ?? null),
     createdAt,
+    appointmentTypeId: r.appointment_type_id,
+    typeName: r.type_name,
+    typeColour: r.type_colour,
+    resourceId: r.resource_id,
+    resourceName: r.resource_name,
   };
 }
 

@@ -3,6 +3,7 @@ import { writeAudit } from '../core/audit.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Actor } from '../core/context.ts';
 import { syncIsBooked } from '../schedule/index.ts';
+import { releaseTime } from '../resources/index.ts';
 
 /** Cancels appointments with a reason, frees their slots and audits each, inside the caller's transaction. */
 export async function cancelAppointments(
@@ -31,6 +32,11 @@ export async function cancelAppointments(
     .execute();
   await syncIsBooked(
     trx,
+    rows.map((r) => r.availability_id),
+  );
+  await releaseTime(
+    trx,
+    rows.map((r) => r.appointment_id),
     rows.map((r) => r.availability_id),
   );
   // The status step too, so the reason shows where the desk looks (board, patient page).

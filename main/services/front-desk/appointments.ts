@@ -11,6 +11,15 @@ import { moneyOf, openVisitAccount, syncAppointmentPayment } from '../payments/i
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, isUniqueViolation, notFound } from '../core/errors.ts';
 import { syncIsBooked } from '../schedule/index.ts';
+import {
+  claimResource,
+  joinSlotsFor,
+  releaseTime,
+  retakeTime,
+  splitFreedSlots,
+  typeForBooking,
+} from '../resources/index.ts';
+import { toMajorNumber } from '#shared/money.ts';
 import { stepRecorder, STATUS_WORDS } from './appointment-steps.ts';
 import { findWalkInSlot } from './walk-in.ts';
 import { readAppointmentPage } from './appointment-page.ts';
@@ -29,6 +38,7 @@ const insertAppointment = hotQuery(
     bookedBy: number,
     overlapOverrideReason: string | null,
     isWalkIn: Flag,
+    appointmentTypeId: number | null,
   ) =>
     db
       .insertInto('appointments')
@@ -44,6 +54,7 @@ const insertAppointment = hotQuery(
         booked_by: bookedBy,
         overlap_override_reason: overlapOverrideReason,
         is_walk_in: isWalkIn,
+        appointment_type_id: appointmentTypeId,
       })
       .returning('appointment_id'),
 );
@@ -52,6 +63,10 @@ export interface BookInput {
   availabilityId: number;
   patientId: number;
   overlapOverrideReason?: string | null | undefined;
+  /** A type longer than the slot joins the doctor's free slots after it into one. */
+  appointmentTypeId?: number | null | undefined;
+  /** The desk's choice of room or resource; without it a type that needs one gets a free one. */
+  resourceId?: number | null | undefined;
 }
 
 export function createAppointmentsService({ db, clock }: ServiceDeps) {
@@ -68,9 +83,15 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
     // The settings once for the whole booking: its calendar checks and its charge's currency.
     const settings = await deskSettings(trx);
     const calendar = calendarOf(settings, clock);
-    const slot = await loadSlot(trx, input.availabilityId, 'availabilityId');
+    const picked = await loadSlot(trx, input.availabilityId, 'availabilityId');
     const patientName = await requirePatient(trx, input.patientId);
-    await assertBookable(trx, slot, calendar, 'availabilityId');
+    const type = input.appointmentTypeId
+      ? await typeForBooking(trx, input.appointmentTypeId, { id: picked.doctor_id, name: picked.doctor_name })
+      : null;
+    await assertBookable(trx, picked, calendar, 'availabilityId');
+    const slot = type
+      ? { ...picked, end_time: await joinSlotsFor(trx, picked, type.minutes, type.name, 'availabilityId') }
+      : picked;
     const clashes = await patientClashes(trx, input.patientId, slot);
     const clash = clashes[0];
     if (clash && !input.overlapOverrideReason) {
@@ -91,6 +112,7 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         actor.userId,
         clash ? (input.overlapOverrideReason ?? null) : null,
         walkIn ? 1 : 0,
+        type?.appointmentTypeId ?? null,
       );
       if (!row) throw new Error('The appointment was not written.');
       appointmentId = row.appointment_id;
@@ -105,11 +127,17 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       throw error;
     }
     await syncIsBooked(trx, [slot.availability_id]);
-    await openVisitAccount(
+    const resource = await claimResource(
       trx,
-      { appointmentId, feeMajor: slot.consultation_fee, createdAt: now, createdBy: actor.userId },
-      moneyOf(settings),
+      appointmentId,
+      { date: slot.available_date, start: slot.start_time, end: slot.end_time },
+      { resourceId: input.resourceId ?? null, kind: type?.needsResourceKind ?? null, strict: true },
     );
+    const money = moneyOf(settings);
+    // The type's default fee when it has one, else the doctor's consultation fee.
+    const feeMajor =
+      type?.defaultFeeMinor != null ? toMajorNumber(type.defaultFeeMinor, money.digits) : slot.consultation_fee;
+    await openVisitAccount(trx, { appointmentId, feeMajor, createdAt: now, createdBy: actor.userId }, money);
     await recordStep(
       trx,
       actor,
@@ -134,6 +162,11 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
       needsRescheduleReason: null,
       checkedInAt: null,
       createdAt: now,
+      appointmentTypeId: type?.appointmentTypeId ?? null,
+      typeName: type?.name ?? null,
+      typeColour: type?.colour ?? null,
+      resourceId: resource?.resourceId ?? null,
+      resourceName: resource?.name ?? null,
     };
     await writeAudit(trx, clock, {
       userId: actor.userId,
@@ -175,7 +208,10 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         throw new AppError('CONFLICT', 'A patient can be marked as a no-show only after the appointment time.');
       }
       await trx.updateTable('appointments').set({ status: to }).where('appointment_id', '=', appointmentId).execute();
-      if (isSlotFreeing(to)) await syncIsBooked(trx, [before.availabilityId]);
+      if (isSlotFreeing(to)) {
+        await syncIsBooked(trx, [before.availabilityId]);
+        await releaseTime(trx, [appointmentId], [before.availabilityId]);
+      }
       // A cancelled appointment with nothing paid becomes void (payment-status.ts).
       if (to === 'cancelled') await syncAppointmentPayment(trx, appointmentId);
       await recordStep(trx, actor, appointmentId, before.status, to, reason);
@@ -222,6 +258,8 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
           );
         throw error;
       }
+      // Undoing a cancellation or no-show takes the time (joined slots, room) back, or refuses.
+      if (isSlotFreeing(before.status)) await retakeTime(trx, appointmentId);
       await syncIsBooked(trx, [before.availabilityId]);
       await syncAppointmentPayment(trx, appointmentId);
       await recordStep(trx, actor, appointmentId, before.status, previous, reason, last.history_id);
@@ -257,8 +295,14 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         });
       }
       const calendar = await clinicCalendar(trx, clock);
-      const slot = await loadSlot(trx, newAvailabilityId, 'newAvailabilityId');
-      await assertBookable(trx, slot, calendar, 'newAvailabilityId', appointmentId);
+      const target = await loadSlot(trx, newAvailabilityId, 'newAvailabilityId');
+      await assertBookable(trx, target, calendar, 'newAvailabilityId', appointmentId);
+      const type = before.appointmentTypeId
+        ? await typeForBooking(trx, before.appointmentTypeId, { id: target.doctor_id, name: target.doctor_name })
+        : null;
+      const slot = type
+        ? { ...target, end_time: await joinSlotsFor(trx, target, type.minutes, type.name, 'newAvailabilityId') }
+        : target;
       await trx
         .updateTable('appointments')
         .set({
@@ -271,6 +315,14 @@ export function createAppointmentsService({ db, clock }: ServiceDeps) {
         .where('appointment_id', '=', appointmentId)
         .execute();
       await syncIsBooked(trx, [before.availabilityId, slot.availability_id]);
+      await splitFreedSlots(trx, [before.availabilityId]);
+      // The same room when it is free at the new time, else another of its kind.
+      await claimResource(
+        trx,
+        appointmentId,
+        { date: slot.available_date, start: slot.start_time, end: slot.end_time },
+        { resourceId: before.resourceId ?? null, kind: type?.needsResourceKind ?? null, strict: false },
+      );
       await trx
         .insertInto('appointment_reschedules')
         .values({

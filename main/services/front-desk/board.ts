@@ -54,6 +54,15 @@ async function pageRows(db: Kysely<Database>, ids: readonly number[]) {
         .limit(1)
         .as('status_reason'),
     )
+    .select((eb) =>
+      eb
+        .selectFrom('appointment_call_marks as c')
+        .select('c.outcome')
+        .whereRef('c.appointment_id', '=', 'a.appointment_id')
+        .orderBy('c.mark_id', 'desc')
+        .limit(1)
+        .as('call_mark'),
+    )
     .where('a.appointment_id', 'in', ids)
     .execute();
   const position = new Map(ids.map((id, i) => [id, i]));
@@ -113,6 +122,7 @@ export async function readBoard(
     appointments: rows.map((r) => ({
       ...toAppointment(r),
       statusReason: REASONED.includes(r.status) ? (r.status_reason ?? null) : null,
+      callMark: r.call_mark ?? null,
     })),
     offset: query.offset ?? 0,
     total: Object.values(counts).reduce((sum, n) => sum + n, 0),

@@ -3,6 +3,7 @@
 
 export { createAppointmentsService } from './appointments.ts';
 export { createWaitlistService } from './waitlist.ts';
+export { createSeriesService } from './series.ts';
 export { createBookingSuggestionService } from './booking-suggestion.ts';
 export { appointmentRowsQuery, toAppointmentRow, listAppointments, listReschedules } from './appointment-read.ts';
 export { cancelAppointments } from './appointment-status.ts';

@@ -3,3 +3,6 @@
 
 export { createPatientsService } from './patients.ts';
 export { ageOn, patientNumber } from './patients.ts';
+export { parseRequiredFields } from './demographic-rules.ts';
+export { DEMOGRAPHIC_SELECT, demographicsOf } from './demographics.ts';
+export { createPatientMergeService } from './merge.ts';

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from '#db/dialect.ts';
 import { PG_PATIENT_HAYSTACK } from '#db/dialect-search.ts';
+import { IDENTIFIER_COLUMNS, identifierKey, identifierKeySql } from '#db/identifier-search.ts';
 import type { Database } from '#db/schema.ts';
 
 // Patient search, the one query the desk runs on every keystroke. SQLite: a trigram FTS5
@@ -8,6 +9,8 @@ import type { Database } from '#db/schema.ts';
 // one- and two-letter searches use a name-prefix index; names typed in any word order are
 // first looked up by word prefix (migration 0012), which reads far less than the trigrams.
 // PostgreSQL: the same text under a pg_trgm index (migration 0005), searched with LIKE.
+// On both, an ID or insurance member number typed from its start is one range of a partial
+// index on its key (migration 0022), looked up beside the phone search.
 
 export interface SearchHit {
   user_id: number;
@@ -80,6 +83,14 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
   // "P-00034" as printed on cards, typed so far: a range of numbers, not a text search.
   const typedNumber = /^p-(\d{1,9})$/i.exec(query.trim());
   if (typedNumber) return byNumberPrefix(db, typedNumber[1] ?? '', limit);
+  // A card's number (letters and digits, 3 or more): the patients whose ID or insurance member
+  // number starts with it come first, then whatever the text search finds.
+  const idHits = await byIdentifierPrefix(db, query, limit);
+  if (idHits.length >= limit) return idHits;
+  return mergeHits(idHits, await searchText(db, query, limit), limit);
+}
+
+async function searchText(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
   // Names are typed from the start ("anna per"): the name index answers at once, and when it
   // has a page of hits the trigram search (which also finds the middle of names) is not needed.
   const namePrefix = query.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -91,6 +102,34 @@ export async function searchPatientIds(db: Kysely<Database>, query: string, limi
   const wordHits = mergeHits(prefixHits, await byNameWords(db, query, limit), limit);
   if (wordHits.length >= limit) return wordHits;
   return mergeHits(wordHits, await searchAnywhere(db, query, limit), limit);
+}
+
+/** The key of a typed card number, or null when the text does not look like one. */
+export function typedIdentifierKey(query: string): string | null {
+  const text = query.trim();
+  if (!/^[A-Za-z0-9 ./-]+$/.test(text) || !/\d/.test(text)) return null;
+  const key = identifierKey(text);
+  return key.length >= 3 ? key : null;
+}
+
+async function byIdentifierPrefix(db: Kysely<Database>, query: string, limit: number): Promise<number[]> {
+  const key = typedIdentifierKey(query);
+  if (key === null) return [];
+  const postgres = dialectOf(db) === 'postgres';
+  const ids: number[] = [];
+  for (const column of IDENTIFIER_COLUMNS) {
+    // The key's expression spelled as in the index, and the column's IS NOT NULL as its WHERE.
+    const keySql = sql.raw(identifierKeySql(column, postgres));
+    const rows = await db
+      .selectFrom('patients')
+      .select('patient_id')
+      .where(sql<boolean>`${sql.ref(column)} IS NOT NULL AND ${keySql} >= ${key} AND ${keySql} < ${nextPrefix(key)}`)
+      .orderBy('patient_id')
+      .limit(limit)
+      .execute();
+    for (const r of rows) if (!ids.includes(r.patient_id)) ids.push(r.patient_id);
+  }
+  return ids.slice(0, limit);
 }
 
 function mergeHits(first: readonly number[], then: readonly number[], limit: number): number[] {

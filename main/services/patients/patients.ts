@@ -1,19 +1,24 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '#db/schema.ts';
 import { writeTx } from '#db/tx.ts';
-import type { PatientSearchResult, PatientSummary } from '#contract/patients.ts';
+import type { Demographics, PatientSearchResult, PatientSummary } from '#contract/patients.ts';
+import { identifierKey } from '#db/identifier-search.ts';
 import { clinicNow } from '#shared/dates.ts';
 import { writeAudit } from '../core/audit.ts';
 import { listAppointments, listReschedules } from '../front-desk/index.ts';
 import { clinicCalendar } from '../core/clinic-clock.ts';
 import type { Actor, ServiceDeps } from '../core/context.ts';
 import { AppError, notFound, staleRecord } from '../core/errors.ts';
-import { searchPatientIds } from './patient-search.ts';
+import { searchPatientIds, typedIdentifierKey } from './patient-search.ts';
+import { keptPatientIds } from './merge-redirect.ts';
 import { visitActivity } from './visit-activity.ts';
 import { withStatusReasons } from './status-reasons.ts';
 import { rankPatients } from './search-rank.ts';
+import { DEMOGRAPHIC_SELECT, demographicColumns, demographicsOf, guardianLinks } from './demographics.ts';
+import { checkGuardian, checkRequiredFields } from './demographic-rules.ts';
+import { patientNumber } from './patient-number.ts';
 
-export interface PatientInput {
+export interface PatientInput extends Partial<Demographics> {
   name: string;
   phone: string;
   email: string | null;
@@ -23,7 +28,7 @@ export interface PatientInput {
   medicalNotes: string | null;
 }
 
-export const patientNumber = (id: number): string => `P-${String(id).padStart(6, '0')}`;
+export { patientNumber };
 
 /** Whole years between a date of birth and today (both 'YYYY-MM-DD'). */
 export function ageOn(dateOfBirth: string, today: string): number {
@@ -47,9 +52,22 @@ function patientsQuery(db: Kysely<Database>) {
       'p.date_of_birth',
       'p.medical_notes',
       'p.version',
+      ...DEMOGRAPHIC_SELECT,
     ]);
 }
 type PatientRecord = Awaited<ReturnType<ReturnType<typeof patientsQuery>['execute']>>[number];
+
+/** Which card number of the patient the typed key is the start of, so the desk sees why they were found. */
+function matchedIdentifier(key: string | null, r: PatientRecord): Pick<PatientSearchResult, 'matchedIdentifier'> {
+  if (key === null) return {};
+  if (r.id_number && identifierKey(r.id_number).startsWith(key)) {
+    return { matchedIdentifier: { kind: 'idNumber', value: r.id_number } };
+  }
+  if (r.insurance_member_number && identifierKey(r.insurance_member_number).startsWith(key)) {
+    return { matchedIdentifier: { kind: 'insuranceMemberNumber', value: r.insurance_member_number } };
+  }
+  return {};
+}
 
 export function createPatientsService({ db, clock }: ServiceDeps) {
   async function today(): Promise<string> {
@@ -73,6 +91,8 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     const date = clinicNow((await clinicCalendar(trx, clock)).timeZone, clock.now()).date;
     return {
       ...toSummary(row, date),
+      ...demographicsOf(row),
+      ...(await guardianLinks(trx, patientId, row.guardian_patient_id)),
       medicalNotes: row.medical_notes,
       version: row.version,
       createdAt: row.created_at,
@@ -82,7 +102,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
   }
 
   async function search(query: string, limit = 50): Promise<PatientSearchResult[]> {
-    const ids = await searchPatientIds(db, query, limit);
+    const ids = await keptPatientIds(db, await searchPatientIds(db, query, limit));
     if (ids.length === 0) return [];
     const date = await today();
     const [rows, activity] = await Promise.all([
@@ -90,12 +110,20 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
       visitActivity(db, ids, date),
     ]);
     const byId = new Map(rows.map((r) => [r.patient_id, r]));
+    const key = typedIdentifierKey(query);
     const found = ids.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
       const seen = activity.get(id);
       const next = seen?.nextAt ? { date: seen.nextAt.slice(0, 10), time: seen.nextAt.slice(11) } : null;
-      return [{ ...toSummary(row, date), lastVisit: seen?.lastVisit ?? null, nextAppointment: next }];
+      return [
+        {
+          ...toSummary(row, date),
+          lastVisit: seen?.lastVisit ?? null,
+          nextAppointment: next,
+          ...matchedIdentifier(key, row),
+        },
+      ];
     });
     return rankPatients(query, found, (p) => activity.get(p.patientId)?.lastActivity ?? null);
   }
@@ -116,6 +144,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
       if (email) conditions.push(eb('u.email', '=', email));
       return eb.or(conditions);
     });
+    q = q.where('p.merged_into_patient_id', 'is', null);
     if (excludeId !== undefined) q = q.where('p.patient_id', '!=', excludeId);
     const date = await today();
     return (await q.limit(10).execute()).map((r) => toSummary(r, date));
@@ -135,6 +164,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
 
   async function register(actor: Actor, input: PatientInput & { confirmedNotDuplicate?: boolean | undefined }) {
     checkDateOfBirth(input, await today());
+    await checkRequiredFields(db, input);
     if (!input.confirmedNotDuplicate) {
       const duplicates = await findDuplicates(input);
       if (duplicates.length > 0) {
@@ -147,6 +177,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     }
     const age = await ageToStore(input);
     return writeTx(db, async (trx) => {
+      await checkGuardian(trx, null, input.guardianPatientId ?? null);
       const now = clock.now().toISOString();
       const { user_id: patientId } = await trx
         .insertInto('users')
@@ -170,6 +201,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
           gender: input.gender ?? null,
           medical_notes: input.medicalNotes,
           date_of_birth: input.dateOfBirth ?? null,
+          ...demographicColumns(input),
         })
         .execute();
       const created = await detail(trx, patientId);
@@ -186,10 +218,12 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
 
   async function update(actor: Actor, patientId: number, version: number, input: PatientInput) {
     checkDateOfBirth(input, await today());
+    await checkRequiredFields(db, input);
     const age = await ageToStore(input);
     return writeTx(db, async (trx) => {
       const before = await detail(trx, patientId);
       if (before.version !== version) throw staleRecord('patient');
+      await checkGuardian(trx, patientId, input.guardianPatientId ?? null);
       await trx
         .updateTable('users')
         .set({ name: input.name, email: input.email, phone: input.phone, updated_at: clock.now().toISOString() })
@@ -202,6 +236,7 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
           gender: input.gender ?? null,
           medical_notes: input.medicalNotes,
           date_of_birth: input.dateOfBirth ?? null,
+          ...demographicColumns(input),
           version: version + 1,
         })
         .where('patient_id', '=', patientId)

@@ -1,8 +1,9 @@
+import { identifierKey } from '#db/identifier-search.ts';
 import { searchTokens } from './patient-search.ts';
 
 // How well a found patient answers what was typed, so the desk sees the likely caller first.
 
-/** Lower is better: the whole surname, phone or number; the start of one; anywhere inside. */
+/** Lower is better: the whole surname, phone, number or card number; the start of one; anywhere inside. */
 export const MATCH = { exact: 0, prefix: 1, contains: 2 } as const;
 export type MatchQuality = (typeof MATCH)[keyof typeof MATCH];
 
@@ -10,6 +11,8 @@ export interface RankedFields {
   patientId: number;
   name: string;
   phone: string | null;
+  /** The ID or insurance member number the typed text is the start of. */
+  matchedIdentifier?: { value: string } | undefined;
 }
 
 /** Lower case without accents, so "Pérez" typed as "perez" is still exact. */
@@ -37,6 +40,11 @@ function phoneQuality(query: string, phone: string | null): MatchQuality | null 
   return typed !== '' && digits.startsWith(typed) ? MATCH.prefix : null;
 }
 
+function identifierQuality(query: string, matched: { value: string } | undefined): MatchQuality | null {
+  if (!matched) return null;
+  return identifierKey(matched.value) === identifierKey(query.trim()) ? MATCH.exact : MATCH.prefix;
+}
+
 function nameQuality(tokens: readonly string[], name: string): MatchQuality | null {
   const words = nameWordsOf(name);
   const typed = tokens.flatMap(nameWordsOf);
@@ -54,6 +62,7 @@ export function matchQuality(query: string, patient: RankedFields): MatchQuality
   const qualities = [
     numberQuality(query, patient.patientId),
     phoneQuality(query, patient.phone),
+    identifierQuality(query, patient.matchedIdentifier),
     nameQuality(tokens, patient.name),
   ].filter((q): q is MatchQuality => q !== null);
   return qualities.length === 0 ? MATCH.contains : (Math.min(...qualities) as MatchQuality);

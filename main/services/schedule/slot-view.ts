@@ -30,6 +30,8 @@ export async function selectSlots(db: Kysely<Database>, query: SlotQuery) {
       join.onRef('a.availability_id', '=', 's.availability_id').on('a.status', 'not in', [...INACTIVE_STATUSES]),
     )
     .leftJoin('users as p', 'p.user_id', 'a.patient_id')
+    .leftJoin('appointment_types as atype', 'atype.appointment_type_id', 'a.appointment_type_id')
+    .leftJoin('resources as res', 'res.resource_id', 'a.resource_id')
     .select([
       's.availability_id',
       's.doctor_id',
@@ -42,6 +44,10 @@ export async function selectSlots(db: Kysely<Database>, query: SlotQuery) {
       'a.patient_id',
       'a.status',
       'p.name as patient_name',
+      'atype.name as type_name',
+      'atype.colour as type_colour',
+      'a.resource_id',
+      'res.name as resource_name',
     ])
     .where('s.available_date', 'in', [...query.dates]);
   if (query.doctorIds) q = q.where('s.doctor_id', 'in', [...query.doctorIds]);
@@ -115,6 +121,10 @@ export function toSlotView(record: SlotRecord, context: SlotContext): SlotView {
             patientId: record.patient_id,
             patientName: record.patient_name ?? '',
             status: record.status ?? 'scheduled',
+            typeName: record.type_name,
+            typeColour: record.type_colour,
+            resourceId: record.resource_id,
+            resourceName: record.resource_name,
           }
         : null,
     unavailableReason: reason,

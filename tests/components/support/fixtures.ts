@@ -1,6 +1,7 @@
 import type { ClinicError, ErrorCode, Result, Session, Settings, StaffUser } from '#contract/index.ts';
 import type { StaffRole } from '#contract/fields.ts';
 import type { Appointment, Board } from '#contract/front-desk.ts';
+import type { Demographics } from '#contract/patients.ts';
 import { APPOINTMENT_STATUSES } from '#shared/statuses.ts';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -38,11 +39,32 @@ export function settingsFixture(overrides: Partial<Settings> = {}): Settings {
     scheduleHorizonWeeks: 12,
     refundApprovalThreshold: 100,
     likelyNoShowMinutes: 20,
+    requiredPatientFields: [],
     version: 1,
     updatedAt: '2025-01-01T00:00:00.000Z',
     ...overrides,
   };
 }
+
+/** A patient's record with no demographics filled in and no guardian or children. */
+export const NO_DEMOGRAPHICS: Demographics & { guardian: null; children: [] } = {
+  addressLine1: null,
+  addressLine2: null,
+  city: null,
+  postcode: null,
+  country: null,
+  idNumber: null,
+  idKind: null,
+  insuranceProvider: null,
+  insuranceMemberNumber: null,
+  preferredLanguage: null,
+  emergencyName: null,
+  emergencyRelation: null,
+  emergencyPhone: null,
+  guardianPatientId: null,
+  guardian: null,
+  children: [],
+};
 
 export function staffUser(overrides: Partial<StaffUser> = {}): StaffUser {
   return {

@@ -2,7 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { adminStrings as strings } from './strings.ts';
 
-const TABS = ['users', 'settings', 'backups', 'audit', 'exports', 'this-pc'] as const;
+const TABS = ['users', 'settings', 'booking', 'backups', 'audit', 'exports', 'import', 'this-pc'] as const;
 type AdminTab = (typeof TABS)[number];
 
 const isTab = (value: string | null): value is AdminTab => TABS.includes(value as AdminTab);

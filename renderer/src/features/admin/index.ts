@@ -5,6 +5,7 @@ export { AdminLayout } from './AdminLayout.tsx';
 export { NoAccessPage } from './NoAccessPage.tsx';
 export { AuditPage } from './audit/AuditPage.tsx';
 export { BackupWarning } from './backups/BackupWarning.tsx';
+export { BookingSetupPage } from './booking/BookingSetupPage.tsx';
 export { BackupsPage } from './backups/BackupsPage.tsx';
 export { ExportMyCalendarButton } from './exports/ExportMyCalendarButton.tsx';
 export { ExportsPage } from './exports/ExportsPage.tsx';

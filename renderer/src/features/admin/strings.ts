@@ -3,9 +3,11 @@ export const adminStrings = {
   tabs: {
     users: 'Users',
     settings: 'Settings',
+    booking: 'Types and rooms',
     backups: 'Backups',
     audit: 'Audit',
     exports: 'Exports',
+    import: 'Import patients',
     'this-pc': 'This PC',
   },
   tabsLabel: 'Admin areas',

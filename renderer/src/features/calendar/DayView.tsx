@@ -1,4 +1,4 @@
-import { Button, Select, Stack, Text } from '@mantine/core';
+import { Button, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { ChannelOutput } from '#contract/index.ts';
@@ -11,14 +11,18 @@ import { formatDateLong } from '../../lib/date-format.ts';
 import { useTargetDialog } from '../../lib/use-target-dialog.ts';
 import { DoctorHeader } from './ColumnHeaders.tsx';
 import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
+import { PrintDayListButton } from '../call-list/index.ts';
 import { buildGridModel, type GridColumn } from './grid/grid-model.ts';
 import { ScheduleGrid } from './grid/ScheduleGrid.tsx';
 import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from '../../lib/schedule-rights.ts';
 import { useDoctorList, useScheduleDay, useSpecializations } from '../../api/schedule.ts';
 import { DoctorPager } from './DoctorPager.tsx';
+import { MoveAppointmentDialog } from './drag/MoveAppointmentDialog.tsx';
+import type { SlotMove } from './drag/use-slot-drag.ts';
 import { SlotDialog, slotTarget, type OpenSlot } from './SlotDialog.tsx';
-import { calendarStrings } from './strings.ts';
+import { calendarStrings, roomViewStrings } from './strings.ts';
+import { RoomDayGrid } from './RoomDayGrid.tsx';
 import { useCalendarDate, useStoredChoice } from './use-calendar-state.ts';
 import { DEFAULT_PAGE_SIZE, usePageSize } from './use-page-size.ts';
 
@@ -67,6 +71,7 @@ export function DayView({ today }: { today: string }) {
   const [date, setDate] = useCalendarDate(today);
   const [specialization, setSpecialization] = useStoredChoice('calendar-specialization');
   const [doctorChoice, setDoctorChoice] = useStoredChoice('calendar-day-doctor');
+  const [columnsBy, setColumnsBy] = useStoredChoice('calendar-day-columns');
   const specializations = useSpecializations();
   const doctorList = useDoctorList();
   const choices = doctorChoices(doctorList.data, specialization);
@@ -86,6 +91,7 @@ export function DayView({ today }: { today: string }) {
     pageSize !== null,
   );
   const dialog = useTargetDialog<OpenSlot>();
+  const moveDialog = useTargetDialog<SlotMove>();
   const clinicToday = day.data?.now.date ?? today;
   const model = useMemo(() => (day.data ? buildGridModel(dayColumns(day.data)) : null), [day.data]);
   const dateText = formatDateLong(date);
@@ -132,6 +138,7 @@ export function DayView({ today }: { today: string }) {
         onPage={(step) => setDate(addDays(date, step))}
         onToday={() => setDate(clinicToday)}
         onColumnPage={pageBy}
+        onMove={rights.canBook ? moveDialog.open : undefined}
         empty={{ label: strings.empty.day, content: <EmptyScheduleMessage text={strings.empty.day} /> }}
       />
     );
@@ -175,9 +182,21 @@ export function DayView({ today }: { today: string }) {
               onChange={setOffset}
             />
           ) : null}
+          <SegmentedControl
+            aria-label={roomViewStrings.columnsBy}
+            value={columnsBy === 'room' ? 'room' : 'doctor'}
+            onChange={(value) => setColumnsBy(value === 'room' ? 'room' : null)}
+            data={[
+              { value: 'doctor', label: roomViewStrings.byDoctor },
+              { value: 'room', label: roomViewStrings.byRoom },
+            ]}
+          />
+          <PrintDayListButton date={date} doctorId={doctorValue ? Number(doctorValue) : undefined} />
         </DateNav>
       </DateBar>
-      <div ref={areaRef}>{body}</div>
+      <div ref={areaRef}>
+        {columnsBy === 'room' ? <RoomDayGrid date={date} timeFormat={timeFormat} onDateChange={setDate} /> : body}
+      </div>
       <SlotDialog
         target={dialog.target}
         opened={dialog.opened}
@@ -185,6 +204,13 @@ export function DayView({ today }: { today: string }) {
         canManage={rights.canManage}
         canBook={rights.canBook}
         onClose={dialog.close}
+      />
+      <MoveAppointmentDialog
+        move={moveDialog.target}
+        opened={moveDialog.opened}
+        timeFormat={timeFormat}
+        doctorName={(doctorId) => names.get(doctorId)?.name}
+        onClose={moveDialog.close}
       />
     </Stack>
   );

@@ -13,6 +13,7 @@ import { DoctorQueue } from '../front-desk/index.ts';
 import { useTargetDialog } from '../../lib/use-target-dialog.ts';
 import { leaveText, NotTakingBookingsBadge } from './ColumnHeaders.tsx';
 import { DateBar, DateHeading, DateNav } from './DateNav.tsx';
+import { PrintDayListButton } from '../call-list/index.ts';
 import { lookOf, SLOT_LOOKS } from './grid/slot-look.ts';
 import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from '../../lib/schedule-rights.ts';
@@ -136,6 +137,7 @@ export function MyDayView({ today }: { today: string }) {
       {data ? (
         <Group gap="xs">
           <ExportMyCalendarButton doctorId={data.doctor.doctorId} from={date} />
+          <PrintDayListButton date={date} doctorId={data.doctor.doctorId} />
           {data.doctor.isAvailable ? null : <NotTakingBookingsBadge />}
           {data.doctor.leave.map((band) => (
             <Text key={band.exceptionId} size="sm" fw={500} className="cd-leave-text">

@@ -16,6 +16,8 @@ import { GridSkeleton } from './GridSkeleton.tsx';
 import { useScheduleRights } from '../../lib/schedule-rights.ts';
 import { useDoctorList, useScheduleWeek } from '../../api/schedule.ts';
 import { SlotDialog, slotTarget, type OpenSlot } from './SlotDialog.tsx';
+import { MoveAppointmentDialog } from './drag/MoveAppointmentDialog.tsx';
+import type { SlotMove } from './drag/use-slot-drag.ts';
 import { calendarStrings } from './strings.ts';
 import { useCalendarDate, useStoredChoice } from './use-calendar-state.ts';
 
@@ -56,6 +58,7 @@ export function WeekView({ today }: { today: string }) {
   const doctorId = doctorValue === null ? null : Number(doctorValue);
   const week = useScheduleWeek(doctorId, date);
   const dialog = useTargetDialog<OpenSlot>();
+  const moveDialog = useTargetDialog<SlotMove>();
   const clinicToday = week.data?.now.date ?? today;
   const model = useMemo(() => (week.data ? buildGridModel(weekColumns(week.data)) : null), [week.data]);
   const days = week.data?.days ?? [];
@@ -91,6 +94,7 @@ export function WeekView({ today }: { today: string }) {
         }
         onPage={(step) => setDate(addDays(date, step * 7))}
         onToday={() => setDate(clinicToday)}
+        onMove={rights.canBook ? moveDialog.open : undefined}
         empty={{ label: strings.empty.week, content: <EmptyScheduleMessage text={strings.empty.week} /> }}
       />
     );
@@ -125,6 +129,13 @@ export function WeekView({ today }: { today: string }) {
         canManage={rights.canManage}
         canBook={rights.canBook}
         onClose={dialog.close}
+      />
+      <MoveAppointmentDialog
+        move={moveDialog.target}
+        opened={moveDialog.opened}
+        timeFormat={timeFormat}
+        doctorName={() => week.data?.doctor.name}
+        onClose={moveDialog.close}
       />
     </Stack>
   );

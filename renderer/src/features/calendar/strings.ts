@@ -117,4 +117,29 @@ export const calendarStrings = {
     unblocked: (time: string) => `The slot at ${time} can be booked again.`,
     close: 'Close',
   },
+  drag: {
+    keyboardHint: 'M picks up a scheduled appointment to move it; the mouse can drag it too.',
+    pickedUp: (patient: string) =>
+      `Moving the appointment of ${patient}. Arrow keys choose the new slot, Enter drops it there, Escape puts it back.`,
+    dropHere: (patient: string) => `Drop to move ${patient} here.`,
+    refused: (reason: string) => `It cannot go here: ${reason}`,
+    sameSlot: 'This is where it is now.',
+    putBack: (patient: string) => `The appointment of ${patient} stays where it was.`,
+    notMovable: 'Only a scheduled appointment can be moved.',
+    nothingToMove: 'There is no appointment here to move.',
+    summary: (patient: string, from: string, to: string) => `Move ${patient} from ${from} to ${to}.`,
+    summaryOtherDoctor: (patient: string, from: string, to: string, doctor: string) =>
+      `Move ${patient} from ${from} to ${to}, with ${doctor}.`,
+  },
+};
+
+/** The day view's columns by room (appointments that hold a room or resource). */
+export const roomViewStrings = {
+  columnsBy: 'Columns',
+  byDoctor: 'By doctor',
+  byRoom: 'By room',
+  gridLabel: (date: string) => `Rooms on ${date}`,
+  noRooms: 'No rooms or resources yet. An admin adds them under Admin, Types and rooms.',
+  empty: 'No appointment holds a room on this day.',
+  kind: (kind: string) => `Kind: ${kind}`,
 };

@@ -4,6 +4,7 @@ import {
   AdminLayout,
   AuditPage,
   BackupsPage,
+  BookingSetupPage,
   NoAccessPage,
   ExportsPage,
   SettingsPage,
@@ -11,10 +12,12 @@ import {
   UsersPage,
 } from '../admin/index.ts';
 import { calendarRoutes } from '../calendar/index.ts';
+import { CallListPage } from '../call-list/index.ts';
 import { FrontDeskPage } from '../front-desk/index.ts';
 import { messagesRoutes } from '../messages/index.ts';
 import { patientsRoutes } from '../patients/index.ts';
 import { paymentsRoutes } from '../payments/index.ts';
+import { PatientImportPage } from '../patient-import/index.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 export function AppRoutes({ role }: { role: StaffRole }) {
@@ -22,6 +25,7 @@ export function AppRoutes({ role }: { role: StaffRole }) {
     <Routes>
       <Route index element={<Navigate to="/front-desk" replace />} />
       <Route path="front-desk" element={<FrontDeskPage />} />
+      <Route path="call-list" element={<CallListPage />} />
       {calendarRoutes(role === 'doctor')}
       {patientsRoutes()}
       {paymentsRoutes()}
@@ -31,9 +35,11 @@ export function AppRoutes({ role }: { role: StaffRole }) {
           <Route index element={<Navigate to="users" replace />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="booking" element={<BookingSetupPage />} />
           <Route path="backups" element={<BackupsPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="exports" element={<ExportsPage />} />
+          <Route path="import" element={<PatientImportPage />} />
           <Route path="this-pc" element={<ThisPcPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -3,6 +3,7 @@ import {
   IconCash,
   IconLayoutDashboard,
   IconMessages,
+  IconPhoneCall,
   IconSettings,
   IconUsers,
   type Icon,
@@ -22,6 +23,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/front-desk', label: frameStrings.nav.frontDesk, icon: IconLayoutDashboard, key: 'd' },
   { path: '/calendar', label: frameStrings.nav.calendar, icon: IconCalendar, key: 'c' },
+  { path: '/call-list', label: frameStrings.nav.callList, icon: IconPhoneCall, key: 'l' },
   { path: '/patients', label: frameStrings.nav.patients, icon: IconUsers, key: 'p' },
   { path: '/payments', label: frameStrings.nav.payments, icon: IconCash, key: 'y' },
   { path: '/messages', label: frameStrings.nav.messages, icon: IconMessages, key: 'm' },

@@ -3,6 +3,7 @@ export const frameStrings = {
     label: 'Main navigation',
     frontDesk: 'Front desk',
     calendar: 'Calendar',
+    callList: 'Call list',
     patients: 'Patients',
     payments: 'Payments',
     messages: 'Messages',

@@ -1,5 +1,6 @@
 import { Button, Group } from '@mantine/core';
 import type { Appointment } from '#contract/front-desk.ts';
+import { AppointmentCardButton } from '../call-list/index.ts';
 import { MessageDoctorButton } from '../messages/index.ts';
 import { ACTION_LOOK } from './action-look.ts';
 import type { AppointmentAction } from './appointment-rules.ts';
@@ -44,6 +45,9 @@ export function AppointmentActionButtons({
       </Group>
       {/* Not a step of the visit: outside the group of workflow actions. */}
       <MessageDoctorButton appointment={appointment} />
+      {appointment.status === 'scheduled' ? (
+        <AppointmentCardButton appointmentId={appointment.appointmentId} patientName={appointment.patientName} />
+      ) : null}
     </Group>
   );
 }

@@ -11,6 +11,7 @@ import { allowedActions, isLikelyNoShow, minutesLate, minutesWaiting } from './a
 import { BoardRowActions, type BoardRowActionsProps } from './BoardRowActions.tsx';
 import { deskStrings } from './strings.ts';
 import { WalkInBadge } from '../../ui/WalkInBadge.tsx';
+import { CallMarkBadge } from '../call-list/index.ts';
 
 const strings = deskStrings.board;
 export const BOARD_COLUMNS = 5;
@@ -120,6 +121,7 @@ export function BoardRow({
             {a.patientName}
           </Anchor>
           {a.isWalkIn ? <WalkInBadge label={strings.walkInTag} /> : null}
+          {a.callMark ? <CallMarkBadge outcome={a.callMark} size="xs" /> : null}
         </Group>
       </Table.Td>
       <Table.Td>

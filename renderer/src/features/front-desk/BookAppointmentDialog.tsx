@@ -14,7 +14,10 @@ import { enterSubmits } from '../../lib/enter-submits.ts';
 import { PatientChoice } from './PatientChoice.tsx';
 import { SlotChooser, type FreeSlot, type SlotSource } from './SlotChooser.tsx';
 import { RegisterInPlace } from './RegisterInPlace.tsx';
+import { TypeAndRoomChoice } from './TypeAndRoomChoice.tsx';
 import { deskStrings } from './strings.ts';
+import { seriesStrings } from './strings.ts';
+import { SeriesStep } from './SeriesDialog.tsx';
 import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.booking;
@@ -56,12 +59,22 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
   const [source, setSource] = useState<SlotSource | null>(slot ? { doctorId: slot.doctorId } : null);
   const [fromDate, setFromDate] = useState<string | null>(slot?.date ?? null);
   const [chosen, setChosen] = useState<FreeSlot | null>(null);
-  const [errors, setErrors] = useState<{ patient?: string; slot?: string; reason?: string; form?: string }>({});
+  const [errors, setErrors] = useState<{
+    patient?: string;
+    slot?: string;
+    reason?: string;
+    form?: string;
+    type?: string;
+    resource?: string;
+  }>({});
+  const [typeId, setTypeId] = useState<number | null>(null);
+  const [resourceId, setResourceId] = useState<number | null>(null);
   const [taken, setTaken] = useState<string | null>(null);
   const [overlap, setOverlap] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [focus, setFocus] = useState<'slot' | 'who' | null>(null);
+  const [repeating, setRepeating] = useState(false);
   const [suggested, setSuggested] = useState<BookingSuggestion['doctor']>(null);
   const sourceTouched = useRef(source !== null);
   const fetchSuggestion = useFetchBookingSuggestion();
@@ -113,6 +126,20 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
   }
 
   const slotId = usePreselected ? preselectedId : (chosen?.availabilityId ?? null);
+  const slotWords = (shown: { doctorName: string; date: string; startTime: string } | null | undefined) =>
+    shown ? strings.chosenSlot(shown.doctorName, format.date(shown.date), format.time(shown.startTime)) : '';
+  if (repeating && patient && slotId !== null)
+    return (
+      <SeriesStep
+        patient={patient}
+        firstSlotId={slotId}
+        firstSlotText={slotWords(usePreselected ? slot : chosen)}
+        appointmentTypeId={typeId}
+        resourceId={resourceId}
+        onBack={() => setRepeating(false)}
+        onDone={onClose}
+      />
+    );
 
   const submit = async () => {
     const reasonCheck = overlap ? overlapReasonSchema.safeParse(reason) : null;
@@ -129,6 +156,8 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
         availabilityId: slotId,
         patientId: patient.patientId,
         ...(overlap && reasonCheck?.success ? { overlapOverrideReason: reasonCheck.data } : {}),
+        ...(typeId !== null ? { appointmentTypeId: typeId } : {}),
+        ...(resourceId !== null ? { resourceId } : {}),
       });
       const when = format.when(booked.date, booked.time);
       notifications.show({ color: 'green', message: strings.booked(booked.patientName, booked.doctorName, when) });
@@ -136,7 +165,13 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
       onBooked?.(booked);
       onClose();
     } catch (error) {
-      if (isClinicCallError(error) && error.code === 'SLOT_TAKEN') {
+      const typeOrRoom = isClinicCallError(error)
+        ? { type: error.fields.appointmentTypeId, resource: error.fields.resourceId }
+        : {};
+      if (typeOrRoom.type || typeOrRoom.resource) {
+        // The type or the room is what is wrong: the slot stays chosen.
+        setErrors(typeOrRoom);
+      } else if (isClinicCallError(error) && error.code === 'SLOT_TAKEN') {
         // Show the sentence and the next free slots of the same doctor instead.
         setTaken(error.message);
         const doctorId = usePreselected ? slot?.doctorId : chosen?.doctorId;
@@ -225,6 +260,22 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
             error={errors.slot}
           />
         )}
+        <TypeAndRoomChoice
+          slotId={slotId}
+          doctorId={(usePreselected ? slot?.doctorId : chosen?.doctorId) ?? null}
+          typeId={typeId}
+          onTypeChange={(next) => {
+            setTypeId(next);
+            setErrors((old) => ({ ...old, type: undefined, resource: undefined }));
+          }}
+          resourceId={resourceId}
+          onResourceChange={(next) => {
+            setResourceId(next);
+            setErrors((old) => ({ ...old, resource: undefined }));
+          }}
+          typeError={errors.type}
+          resourceError={errors.resource}
+        />
         {overlap ? (
           <TextInput
             label={strings.overlapReason}
@@ -237,6 +288,11 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
             error={errors.reason}
           />
         ) : null}
+        <Group>
+          <Button variant="default" disabled={!patient || slotId === null} onClick={() => setRepeating(true)}>
+            {seriesStrings.repeat}
+          </Button>
+        </Group>
         <DialogButtons
           submitLabel={strings.submit}
           cancelLabel={strings.cancel}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { optionalTextSchema, reasonSchema } from '#contract/fields.ts';
@@ -19,9 +19,13 @@ interface ReasonDialogProps {
   /** The reason may be left empty (a no-show: the desk often does not know why). */
   reasonOptional?: boolean;
   confirmLabel: string;
+  /** Red unless the step is not destructive (moving an appointment). */
+  confirmColor?: string;
   keepLabel: string;
   onConfirm: (reason: string) => Promise<void>;
   onClose: () => void;
+  /** A choice shown below the reason (a series visit: only this one, or this and following). */
+  children?: ReactNode;
 }
 
 function ReasonForm({ onClose, ...props }: Omit<ReasonDialogProps, 'opened' | 'title'>) {
@@ -60,11 +64,12 @@ function ReasonForm({ onClose, ...props }: Omit<ReasonDialogProps, 'opened' | 't
           error={formState.errors.reason?.message}
           {...register('reason')}
         />
+        {props.children}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {props.keepLabel}
           </Button>
-          <Button type="submit" color="red" loading={formState.isSubmitting}>
+          <Button type="submit" color={props.confirmColor ?? 'red'} loading={formState.isSubmitting}>
             {props.confirmLabel}
           </Button>
         </Group>

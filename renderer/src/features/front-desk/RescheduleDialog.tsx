@@ -1,29 +1,27 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { Appointment } from '#contract/front-desk.ts';
 import { reasonSchema } from '#contract/fields.ts';
-import { call } from '../../api/client.ts';
 import { isClinicCallError } from '../../api/errors.ts';
 import { applyServerErrors } from '../../api/form-errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
 import { DialogButtons } from '../../ui/DialogButtons.tsx';
 import { useDoctorList } from '../../api/schedule.ts';
-import { useRefreshDesk } from './desk-api.ts';
 import { enterSubmits } from '../../lib/enter-submits.ts';
 import { SlotChooser, type FreeSlot, type SlotSource } from './SlotChooser.tsx';
 import { deskStrings } from './strings.ts';
+import { useReschedule } from './use-reschedule.ts';
 import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
 const strings = deskStrings.reschedule;
-const schema = z.object({ reason: reasonSchema('reason for the change') });
+const schema = z.object({ reason: reasonSchema(strings.reasonWords) });
 
 function RescheduleForm({ appointment, onDone }: { appointment: Appointment; onDone: () => void }) {
   const format = useDeskFormat();
-  const refresh = useRefreshDesk();
+  const reschedule = useReschedule();
   const specialization = useDoctorList({}).data?.find((d) => d.doctorId === appointment.doctorId)?.specialization;
   const [source, setSource] = useState<SlotSource | null>({ doctorId: appointment.doctorId });
   const [fromDate, setFromDate] = useState<string | null>(null);
@@ -43,22 +41,12 @@ function RescheduleForm({ appointment, onDone }: { appointment: Appointment; onD
       return;
     }
     try {
-      const moved = await call('appointments.reschedule', {
-        appointmentId: appointment.appointmentId,
-        newAvailabilityId: slot.availabilityId,
-        reason,
-      });
-      notifications.show({
-        color: 'green',
-        message: strings.done(moved.patientName, format.when(moved.date, moved.time)),
-      });
-      refresh();
+      await reschedule({ appointmentId: appointment.appointmentId, newAvailabilityId: slot.availabilityId, reason });
       onDone();
     } catch (error) {
       if (isClinicCallError(error) && (error.code === 'SLOT_TAKEN' || 'newAvailabilityId' in error.fields)) {
         setSlot(null);
         setSlotError(error.fields.newAvailabilityId ?? error.message);
-        refresh();
       } else {
         setFormError(applyServerErrors(error, setError, ['reason']));
       }

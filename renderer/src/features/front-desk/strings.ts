@@ -89,6 +89,8 @@ export const deskStrings = {
     current: (doctor: string, when: string) => `Now booked with ${doctor} on ${when}.`,
     reason: 'Reason for the change',
     reasonHint: 'For example: The patient asked for a later time.',
+    /** The words main uses in "Enter the …" for this reason. */
+    reasonWords: 'reason for the change',
     submit: 'Move appointment',
     cancel: 'Cancel',
     chooseSlot: 'Choose one of the free slots.',
@@ -176,4 +178,62 @@ export const deskStrings = {
     notes: 'Notes',
     notesOf: (patient: string) => `Notes about ${patient}`,
   },
+};
+
+/** Recurring visits: the "Repeat…" step of booking and cancelling a series. */
+export const seriesStrings = {
+  repeat: 'Repeat…',
+  first: (patient: string, slot: string) => `${patient}: first visit ${slot}.`,
+  every: 'Every',
+  unit: 'Unit',
+  weeks: 'weeks',
+  days: 'days',
+  ends: 'Ends',
+  endsAfter: 'After a number of visits',
+  endsOn: 'On a last day',
+  count: 'Number of visits',
+  until: 'Last day',
+  showDates: 'Show the dates',
+  back: 'Back to booking',
+  change: 'Change repeat',
+  listLabel: 'Dates of the series',
+  summary: (free: number, total: number) =>
+    free === total ? `All ${total} dates are free.` : `${free} of ${total} dates are free; choose for the others.`,
+  free: 'Free',
+  status: {
+    taken: 'Taken',
+    no_slot: 'No slot that day',
+    on_leave: 'Doctor on leave',
+    unavailable: 'Not bookable',
+    patient_busy: 'Patient busy',
+  },
+  insteadLabel: (date: string) => `Instead of ${date}`,
+  skipDate: 'Skip this date',
+  alternative: (when: string) => `Book ${when} instead`,
+  noAlternative: 'No free slot nearby: this date will be skipped.',
+  bookAll: 'Book all or none',
+  bookSkipping: 'Book, skip conflicts',
+  modeHint:
+    '“Book all or none” books nothing if any date is still not free; “Book, skip conflicts” books the rest and records the skipped dates.',
+  resultTitle: (count: number) => (count === 1 ? '1 visit is booked.' : `${count} visits are booked.`),
+  bookedLabel: 'Booked visits',
+  skippedLabel: 'Skipped dates',
+  skipped: (when: string, reason: string) => `${when}: ${reason}`,
+  done: 'Done',
+  scopeLabel: 'Which visits to cancel',
+  onlyThis: 'Only this visit',
+  thisAndFollowing: (count: number) => `Cancel this and following (${count} visits)`,
+};
+
+/** The appointment type and room choice of the booking dialog. */
+export const typeChoiceStrings = {
+  type: 'Appointment type',
+  noType: 'No type (the slot’s length)',
+  typeOption: (name: string, minutes: number) => `${name}, ${minutes} min`,
+  typeHint: 'A type longer than the slot takes the free slots after it.',
+  room: 'Room or resource',
+  automatic: 'First free one',
+  noRoom: 'None',
+  needsRoom: (kind: string) => `Needs one of kind “${kind}”: the first free one is taken unless you choose.`,
+  noneFree: 'None is free for this time.',
 };

@@ -9,6 +9,7 @@ import type { AppointmentAction } from './appointment-rules.ts';
 import { useRefreshDesk } from './desk-api.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
 import { RescheduleDialog } from './RescheduleDialog.tsx';
+import { useSeriesCancel } from './use-series-cancel.tsx';
 import { deskStrings } from './strings.ts';
 import { useDeskFormat } from '../../lib/use-desk-format.ts';
 
@@ -67,6 +68,7 @@ export function useAppointmentActions() {
   const cancelStrings = deskStrings.cancel;
   const undoStrings = deskStrings.undo;
   const noShowStrings = deskStrings.noShow;
+  const seriesCancel = useSeriesCancel(openedKind === 'cancel' ? target : null);
 
   const dialogs = (
     <>
@@ -82,13 +84,15 @@ export function useAppointmentActions() {
         onClose={close}
         onConfirm={async (reason) => {
           if (!target) return;
-          await call('appointments.cancel', { appointmentId: target.appointmentId, reason });
+          await seriesCancel.cancel(reason);
           notifications.show({ color: 'green', message: cancelStrings.done(target.patientName) });
           refresh();
           // A paid appointment: offer the refund at once.
           void refundOffer.offer(target.appointmentId);
         }}
-      />
+      >
+        {seriesCancel.choice}
+      </ReasonDialog>
       <ReasonDialog
         opened={openedKind === 'undo'}
         title={undoStrings.title(name)}

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconCopy } from '@tabler/icons-react';
 import type { PatientSummary } from '#contract/patients.ts';
+import { MergeDuplicatesButton } from './MergeButtons.tsx';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.duplicates;
@@ -56,6 +57,7 @@ export function DuplicatesPanel({
           </Paper>
         ))}
       </Stack>
+      <MergeDuplicatesButton duplicates={duplicates} />
       <Group justify="space-between">
         <Button variant="subtle" onClick={onBack}>
           {strings.back}

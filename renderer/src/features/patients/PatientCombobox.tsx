@@ -8,6 +8,15 @@ import { usePatientSearch } from './patient-api.ts';
 import { patientsStrings } from './strings.ts';
 
 const strings = patientsStrings.search;
+const matchedStrings = patientsStrings.demographics;
+
+/** The card number the search matched, so the desk sees why this patient is listed. */
+const matchedText = ({ matchedIdentifier: matched }: PatientSearchResult): string | null =>
+  matched
+    ? matched.kind === 'idNumber'
+      ? matchedStrings.matchedIdNumber(matched.value)
+      : matchedStrings.matchedInsurance(matched.value)
+    : null;
 const REGISTER = '__register';
 
 function PatientOption({ patient }: { patient: PatientSearchResult }) {
@@ -15,6 +24,7 @@ function PatientOption({ patient }: { patient: PatientSearchResult }) {
   const next = patient.nextAppointment;
   const details = [
     patient.patientNumber,
+    matchedText(patient),
     patient.phone,
     birthText(patient),
     patient.lastVisit ? strings.optionLastVisit(format.date(patient.lastVisit)) : null,

@@ -2,6 +2,8 @@ import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@ma
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { normalizePhone } from '#contract/fields.ts';
 import { DateField } from '../../ui/DateField.tsx';
+import { useSettings } from '../../api/settings.ts';
+import { PatientMoreFields } from './PatientMoreFields.tsx';
 import { GENDERS, type PatientFormValues } from './patient-form.ts';
 import { patientsStrings } from './strings.ts';
 
@@ -9,7 +11,10 @@ const strings = patientsStrings.form;
 const BELOW_INPUT = ['label', 'input', 'description', 'error'] as const;
 const genderChoices = GENDERS.map((gender) => ({ value: gender, label: patientsStrings.genders[gender] ?? gender }));
 
-/** The fields of the register and edit dialogs. Focus starts on the name. */
+/**
+ * The fields of the register and edit dialogs. Focus starts on the name; the demographics are
+ * folded into "More details"; what the clinic requires is marked.
+ */
 export function PatientFields() {
   const {
     register,
@@ -20,6 +25,8 @@ export function PatientFields() {
   const dateOfBirth = useWatch({ control, name: 'dateOfBirth' });
   const phone = register('phone');
   const email = register('email');
+  const required = useSettings().data?.requiredPatientFields ?? [];
+  const emailRequired = required.includes('email');
 
   return (
     <Stack>
@@ -46,7 +53,8 @@ export function PatientFields() {
         />
         <TextInput
           label={strings.email}
-          description={strings.optional}
+          description={emailRequired ? undefined : strings.optional}
+          required={emailRequired}
           inputWrapperOrder={[...BELOW_INPUT]}
           type="email"
           autoComplete="off"
@@ -64,6 +72,7 @@ export function PatientFields() {
             <Select
               label={strings.gender}
               placeholder={strings.genderPlaceholder}
+              required={required.includes('gender')}
               data={genderChoices}
               clearable
               value={field.value}
@@ -82,6 +91,7 @@ export function PatientFields() {
               label={strings.dateOfBirth}
               description={strings.dateOfBirthHint}
               inputWrapperOrder={[...BELOW_INPUT]}
+              required={required.includes('dateOfBirth')}
               clearable
               value={field.value}
               onChange={field.onChange}
@@ -121,6 +131,7 @@ export function PatientFields() {
         error={errors.medicalNotes?.message}
         {...register('medicalNotes')}
       />
+      <PatientMoreFields required={required} />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconCalendarPlus, IconEdit, IconListDetails } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '../../api/errors.ts';
 import { FormAlert } from '../../ui/FormAlert.tsx';
@@ -12,6 +12,9 @@ import { PatientPaymentsSection } from '../payments/index.ts';
 import { PatientMessages } from '../messages/index.ts';
 import { birthText } from './birth.ts';
 import { EditPatientDialog } from './EditPatientDialog.tsx';
+import { Fact } from './PatientFact.tsx';
+import { PatientDemographics } from './PatientDemographics.tsx';
+import { MergedAwayNotice, MergeWithButton } from './MergeButtons.tsx';
 import { usePatient } from './patient-api.ts';
 import { AppointmentTable, RescheduleHistory } from './PatientAppointments.tsx';
 import { patientsStrings } from './strings.ts';
@@ -22,19 +25,6 @@ const strings = patientsStrings.page;
 const doctorsOf = (appointments: readonly { doctorId: number; doctorName: string }[]) => [
   ...new Map(appointments.map((a) => [a.doctorId, { doctorId: a.doctorId, doctorName: a.doctorName }])).values(),
 ];
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: 'pre-wrap' }}>
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** One patient: details (editable), upcoming and past appointments with actions, reschedule history. */
 export function PatientPage() {
@@ -90,9 +80,11 @@ export function PatientPage() {
             >
               {strings.addToWaitlist}
             </Button>
+            <MergeWithButton patientId={p.patientId} />
           </Group>
         ) : null}
       </Group>
+      <MergedAwayNotice patientId={p.patientId} />
       <Paper withBorder p="md" component="section" aria-label={strings.details}>
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4">
@@ -123,6 +115,7 @@ export function PatientPage() {
             <OrMissing value={birthText(p)} />
           </Fact>
         </SimpleGrid>
+        <PatientDemographics patient={p} />
         <Stack gap={4} mt="sm">
           <Fact label={strings.medicalNotes}>
             <OrMissing value={p.medicalNotes} />

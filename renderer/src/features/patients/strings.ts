@@ -1,6 +1,9 @@
 // Every sentence of the patients area (search, register, patient page). Sentences that carry a
 // value are functions, so a translation can put the value where its grammar needs it.
 
+import { demographicsStrings } from './demographics-strings.ts';
+import { mergeStrings } from './merge-strings.ts';
+
 export const patientsStrings = {
   search: {
     label: 'Search patients',
@@ -114,4 +117,6 @@ export const patientsStrings = {
     actions: 'Actions',
     walkIn: 'Walk-in',
   },
+  merge: mergeStrings,
+  demographics: demographicsStrings,
 };

@@ -1,8 +1,9 @@
-import { Group, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { Controller, useFormContext } from 'react-hook-form';
 import { ChoiceSelectField } from '../../../ui/ChoiceSelectField.tsx';
 import { currencyChoices, timeZoneChoices } from '../../../lib/choices.ts';
+import { REQUIRABLE_PATIENT_FIELDS } from '#contract/patients.ts';
 import type { SettingsFormValues } from './settings-form.ts';
 import { settingsStrings as strings } from './strings.ts';
 
@@ -98,6 +99,25 @@ export function SettingsFields({ currentTimeZone }: { currentTimeZone: string })
               <Radio value="12h" label={strings.time12} />
             </Group>
           </Radio.Group>
+        )}
+      />
+      <Controller
+        control={control}
+        name="requiredPatientFields"
+        render={({ field, fieldState }) => (
+          <Checkbox.Group
+            label={strings.requiredPatientFields}
+            description={strings.requiredPatientFieldsHint}
+            value={field.value}
+            onChange={field.onChange}
+            error={fieldState.error?.message}
+          >
+            <SimpleGrid cols={{ base: 1, xs: 2, sm: 3 }} spacing="xs" mt="xs">
+              {REQUIRABLE_PATIENT_FIELDS.map((name) => (
+                <Checkbox key={name} value={name} label={strings.patientFields[name]} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
         )}
       />
     </Stack>

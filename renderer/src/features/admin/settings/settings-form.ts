@@ -13,6 +13,7 @@ const formShape = z.object({
   refundApprovalThreshold: typedNumber,
   scheduleHorizonWeeks: typedNumber,
   likelyNoShowMinutes: typedNumber,
+  requiredPatientFields: z.array(z.string()),
 });
 
 export type SettingsFormValues = z.input<typeof formShape>;
@@ -45,6 +46,7 @@ export const SETTINGS_FIELD_NAMES = [
   'refundApprovalThreshold',
   'scheduleHorizonWeeks',
   'likelyNoShowMinutes',
+  'requiredPatientFields',
 ] as const;
 
 export const settingsToForm = (settings: Settings): SettingsFormValues => ({
@@ -58,4 +60,5 @@ export const settingsToForm = (settings: Settings): SettingsFormValues => ({
   refundApprovalThreshold: settings.refundApprovalThreshold,
   scheduleHorizonWeeks: settings.scheduleHorizonWeeks,
   likelyNoShowMinutes: settings.likelyNoShowMinutes,
+  requiredPatientFields: settings.requiredPatientFields,
 });

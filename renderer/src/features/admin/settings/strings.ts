@@ -1,3 +1,5 @@
+import type { RequirablePatientField } from '#contract/patients.ts';
+
 export const settingsStrings = {
   title: 'Clinic settings',
   intro: 'These apply at every desk as soon as you save them.',
@@ -21,6 +23,25 @@ export const settingsStrings = {
   time12: '12-hour (2:30 PM)',
   refundThreshold: 'Largest refund without an admin',
   refundThresholdHint: 'In the clinic’s currency. Refunds above it need an admin; 0 means every refund needs an admin.',
+  requiredPatientFields: 'Patient details the desk must fill in',
+  requiredPatientFieldsHint: 'Name and phone are always required. The rest are optional unless ticked here.',
+  patientFields: {
+    email: 'Email',
+    gender: 'Gender',
+    dateOfBirth: 'Date of birth',
+    addressLine1: 'Address',
+    city: 'City',
+    postcode: 'Postcode',
+    country: 'Country',
+    idNumber: 'ID number',
+    idKind: 'Kind of ID',
+    insuranceProvider: 'Insurance provider',
+    insuranceMemberNumber: 'Insurance member number',
+    preferredLanguage: 'Preferred language',
+    emergencyName: 'Emergency contact name',
+    emergencyRelation: 'Emergency contact relation',
+    emergencyPhone: 'Emergency contact phone',
+  } satisfies Record<RequirablePatientField, string>,
   save: 'Save settings',
   discard: 'Discard changes',
   saved: 'The clinic settings were saved.',

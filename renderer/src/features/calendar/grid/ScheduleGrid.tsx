@@ -11,6 +11,8 @@ import { NowLine, scrollToNow } from './NowLine.tsx';
 import { LeaveCell, SlotCell } from './SlotCell.tsx';
 import { SlotHint } from './SlotHint.tsx';
 import { cellId, EMPTY_CELL, useGridNavigation } from './use-grid-navigation.ts';
+import { DragFeedback } from '../drag/DragFeedback.tsx';
+import { useSlotDrag, type SlotMove } from '../drag/use-slot-drag.ts';
 
 // Our own ARIA grid rather than react-big-calendar: its keyboard support is poor (no roving
 // focus between slots, no way to name a cell), and the desk works by keyboard all day.
@@ -39,6 +41,8 @@ export interface ScheduleGridProps {
   busy: boolean;
   /** Shown in one cell when no column has a slot (the keys keep working there). */
   empty: { label: string; content: ReactNode };
+  /** An appointment dragged (or moved by keyboard) to a free slot; without it nothing drags. */
+  onMove?: ((move: SlotMove) => void) | undefined;
 }
 
 const isBefore = (slot: SlotView, now: ScheduleGridProps['now']): boolean =>
@@ -110,6 +114,7 @@ export function ScheduleGrid(props: ScheduleGridProps) {
     onToday: props.onToday,
     onEdge: props.onColumnPage,
   });
+  const drag = useSlotDrag({ model, tableRef: gridRef, active: nav.active, onMove: props.onMove });
 
   return (
     <div>
@@ -119,10 +124,14 @@ export function ScheduleGrid(props: ScheduleGridProps) {
           aria-label={label}
           aria-describedby={hintId}
           aria-busy={busy || undefined}
+          data-dragging={drag.dragging || undefined}
           className="cd-grid"
           style={{ minWidth: TIME_COLUMN_WIDTH + model.columns.length * COLUMN_MIN_WIDTH }}
           ref={gridRef}
-          onKeyDown={nav.onKeyDown}
+          onKeyDown={(event) => {
+            if (!drag.onKeyDown(event)) nav.onKeyDown(event);
+          }}
+          onPointerDown={drag.onPointerDown}
         >
           <thead>
             <tr role="row">
@@ -169,7 +178,9 @@ export function ScheduleGrid(props: ScheduleGridProps) {
                     const key = `${column.key}|${row.start}`;
                     if (cell.kind === 'empty') return <td role="gridcell" key={key} />;
                     if (cell.kind === 'leave') {
-                      return <LeaveCell key={key} band={cell.band} rowSpan={cell.rowSpan} who={column.label} />;
+                      return (
+                        <LeaveCell key={key} band={cell.band} rowSpan={cell.rowSpan} who={column.label} cellId={key} />
+                      );
                     }
                     const position = { column: columnIndex, row: rowIndex };
                     const active = nav.active?.column === columnIndex && nav.active.row === rowIndex;
@@ -183,6 +194,8 @@ export function ScheduleGrid(props: ScheduleGridProps) {
                         rowSpan={cell.rowSpan}
                         timeFormat={timeFormat}
                         tabbable={active}
+                        movable={drag.movable(cell.slot)}
+                        dragMark={drag.markOf(position, cell.slot)}
                         cellId={cellId(model, position)}
                         onFocus={() => nav.activate(position)}
                         onOpen={() => {
@@ -202,10 +215,12 @@ export function ScheduleGrid(props: ScheduleGridProps) {
           </tbody>
         </table>
         <SlotHint tableRef={gridRef} version={model} />
+        {drag.enabled ? <DragFeedback tableRef={gridRef} note={drag.note} announcement={drag.announcement} /> : null}
         <NowLine tableRef={gridRef} model={model} now={now} saidAt={props.nowSaidAt} timeFormat={timeFormat} />
       </div>
       <Text id={hintId} size="xs" c="dimmed" mt={4}>
         {strings.keyboardHint}
+        {drag.enabled ? ` ${calendarStrings.drag.keyboardHint}` : null}
       </Text>
     </div>
   );
