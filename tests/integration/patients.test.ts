@@ -55,6 +55,23 @@ describe('registering patients', () => {
       email: 'maria.perera@example.org',
     });
     expect(byEmail).toHaveLength(1);
+    // The same name in another case, in any script (SQLite's lower() folds only A–Z), but not
+    // without its accents.
+    const accented = await app.ok(world.desk, 'patients.register', {
+      ...maria,
+      name: 'Émile Žáček',
+      phone: '0771 000 222',
+      email: null,
+    });
+    const sameInCapitals = await app.ok(world.desk, 'patients.findDuplicates', {
+      name: 'ÉMILE ŽÁČEK',
+      phone: '0771 000 222',
+      email: null,
+    });
+    expect(sameInCapitals.map((d) => d.patientId)).toEqual([accented.patientId]);
+    expect(
+      await app.ok(world.desk, 'patients.findDuplicates', { name: 'Emile Zacek', phone: '0771 000 222', email: null }),
+    ).toEqual([]);
     // A name alone matches nobody (found by the random-input test).
     expect(await app.ok(world.desk, 'patients.findDuplicates', { name: 'Maria Perera' })).toEqual([]);
     const before = await tableCounts(app);

@@ -37,6 +37,9 @@ export function ageOn(dateOfBirth: string, today: string): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
+/** The same name, whatever the letters' case in any script ("ÉMILE" is "émile"), accents kept. */
+const sameName = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
 function patientsQuery(db: Kysely<Database>) {
   return db
     .selectFrom('patients as p')
@@ -137,17 +140,20 @@ export function createPatientsService({ db, clock }: ServiceDeps) {
     if (!phone && !email) return [];
     let q = patientsQuery(db).where((eb) => {
       const conditions = [];
-      if (phone)
-        conditions.push(
-          eb.and([eb(eb.fn('lower', ['u.name']), '=', input.name.toLowerCase()), eb('u.phone', '=', phone)]),
-        );
+      if (phone) conditions.push(eb('u.phone', '=', phone));
       if (email) conditions.push(eb('u.email', '=', email));
       return eb.or(conditions);
     });
     q = q.where('p.merged_into_patient_id', 'is', null);
     if (excludeId !== undefined) q = q.where('p.patient_id', '!=', excludeId);
     const date = await today();
-    return (await q.limit(10).execute()).map((r) => toSummary(r, date));
+    // The name is compared here, not with SQL's lower(), which on SQLite folds only A–Z
+    // ("Émile" and "émile" are the same name; "Emile" is not).
+    const rows = await q.orderBy('p.patient_id').limit(200).execute();
+    return rows
+      .filter((r) => (email !== null && r.email === email) || (phone !== null && sameName(r.name, input.name)))
+      .slice(0, 10)
+      .map((r) => toSummary(r, date));
   }
 
   async function ageToStore(input: PatientInput): Promise<number | null> {
