@@ -292,7 +292,8 @@ export const scheduleChannels = {
     }),
   }),
   'schedule.nextFree': channel({
-    description: 'The next free slots of a doctor, or of any doctor of a specialization.',
+    description:
+      'The next free slots of a doctor, or of any doctor of a specialization (with minutes: only starts with that much free time, for a long appointment type).',
     access: 'staff',
     input: z
       .object({
@@ -301,6 +302,12 @@ export const scheduleChannels = {
         fromDate: dateSchema.optional(),
         fromTime: timeSchema.optional(),
         limit: z.number().int().min(1).max(50).optional(),
+        minutes: z
+          .number({ error: 'Give the length in minutes.' })
+          .int('Give whole minutes.')
+          .min(5, 'Give at least 5 minutes.')
+          .max(480, 'Give at most 480 minutes.')
+          .optional(),
       })
       .refine((v) => v.doctorId !== undefined || v.specialization !== undefined, {
         message: 'Choose a doctor or a specialization.',

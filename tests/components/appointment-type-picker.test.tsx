@@ -141,6 +141,8 @@ describe('booking dialog: appointment type and room', () => {
     const clinic = clinicWith({ 'appointments.book': () => ok(booked) });
     const { user } = await chooseUltrasound(clinic);
     expect(clinic.callsTo('resources.freeFor').at(-1)).toEqual({ availabilityId: 201, appointmentTypeId: 5 });
+    // The free slots are asked again for starts where the type's 30 minutes fit.
+    expect(clinic.callsTo('schedule.nextFree').at(-1)).toMatchObject({ doctorId: 11, minutes: 30 });
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Book appointment' })).not.toBeInTheDocument());
     expect(clinic.callsTo('appointments.book')).toEqual([

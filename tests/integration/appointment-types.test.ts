@@ -366,4 +366,36 @@ describe('booking a long type with a room under contention', () => {
     ]);
     // Eight app processes starting at once on two shared cores: more than the default 30 s.
   }, 120_000);
+
+  it('offers only the starts where a long type fits, and the booking of one of them joins the slots', async () => {
+    const slotAt = (time: string) => slotRows(short.userId).find((r) => r.start_time === time)?.availability_id ?? 0;
+    // 09:30 is taken: from 09:00 only 30 minutes are free, from 09:45 the rest of the morning.
+    await app.ok(world.desk, 'appointments.book', { availabilityId: slotAt('09:30'), patientId });
+    const starts = async (minutes?: number) =>
+      (
+        await app.ok(world.desk, 'schedule.nextFree', {
+          doctorId: short.userId,
+          fromDate: '2026-03-03',
+          limit: 4,
+          ...(minutes === undefined ? {} : { minutes }),
+        })
+      ).map((s) => s.startTime);
+    expect(await starts()).toEqual(['09:00', '09:15', '09:45', '10:00']);
+    expect(await starts(45)).toEqual(['09:45', '10:00', '10:15', '10:30']);
+    expect(await starts(30)).toEqual(['09:00', '09:45', '10:00', '10:15']);
+    const long = await app.ok(ADMIN_KEY, 'types.create', typeFields());
+    const booked = await app.ok(world.desk, 'appointments.book', {
+      availabilityId: slotAt('09:45'),
+      patientId,
+      appointmentTypeId: long.appointmentTypeId,
+    });
+    expect(booked.endTime).toBe('10:30');
+    expect(await starts(45)).toEqual(['10:30', '10:45', '11:00', '11:15']);
+    expect(
+      errorOf(await app.call(world.desk, 'schedule.nextFree', { doctorId: short.userId, minutes: 2 })),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      fields: { minutes: expect.any(String) },
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { clinicCalendar, type ClinicCalendar } from '../core/clinic-clock.ts';
 import type { ServiceDeps } from '../core/context.ts';
 import { notFound } from '../core/errors.ts';
 import { toException } from './exceptions.ts';
+import { LONG_TYPE_READ_AHEAD, startsOfRuns } from './free-runs.ts';
 import { requireDoctor } from './schedule-access.ts';
 import { isPast, leaveCovering, leaveOn, selectSlots, toSlotView, type SlotContext } from './slot-view.ts';
 
@@ -186,8 +187,10 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
     fromDate?: string | undefined;
     fromTime?: string | undefined;
     limit?: number | undefined;
+    minutes?: number | undefined;
   }) {
     const calendar = await clinicCalendar(db, clock);
+    const limit = filter.limit ?? 5;
     let fromDate = filter.fromDate ?? calendar.now.date;
     let fromTime = filter.fromTime ?? '00:00';
     if (fromDate < calendar.now.date || (fromDate === calendar.now.date && fromTime < calendar.now.time)) {
@@ -198,7 +201,15 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       .selectFrom('doctor_availability as s')
       .innerJoin('doctors as d', 'd.doctor_id', 's.doctor_id')
       .innerJoin('users as u', 'u.user_id', 'd.doctor_id')
-      .select(['s.availability_id', 's.doctor_id', 's.available_date', 's.start_time', 'u.name', 'd.specialization'])
+      .select([
+        's.availability_id',
+        's.doctor_id',
+        's.available_date',
+        's.start_time',
+        's.end_time',
+        'u.name',
+        'd.specialization',
+      ])
       .where('s.is_booked', '=', 0)
       .where('s.blocked_reason', 'is', null)
       .where('d.is_available', '=', 1)
@@ -224,12 +235,14 @@ export function createScheduleViewService({ db, clock }: ServiceDeps) {
       );
     if (filter.doctorId !== undefined) q = q.where('s.doctor_id', '=', filter.doctorId);
     if (filter.specialization) q = q.where('d.specialization', '=', filter.specialization);
-    const found = await q
+    const candidates = await q
       .orderBy('s.available_date')
       .orderBy('s.start_time')
       .orderBy('s.doctor_id')
-      .limit(filter.limit ?? 5)
+      // A long type needs runs of free slots: read further ahead, then keep the starts of a run.
+      .limit(filter.minutes === undefined ? limit : Math.min(limit * LONG_TYPE_READ_AHEAD, 1000))
       .execute();
+    const found = filter.minutes === undefined ? candidates : startsOfRuns(candidates, filter.minutes, limit);
     if (found.length === 0) return [];
     const records = await selectSlots(db, {
       dates: [...new Set(found.map((f) => f.available_date))],

@@ -68,6 +68,7 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
     resource?: string;
   }>({});
   const [typeId, setTypeId] = useState<number | null>(null);
+  const [typeMinutes, setTypeMinutes] = useState<number | null>(null);
   const [resourceId, setResourceId] = useState<number | null>(null);
   const [taken, setTaken] = useState<string | null>(null);
   const [overlap, setOverlap] = useState<string | null>(null);
@@ -251,6 +252,7 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
             }
             fromDate={fromDate}
             onFromDateChange={setFromDate}
+            minutes={typeMinutes}
             value={chosen?.availabilityId ?? null}
             onChange={(next) => {
               setChosen(next);
@@ -264,8 +266,9 @@ function BookingFlow({ onClose, availabilityId, patientId, slot, onBooked }: Flo
           slotId={slotId}
           doctorId={(usePreselected ? slot?.doctorId : chosen?.doctorId) ?? null}
           typeId={typeId}
-          onTypeChange={(next) => {
+          onTypeChange={(next, minutes) => {
             setTypeId(next);
+            setTypeMinutes(minutes);
             setErrors((old) => ({ ...old, type: undefined, resource: undefined }));
           }}
           resourceId={resourceId}

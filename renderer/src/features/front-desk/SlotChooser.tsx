@@ -82,6 +82,8 @@ interface SlotChooserProps {
   excludeId?: number;
   error?: string | null;
   limit?: number;
+  /** Only starts with this many free minutes after them (the chosen appointment type's length). */
+  minutes?: number | null;
   /** Moves focus once to the chosen slot (when it shows) or to the doctor picker, then calls onFocused. */
   focus?: 'slot' | 'who' | null;
   onFocused?: () => void;
@@ -91,10 +93,12 @@ interface SlotChooserProps {
 
 /** Pick a doctor or a specialization and one of their next free slots. */
 export function SlotChooser(props: SlotChooserProps) {
-  const { source, choices, fromDate, value, error, limit = 8 } = props;
+  const { source, choices, fromDate, value, error, limit = 8, minutes = null } = props;
   const format = useDeskFormat();
   const errorId = useId();
-  const filter: NextFreeFilter | null = source ? { ...source, limit, ...(fromDate ? { fromDate } : {}) } : null;
+  const filter: NextFreeFilter | null = source
+    ? { ...source, limit, ...(fromDate ? { fromDate } : {}), ...(minutes === null ? {} : { minutes }) }
+    : null;
   const slots = useNextFree(filter);
   const list = (slots.data ?? []).filter((slot) => slot.availabilityId !== props.excludeId);
   const whoRef = useRef<HTMLInputElement>(null);

@@ -8,7 +8,8 @@ export interface TypeAndRoomChoiceProps {
   slotId: number | null;
   doctorId: number | null;
   typeId: number | null;
-  onTypeChange: (typeId: number | null) => void;
+  /** The chosen type and its length (the free slots shown are those where it fits). */
+  onTypeChange: (typeId: number | null, minutes: number | null) => void;
   /** null: none, or the first free one when the type needs one. */
   resourceId: number | null;
   onResourceChange: (resourceId: number | null) => void;
@@ -51,8 +52,8 @@ export function TypeAndRoomChoice(props: TypeAndRoomChoiceProps) {
         value={type ? String(type.appointmentTypeId) : ''}
         error={props.typeError}
         onChange={(event) => {
-          const value = event.currentTarget.value;
-          props.onTypeChange(value === '' ? null : Number(value));
+          const chosen = offered.find((t) => String(t.appointmentTypeId) === event.currentTarget.value) ?? null;
+          props.onTypeChange(chosen?.appointmentTypeId ?? null, chosen?.minutes ?? null);
           props.onResourceChange(null);
         }}
         data={[
