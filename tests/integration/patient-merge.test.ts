@@ -254,6 +254,10 @@ describe('merging two records', () => {
       keptPatientNumber: `P-${String(keptId).padStart(6, '0')}`,
     });
     expect(await app.ok(world.desk, 'patients.mergedInto', { patientId: keptId })).toBeNull();
+    // Exports list the kept record only.
+    const csv = (await app.ok(world.desk, 'exports.patientsCsv', { bom: false })).content;
+    expect(csv).toContain(`P-${String(keptId).padStart(6, '0')}`);
+    expect(csv).not.toContain(`P-${String(mergedId).padStart(6, '0')}`);
   });
 });
 

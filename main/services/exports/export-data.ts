@@ -104,7 +104,9 @@ export async function readPatients(db: Kysely<Database>, range?: ExportRange): P
     .leftJoin('users as g', 'g.user_id', 'p.guardian_patient_id')
     .select(['p.patient_id', 'u.name', 'u.phone', 'u.email', 'p.gender', 'p.age', 'p.date_of_birth', 'u.created_at'])
     .select(DEMOGRAPHIC_SELECT)
-    .select(['g.name as guardian_name', 'g.phone as guardian_phone']);
+    .select(['g.name as guardian_name', 'g.phone as guardian_phone'])
+    // A record merged into another is no longer a patient of its own (the kept one carries it).
+    .where('p.merged_into_patient_id', 'is', null);
   if (range !== undefined) {
     q = q.where((eb) =>
       eb.exists(
