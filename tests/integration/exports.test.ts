@@ -53,11 +53,26 @@ describe('patients CSV', () => {
       'Gender',
       'Date of birth',
       'Age',
+      'Address line 1',
+      'Address line 2',
+      'City',
+      'Postcode',
+      'Country',
+      'ID number',
+      'ID kind',
+      'Insurance provider',
+      'Insurance member number',
+      'Preferred language',
+      'Emergency contact',
+      'Emergency contact relation',
+      'Emergency contact phone',
+      'Guardian',
+      'Guardian phone',
       'Registered (UTC)',
     ]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(awkward);
     for (const row of rows.slice(1)) {
-      expect(row).toHaveLength(8);
+      expect(row).toHaveLength(23);
       expect(row[0]).toMatch(/^P-\d{6}$/);
       expect(row[2]).toMatch(/^07700900\d{3}$/);
     }

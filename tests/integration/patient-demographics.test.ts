@@ -142,6 +142,12 @@ describe('guardian', () => {
     });
     const after = await app.ok(world.desk, 'patients.get', { patientId: mother.patientId });
     expect(after.children.map((c) => c.name)).toEqual(['Nila Silva']);
+    // The patients spreadsheet carries the demographics and the guardian by name.
+    const csv = (await app.ok(world.desk, 'exports.patientsCsv', { bom: false })).content;
+    const rowOf = (name: string) => csv.split('\r\n').find((line) => line.includes(`,${name},`)) ?? '';
+    expect(rowOf('Amara Silva')).toContain(',Kandy,');
+    expect(rowOf('Amara Silva')).toContain(',CH-2291-77,');
+    expect(rowOf('Nila Silva')).toContain(',Amara Silva,+94777654321,');
   });
 
   it('refuses the patient as their own guardian, a guardian who is their child, and an unknown patient', async () => {
