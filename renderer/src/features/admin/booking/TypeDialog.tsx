@@ -1,18 +1,10 @@
-import { Checkbox, ColorInput, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Checkbox, ColorInput, Group, Modal, NumberInput, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { typeFieldsSchema, type AppointmentType } from '#contract/appointment-types.ts';
 import { call } from '../../../api/client.ts';
-import { DialogButtons } from '../../../ui/DialogButtons.tsx';
-import { FormAlert } from '../../../ui/FormAlert.tsx';
+import { SetupForm, useSetupSave } from './SetupForm.tsx';
 import { bookingSetupStrings } from './strings.ts';
-import {
-  fieldErrorsOf,
-  serverErrorsOf,
-  useDoctorsToChoose,
-  useRefreshBookingSetup,
-  type FieldErrors,
-} from './use-booking-setup.ts';
+import { useDoctorsToChoose } from './use-booking-setup.ts';
 
 const strings = bookingSetupStrings.types;
 
@@ -24,7 +16,6 @@ interface TypeFormProps {
 
 function TypeForm({ type, onDone }: TypeFormProps) {
   const doctors = useDoctorsToChoose();
-  const refresh = useRefreshBookingSetup();
   const [name, setName] = useState(type?.name ?? '');
   const [minutes, setMinutes] = useState<number | string>(type?.minutes ?? 30);
   const [colour, setColour] = useState(type?.colour ?? '#3b6ea8');
@@ -32,111 +23,83 @@ function TypeForm({ type, onDone }: TypeFormProps) {
   const [needs, setNeeds] = useState(type?.needsResourceKind ?? '');
   const [doctorIds, setDoctorIds] = useState<string[]>((type?.doctorIds ?? []).map(String));
   const [active, setActive] = useState(type?.active ?? true);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    const parsed = typeFieldsSchema.safeParse({
-      name,
-      minutes: typeof minutes === 'number' ? minutes : Number.NaN,
-      colour,
-      defaultFee: fee.trim() === '' ? null : Number(fee),
-      needsResourceKind: needs.trim() === '' ? null : needs,
-      active,
-      doctorIds: doctorIds.map(Number),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error));
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = type
-        ? await call('types.update', { ...parsed.data, appointmentTypeId: type.appointmentTypeId })
-        : await call('types.create', parsed.data);
-      notifications.show({ color: 'green', message: strings.saved(saved.name) });
-      refresh();
-      onDone();
-    } catch (error) {
-      setErrors(serverErrorsOf(error));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { errors, saving, submit } = useSetupSave({
+    schema: typeFieldsSchema,
+    save: (fields) =>
+      type
+        ? call('types.update', { ...fields, appointmentTypeId: type.appointmentTypeId })
+        : call('types.create', fields),
+    saved: strings.saved,
+    onDone,
+  });
+  const fields = () => ({
+    name,
+    minutes: typeof minutes === 'number' ? minutes : Number.NaN,
+    colour,
+    defaultFee: fee.trim() === '' ? null : Number(fee),
+    needsResourceKind: needs.trim() === '' ? null : needs,
+    active,
+    doctorIds: doctorIds.map(Number),
+  });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <Stack>
-        {errors.form ? <FormAlert>{errors.form}</FormAlert> : null}
-        <TextInput
-          label={strings.name}
-          data-autofocus
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={errors.name}
+    <SetupForm errors={errors} saving={saving} onSubmit={() => void submit(fields())} onCancel={onDone}>
+      <TextInput
+        label={strings.name}
+        data-autofocus
+        autoComplete="off"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NumberInput
+          label={strings.minutes}
+          min={5}
+          max={480}
+          step={5}
+          allowDecimal={false}
+          value={minutes}
+          onChange={setMinutes}
+          error={errors.minutes}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={strings.minutes}
-            min={5}
-            max={480}
-            step={5}
-            allowDecimal={false}
-            value={minutes}
-            onChange={setMinutes}
-            error={errors.minutes}
-          />
-          <ColorInput
-            label={strings.colour}
-            format="hex"
-            withEyeDropper={false}
-            value={colour}
-            onChange={setColour}
-            error={errors.colour}
-          />
-          <TextInput
-            label={strings.fee}
-            description={strings.feeHint}
-            inputWrapperOrder={['label', 'description', 'input', 'error']}
-            inputMode="decimal"
-            autoComplete="off"
-            value={fee}
-            onChange={(e) => setFee(e.currentTarget.value)}
-            error={errors.defaultFee}
-          />
-        </SimpleGrid>
+        <ColorInput
+          label={strings.colour}
+          format="hex"
+          withEyeDropper={false}
+          value={colour}
+          onChange={setColour}
+          error={errors.colour}
+        />
         <TextInput
-          label={strings.needs}
-          description={strings.needsHint}
+          label={strings.fee}
+          description={strings.feeHint}
           inputWrapperOrder={['label', 'description', 'input', 'error']}
+          inputMode="decimal"
           autoComplete="off"
-          value={needs}
-          onChange={(e) => setNeeds(e.currentTarget.value)}
-          error={errors.needsResourceKind}
+          value={fee}
+          onChange={(e) => setFee(e.currentTarget.value)}
+          error={errors.defaultFee}
         />
-        <Checkbox.Group label={strings.doctors} value={doctorIds} onChange={setDoctorIds} error={errors.doctorIds}>
-          <Group mt="xs">
-            {(doctors.data ?? []).map((d) => (
-              <Checkbox key={d.doctorId} value={String(d.doctorId)} label={d.name} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Checkbox label={strings.active} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
-        <DialogButtons
-          submitLabel={bookingSetupStrings.save}
-          cancelLabel={bookingSetupStrings.cancel}
-          submitting={saving}
-          onCancel={onDone}
-        />
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <TextInput
+        label={strings.needs}
+        description={strings.needsHint}
+        inputWrapperOrder={['label', 'description', 'input', 'error']}
+        autoComplete="off"
+        value={needs}
+        onChange={(e) => setNeeds(e.currentTarget.value)}
+        error={errors.needsResourceKind}
+      />
+      <Checkbox.Group label={strings.doctors} value={doctorIds} onChange={setDoctorIds} error={errors.doctorIds}>
+        <Group mt="xs">
+          {(doctors.data ?? []).map((d) => (
+            <Checkbox key={d.doctorId} value={String(d.doctorId)} label={d.name} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Checkbox label={strings.active} checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />
+    </SetupForm>
   );
 }
 
