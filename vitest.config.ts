@@ -28,6 +28,7 @@ const SQLITE_ONLY = [
   'encryption-cli',
   'encryption-desktop-key',
   'encryption-kill',
+  'encryption-web-shell',
 ].map((name) => `tests/integration/${name}.test.ts`);
 const postgresProject = {
   test: {

@@ -52,6 +52,9 @@ export function createKeychainKeeper(file: string, secrets: SecretStore): Keycha
   };
 }
 
+/** Where no key can be kept (the web shell): the words are asked at every start. */
+export const NO_KEYCHAIN: KeychainKeeper = { keeps: () => false, keep: () => undefined, load: () => [] };
+
 function opens(file: string, key: DatabaseKey): boolean {
   try {
     openRawSqlite(file, { readonly: true, fileMustExist: true }, key).close();

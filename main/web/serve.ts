@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { useDatabaseKey } from '#db/cipher.ts';
+import { fileEncryption, useDatabaseKey } from '#db/cipher.ts';
+import { NO_KEYCHAIN, prepareDesktopKey } from '../encryption/desktop-key.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,8 +69,11 @@ const connection = {
 const fileLogger = await createFileLogger(logDirFor({ dbFile: databaseUrl ? null : dbFile }));
 installCrashHandlers(process, fileLogger, { onUncaughtException: () => process.exit(1) });
 const logger = teeLogger(consoleLogger, fileLogger);
-// An encrypted clinic's key: CLINIC_DB_KEY (the key or the 24 recovery words) or a prompt.
-if (!databaseUrl) {
+// An encrypted clinic's key: CLINIC_DB_KEY (the key or the 24 recovery words), a prompt in the
+// terminal, or, started without one (npm start from a shortcut), the unlock page in the browser.
+const unlockInBrowser =
+  !databaseUrl && !process.env.CLINIC_DB_KEY?.trim() && !process.stdin.isTTY && fileEncryption(dbFile) === 'encrypted';
+if (!databaseUrl && !unlockInBrowser) {
   try {
     useDatabaseKey(await resolveDatabaseKey([dbFile], process.env, process.stdin.isTTY ? promptSecret : undefined));
   } catch (error) {
@@ -111,11 +115,14 @@ const started = await startWebShell({
   where: databaseUrl ? redactUrl(databaseUrl) : null,
   logger,
   clock: systemClock,
-  // A newer copy than the clinic server's tables: an administrator confirms in the browser.
+  // The recovery words, or a newer copy than the clinic server's tables: answered in the browser.
   onHeld: async (url) => {
-    console.log(`This copy of Clinic desk needs to update the clinic server first. Open ${url} to confirm.`);
+    console.log(`Clinic desk needs an answer before it opens. Open ${url} to give it.`);
     if (values.open) await openInBrowser(url);
   },
+  ...(unlockInBrowser
+    ? { prepareKey: (askOnScreen) => prepareDesktopKey({ dbFile, keeper: NO_KEYCHAIN, askKeyText: askOnScreen }) }
+    : {}),
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 if (!started) process.exit(0);
 const { core, server } = started;

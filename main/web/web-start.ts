@@ -6,9 +6,10 @@ import type { Clock } from '../services/core/clock.ts';
 import type { Logger } from '../services/core/logger.ts';
 import type { ServedCore, WebServer } from './server.ts';
 
-// The web shell's start, as the desktop app's: when this copy is newer than the clinic server's
-// tables, the browser opens on the same confirmation screen (the held desk answers its calls)
-// until an administrator confirms there; then the same page goes on into the app.
+// The web shell's start, as the desktop app's: when the clinic's encrypted file needs its
+// recovery words, or this copy is newer than the clinic server's tables, the browser opens on the
+// same screen (the held desk answers its calls) until it is answered there; then the same page
+// goes on into the app.
 
 export interface WebShellStartOptions {
   start(upgrade: UpgradeConfirmation | undefined): Promise<AppCore>;
@@ -17,14 +18,19 @@ export interface WebShellStartOptions {
   where: string | null;
   logger: Logger;
   clock: Clock;
-  /** Called once when the start is held: the address where an administrator confirms. */
+  /** Called once when the start is held: the address where the question is answered. */
   onHeld(url: string): void | Promise<void>;
+  /**
+   * Before the start: sets the encrypted file's key, asking on the page through `askOnScreen`
+   * when it must (prepareDesktopKey). False: given up.
+   */
+  prepareKey?(askOnScreen: (problem: string | null) => Promise<string | null>): Promise<boolean>;
 }
 
 export interface StartedWebShell {
   core: AppCore;
   server: WebServer;
-  /** The start waited for an administrator's confirmation (the page is open already). */
+  /** The start waited for an answer on the page (it is open already). */
   wasHeld: boolean;
 }
 
@@ -44,19 +50,29 @@ export async function startWebShell(options: WebShellStartOptions): Promise<Star
     services: { deps: { logger: options.logger } },
   };
   let server: WebServer | null = null;
+  const showHeld = async (): Promise<void> => {
+    if (server) return;
+    server = await options.listen(served);
+    await options.onHeld(server.url);
+  };
   let core: AppCore | null;
   try {
-    core = await startConfirmingUpgrades(options.start, {
-      where: options.where,
-      logger: options.logger,
-      onUpgradeNeedsConfirmation: async (hold, problem) => {
-        if (!server) {
-          server = await options.listen(served);
-          await options.onHeld(server.url);
-        }
-        return desk.askUpgrade(hold, problem);
-      },
-    });
+    const keyReady =
+      !options.prepareKey ||
+      (await options.prepareKey(async (problem) => {
+        await showHeld();
+        return desk.askKey(problem);
+      }));
+    core = keyReady
+      ? await startConfirmingUpgrades(options.start, {
+          where: options.where,
+          logger: options.logger,
+          onUpgradeNeedsConfirmation: async (hold, problem) => {
+            await showHeld();
+            return desk.askUpgrade(hold, problem);
+          },
+        })
+      : null;
   } catch (error) {
     desk.settle({ failed: error instanceof Error ? error.message : String(error) });
     await (server as WebServer | null)?.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,7 +13,7 @@ import { ServerNewerError } from '../../main/connection/version-gate.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { startWebServer } from '../../main/web/server.ts';
 import { startWebShell } from '../../main/web/web-start.ts';
-import { sendHttp, WEB_CLIENT } from '../support/web-shell.ts';
+import { fakeRendererDir, pageCaller } from '../support/web-shell.ts';
 import { createTestClock } from '../support/clock.ts';
 import { createEmptyPgDatabase, type PgTestDatabase } from '../support/pg-test-db.ts';
 import { ADMIN_PASSWORD } from '../support/test-app.ts';
@@ -158,12 +158,8 @@ describe('confirming a server update on the held PC', () => {
 
 describe('confirming a server update in the web shell', () => {
   it("serves the confirmation screen's calls at the address it announced, then the app on the same page", async () => {
-    const rendererDir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
+    const rendererDir = fakeRendererDir();
     dirs.push(rendererDir);
-    writeFileSync(
-      join(rendererDir, 'index.html'),
-      '<!doctype html><html><head><title>Clinic desk</title></head></html>',
-    );
     const announced: string[] = [];
     const started = startWebShell({
       start: (upgrade) =>
@@ -182,25 +178,7 @@ describe('confirming a server update in the web shell', () => {
       onHeld: (url) => void announced.push(url),
     });
     await vi.waitFor(() => expect(announced).toHaveLength(1), { timeout: 10_000 });
-    const url = new URL(announced[0] as string);
-    // The page carries this start's token, as the browser would read it.
-    const token = /name="clinic-token" content="([0-9a-f]+)"/.exec((await sendHttp(Number(url.port), '/')).body)?.[1];
-    expect(token).toMatch(/^[0-9a-f]{64}$/);
-    const headers = {
-      'Content-Type': 'application/json',
-      'X-Clinic-Token': token ?? '',
-      'X-Clinic-Client': WEB_CLIENT,
-    };
-    const call = async (channel: string, input: unknown): Promise<unknown> =>
-      JSON.parse(
-        (
-          await sendHttp(Number(url.port), `/api/call/${channel}`, {
-            method: 'POST',
-            headers,
-            body: JSON.stringify(input),
-          })
-        ).body,
-      );
+    const call = await pageCaller(announced[0] as string);
 
     expect(await call('setup.upgradeHold', {})).toMatchObject({ ok: true, value: { appVersion: '2.0.0' } });
     expect(await call('auth.signIn', { email: ADMIN, password: ADMIN_PASSWORD })).toMatchObject({

@@ -76,3 +76,21 @@ export const callHeaders = (server: WebServer, client = WEB_CLIENT): Record<stri
   'X-Clinic-Token': server.token,
   'X-Clinic-Client': client,
 });
+
+/** A stand-in for the built renderer: a page with a head for the token to go in. */
+export function fakeRendererDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clinic-renderer-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>Clinic desk</title></head></html>');
+  return dir;
+}
+
+/** Calls as the page served at `url` makes them: it reads the page's token first, as the browser does. */
+export async function pageCaller(url: string): Promise<(channel: string, input: unknown) => Promise<unknown>> {
+  const port = Number(new URL(url).port);
+  const token = /name="clinic-token" content="([0-9a-f]+)"/.exec((await sendHttp(port, '/')).body)?.[1] ?? '';
+  const headers = { 'Content-Type': 'application/json', 'X-Clinic-Token': token, 'X-Clinic-Client': WEB_CLIENT };
+  return async (channel, input) =>
+    JSON.parse(
+      (await sendHttp(port, `/api/call/${channel}`, { method: 'POST', headers, body: JSON.stringify(input) })).body,
+    );
+}
