@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addDays, mondayOf } from '#shared/dates.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
@@ -12,6 +11,7 @@ import {
   signIn,
   type ScheduleClinic,
 } from './schedule-helpers.ts';
+import { expectNoSeriousA11yViolations } from './desk-helpers.ts';
 
 // The calendar on the real web shell: doctors and weekly rules are made through the
 // dispatcher (London time, rules valid from today on every weekday, 08:00–12:00 and
@@ -34,12 +34,6 @@ const dayGrid = (page: Page, date: string) =>
   page.getByRole('grid', { name: `Slots of every doctor on ${longDate(date)}` });
 const cellStarting = (scope: Page | Locator, who: string, range: string) =>
   scope.getByRole('gridcell', { name: new RegExp(`^${who}, ${range}, `) });
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 async function screenshots(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);

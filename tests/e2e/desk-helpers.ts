@@ -122,7 +122,12 @@ export async function signIn(page: Page, url: string, who: { email: string; pass
   await expect(page.getByRole('link', { name: 'Front desk' })).toBeVisible();
 }
 
+/**
+ * axe finds nothing serious or critical. It runs once no animation or transition is running: a
+ * dialog or panel measured mid-fade, at part opacity, fails colour contrast only by timing.
+ */
 export async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { addDays, mondayOf } from '#shared/dates.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
@@ -11,6 +10,7 @@ import {
   signIn,
   type ScheduleClinic,
 } from './schedule-helpers.ts';
+import { expectNoSeriousA11yViolations } from './desk-helpers.ts';
 
 // Moving appointments in the calendar on the real web shell: a real mouse drag in the day view
 // (refused on a taken slot, then dropped on a free one, with a reason), and the keyboard path in
@@ -53,12 +53,6 @@ test.beforeAll(async ({ clinics }, testInfo) => {
     reason: 'Training',
   });
 });
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 async function centreOf(cell: Locator): Promise<{ x: number; y: number }> {
   await cell.scrollIntoViewIfNeeded();

@@ -67,14 +67,10 @@ function routesFor(role: 'admin' | 'receptionist' | 'doctor'): string[] {
   return shared;
 }
 
-/**
- * Waits until the route has drawn its content: no loading skeleton or spinner left, and no
- * transition still running (axe measured a panel's link mid-fade once, at part opacity).
- */
+/** Waits until the route has drawn its content: no loading skeleton or spinner left. */
 async function settle(page: Page): Promise<void> {
   await expect(page.locator('main')).toBeVisible();
   await expect(page.locator('[aria-busy="true"], .mantine-Skeleton-root, .mantine-Loader-root')).toHaveCount(0);
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 }
 
 async function visitEveryRoute(page: Page, url: string, role: 'admin' | 'receptionist' | 'doctor', theme: string) {

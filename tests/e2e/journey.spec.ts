@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, watchErrors } from './fixtures.ts';
+import { expectNoSeriousA11yViolations } from './desk-helpers.ts';
 
 // The foundation journey on the real web shell: first-run setup → the admin creates a
 // receptionist and a doctor → sign out → the receptionist signs in → cannot open Admin →
@@ -9,12 +9,6 @@ import { expect, test, watchErrors } from './fixtures.ts';
 const ADMIN = { name: 'Grace Hopper', email: 'grace@clinic.test', password: 'admin-password-123' };
 const RECEPTIONIST = { name: 'Rosa Parks', email: 'rosa@clinic.test', password: 'desk-password-123' };
 const DOCTOR = { name: 'Dr Ama Mensah', email: 'ama@clinic.test', password: 'doctor-password-123' };
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 async function chooseOption(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();

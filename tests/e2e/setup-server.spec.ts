@@ -1,5 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +9,7 @@ import { createMemoryConnectionStore } from '../../main/connection/store.ts';
 import { silentLogger } from '../../main/services/core/logger.ts';
 import { startWebServer, type WebServer } from '../../main/web/server.ts';
 import { expect, test, watchErrors } from './fixtures.ts';
+import { expectNoSeriousA11yViolations } from './desk-helpers.ts';
 
 // First run in the web shell, choosing the clinic server: a wrong port is said under Port,
 // Test connection reports the empty database, Use this server moves the app onto it, and the
@@ -24,12 +23,6 @@ let core: AppCore;
 let server: WebServer;
 let cluster: PgCluster | null = null;
 let serverUrl: URL;
-
-async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} at ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 function deadPort(): Promise<number> {
   return new Promise((done) => {
