@@ -65,6 +65,21 @@ export function fontRoot(): string {
 let registered = false;
 
 /**
+ * Forgets the loaded fonts, so the next document loads its own. @react-pdf keeps each font's
+ * glyphs for the whole process, and a glyph first laid out in a later document was written
+ * without its text (after a day list, a receipt's bold "40.00" read "40 00"). Its own
+ * `Font.reset()` keeps the finished load, so the source would stay empty: both are cleared here.
+ */
+export function freshPdfFonts(): void {
+  for (const family of Object.values(Font.getRegisteredFonts())) {
+    for (const source of family.sources) {
+      source.data = null;
+      source.loadResultPromise = null;
+    }
+  }
+}
+
+/**
  * The font families for a PDF showing `text` (all its data, e.g. as JSON), first choice first.
  * Registers the TTFs once; that only records paths. @react-pdf opens every family a document
  * names the first time it lays one out, and keeps it for the process: so the list names a
